@@ -1,0 +1,49 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "Observatoire",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "observatoire", targets: ["observatoire"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // System C libraries, each wrapped by a module map.
+        .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CCrypto", providers: [.apt(["libssl-dev"])]),
+
+        // Reading files as published: bytes, encodings, CSV records, cell values.
+        .target(name: "Tabular", dependencies: ["CLibCSV", "CZlib", "CCrypto"], swiftSettings: strict),
+        // The SQLite warehouse: schema, migrations, journal of runs and files, bulk writers.
+        .target(name: "Warehouse", dependencies: [
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        ], swiftSettings: strict),
+        // Source definitions kept as data under pipelines/sources, and recognition of files.
+        .target(name: "Catalog", dependencies: ["Tabular", "Yams"], swiftSettings: strict),
+        // The ingest stage: files → validated rows → warehouse, one transaction per file.
+        .target(name: "Ingest", dependencies: [
+            "Tabular", "Catalog", "Warehouse",
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
+        .executableTarget(name: "observatoire", dependencies: [
+            "Ingest", "Catalog", "Warehouse",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
+
+        .testTarget(name: "TabularTests", dependencies: ["Tabular"], swiftSettings: strict),
+        .testTarget(name: "WarehouseTests", dependencies: ["Warehouse"], swiftSettings: strict),
+        .testTarget(name: "CatalogTests", dependencies: ["Catalog"], swiftSettings: strict),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Catalog", "Warehouse"], swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,300 @@
+import CLibCSV
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Streams the records of a delimited text file through libcsv.
+///
+/// The file is read in chunks and fed to libcsv one physical line at a time, which keeps
+/// memory flat and gives every record the exact line it starts on. Encoding and
+/// delimiter are detected from the first chunk unless given; Windows-1252 is converted
+/// to UTF-8 before parsing. libcsv runs in strict mode: a malformed quote makes a record
+/// with a `defect`, and a quote left open at the end of the file is an error.
+public final class CSVReader {
+    public let path: String
+    public let encoding: TextEncoding
+    public let delimiter: UInt8
+    public let hadByteOrderMark: Bool
+    /// Header names, as published (BOM removed).
+    public private(set) var header: [String] = []
+
+    private let source: any ByteSource
+    private var buffer: UnsafeMutableRawBufferPointer
+    private var start = 0
+    private var end = 0
+    private var reachedEnd = false
+    private var lineNumber = 0
+    private var recordLine = 0
+    private var inRecord = false
+    private var defect: CSVDefect?
+    private var transcoded: [UInt8] = []
+    private let parser: UnsafeMutablePointer<csv_parser>
+    private let builder = RecordBuilder()
+
+    /// Bytes consumed from the source so far (of the decompressed stream for gzip).
+    public private(set) var bytesRead = 0
+
+    private static let options = UInt8(CSV_STRICT | CSV_STRICT_FINI)
+    private static let chunkSize = 1 << 20
+
+    /// Opens `path`, detects what is not given and reads the header record.
+    public init(path: String, delimiter: UInt8? = nil, encoding: TextEncoding? = nil) throws {
+        let source = try openByteSource(path: path)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
+        let dialect: (bom: Bool, encoding: TextEncoding, delimiter: UInt8, filled: Int)
+        do {
+            dialect = try Self.detectDialect(source: source, buffer: buffer, path: path, delimiter: delimiter, encoding: encoding)
+        } catch {
+            buffer.deallocate()
+            throw error
+        }
+        self.path = path
+        self.source = source
+        self.buffer = buffer
+        self.hadByteOrderMark = dialect.bom
+        self.encoding = dialect.encoding
+        self.delimiter = dialect.delimiter
+        start = dialect.bom ? 3 : 0
+        end = dialect.filled
+        bytesRead = dialect.filled
+        reachedEnd = dialect.filled < buffer.count
+        parser = .allocate(capacity: 1)
+        csv_init(parser, Self.options)
+        configureParser()
+        try readHeader()
+    }
+
+    /// Reads the first chunk and works out BOM, encoding and delimiter from it.
+    private static func detectDialect(
+        source: any ByteSource, buffer: UnsafeMutableRawBufferPointer, path: String,
+        delimiter: UInt8?, encoding: TextEncoding?
+    ) throws -> (bom: Bool, encoding: TextEncoding, delimiter: UInt8, filled: Int) {
+        var filled = 0
+        while filled < buffer.count {
+            let count = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
+            if count == 0 { break }
+            filled += count
+        }
+        let sample = UnsafeRawBufferPointer(rebasing: buffer[0..<filled])
+        if sample.isEmpty {
+            throw TabularError(.emptyFile, "the file is empty", path: path)
+        }
+        let bom = sample.starts(with: [0xEF, 0xBB, 0xBF])
+        let text = UnsafeRawBufferPointer(rebasing: sample[(bom ? 3 : 0)...])
+        let detected = try encoding ?? TextEncoding.detect(sample: text, path: path)
+        let sniffed = try delimiter ?? sniffDelimiter(text, path: path)
+        return (bom, detected, sniffed, filled)
+    }
+
+    deinit {
+        csv_free(parser)
+        parser.deallocate()
+        buffer.deallocate()
+    }
+
+    /// Calls `body` for every data record, in file order.
+    public func forEachRecord(_ body: (CSVRecord) throws -> Void) throws -> Void {
+        while try nextRecord() {
+            try withCurrentRecord(body)
+        }
+    }
+
+    // MARK: - Records
+
+    private func readHeader() throws {
+        guard try nextRecord() else {
+            throw TabularError(.emptyFile, "the file has no header line", path: path)
+        }
+        if let defect = defect {
+            throw TabularError(.notDelimitedText, "the header line cannot be read: \(defect.reason)", path: path, line: recordLine)
+        }
+        let names = builder.strings()
+        var seen: [String: Int] = [:]
+        for (index, name) in names.enumerated() {
+            if let first = seen[name] {
+                throw TabularError(.duplicateHeader,
+                                   "column name '\(name)' appears twice in the header (columns \(first + 1) and \(index + 1)); rename one of them",
+                                   path: path, line: recordLine, column: name)
+            }
+            seen[name] = index
+        }
+        header = names
+    }
+
+    private func withCurrentRecord(_ body: (CSVRecord) throws -> Void) throws {
+        try builder.bytes.withUnsafeBufferPointer { bytes throws in
+            try builder.ends.withUnsafeBufferPointer { ends throws in
+                try body(CSVRecord(line: recordLine, defect: defect, bytes: bytes, ends: ends))
+            }
+        }
+    }
+
+    /// Parses lines until one record is complete; false at the end of the file.
+    private func nextRecord() throws -> Bool {
+        builder.reset()
+        while let line = try nextLine() {
+            lineNumber += 1
+            if !inRecord {
+                if Self.isBlank(line) { continue }
+                inRecord = true
+                recordLine = lineNumber
+                defect = nil
+            }
+            feed(line)
+            if builder.complete {
+                inRecord = false
+                return true
+            }
+        }
+        guard inRecord else { return false }
+        inRecord = false
+        let status = csv_fini(parser, fieldCallback, recordCallback, Unmanaged.passUnretained(builder).toOpaque())
+        if status != 0 {
+            throw TabularError(.unterminatedQuote,
+                               "a quoted field opened on this line is never closed: the file is truncated or its quotes are unbalanced",
+                               path: path, line: recordLine, column: String(builder.ends.count + 1))
+        }
+        return builder.complete
+    }
+
+    /// Hands one physical line to libcsv, after checking or converting its encoding.
+    private func feed(_ line: UnsafeBufferPointer<UInt8>) {
+        if defect == nil, line.count > 0 && memchr(line.baseAddress!, 0, line.count) != nil {
+            defect = .nulByte
+        }
+        var input = line
+        switch encoding {
+        case .utf8:
+            if defect == nil, !UTF8Validation.isASCII(line), let offset = UTF8Validation.firstInvalidOffset(in: line) {
+                defect = .invalidUTF8(byteOffset: offset)
+            }
+            parse(input)
+        case .windows1252:
+            transcoded.removeAll(keepingCapacity: true)
+            Windows1252.transcode(line, into: &transcoded)
+            transcoded.withUnsafeBufferPointer { converted in
+                input = converted
+                parse(input)
+            }
+        }
+    }
+
+    private func parse(_ input: UnsafeBufferPointer<UInt8>) {
+        let context = Unmanaged.passUnretained(builder).toOpaque()
+        let consumed = csv_parse(parser, input.baseAddress, input.count, fieldCallback, recordCallback, context)
+        guard consumed < input.count, csv_error(parser) == CSV_EPARSE else { return }
+        // Strict mode stopped on a malformed quote: keep what libcsv held as the value,
+        // drop the rest of the line, and start afresh on the next one.
+        let partial = String(decoding: UnsafeBufferPointer(start: parser.pointee.entry_buf, count: parser.pointee.entry_pos), as: UTF8.self)
+        if defect == nil {
+            defect = .malformedQuote(column: builder.ends.count + 1, partialValue: partial)
+        }
+        csv_free(parser)
+        csv_init(parser, Self.options)
+        configureParser()
+        builder.complete = true
+    }
+
+    private func configureParser() {
+        csv_set_delim(parser, delimiter)
+        // Keep spaces as published: libcsv trims them around unquoted fields by default.
+        csv_set_space_func(parser) { _ in 0 }
+    }
+
+    // MARK: - Lines
+
+    /// The next physical line including its terminator, or nil at the end of input.
+    /// The pointer is valid until the next call.
+    private func nextLine() throws -> UnsafeBufferPointer<UInt8>? {
+        var searchFrom = start
+        while true {
+            let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            if searchFrom < end, let found = memchr(base + searchFrom, 0x0A, end - searchFrom) {
+                let stop = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                defer { start = stop }
+                return UnsafeBufferPointer(start: base + start, count: stop - start)
+            }
+            if reachedEnd {
+                guard start < end else { return nil }
+                defer { start = end }
+                return UnsafeBufferPointer(start: base + start, count: end - start)
+            }
+            searchFrom = end - start
+            try fill()
+        }
+    }
+
+    /// Moves the unread tail to the front, grows the buffer if a line fills it, reads more.
+    private func fill() throws {
+        if start > 0 {
+            let tail = end - start
+            if tail > 0 { buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + start, byteCount: tail) }
+            start = 0
+            end = tail
+        }
+        if end == buffer.count {
+            let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: buffer.count * 2, alignment: 16)
+            larger.baseAddress!.copyMemory(from: buffer.baseAddress!, byteCount: end)
+            buffer.deallocate()
+            buffer = larger
+        }
+        let count = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[end...]))
+        if count == 0 { reachedEnd = true }
+        end += count
+        bytesRead += count
+    }
+
+    private static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        line.allSatisfy { $0 == 0x0A || $0 == 0x0D }
+    }
+
+    /// Picks `;`, `,` or tab, whichever occurs most in the first line outside quotes.
+    static func sniffDelimiter(_ sample: UnsafeRawBufferPointer, path: String) throws -> UInt8 {
+        var counts: [UInt8: Int] = [0x3B: 0, 0x2C: 0, 0x09: 0]
+        var quoted = false
+        for byte in sample {
+            if byte == 0x0A && !quoted { break }
+            if byte == 0x22 { quoted.toggle() }
+            if !quoted, counts[byte] != nil { counts[byte]! += 1 }
+        }
+        guard let best = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) }), best.value > 0 else {
+            throw TabularError(.notDelimitedText,
+                               "the first line has no ';', ',' or tab: this is not a delimited text file",
+                               path: path, line: 1)
+        }
+        return best.key
+    }
+}
+
+/// Collects the fields libcsv reports for the record being parsed.
+final class RecordBuilder {
+    var bytes: [UInt8] = []
+    var ends: [Int] = []
+    var complete = false
+
+    func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        complete = false
+    }
+
+    func strings() -> [String] {
+        var start = 0
+        return ends.map { stop in
+            defer { start = stop }
+            return String(decoding: bytes[start..<stop], as: UTF8.self)
+        }
+    }
+}
+
+private let fieldCallback: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = { field, length, context in
+    let builder = Unmanaged<RecordBuilder>.fromOpaque(context!).takeUnretainedValue()
+    if let field, length > 0 {
+        builder.bytes.append(contentsOf: UnsafeRawBufferPointer(start: field, count: length))
+    }
+    builder.ends.append(builder.bytes.count)
+}
+
+private let recordCallback: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { _, context in
+    Unmanaged<RecordBuilder>.fromOpaque(context!).takeUnretainedValue().complete = true
+}

@@ -1,0 +1,42 @@
+import CCrypto
+
+/// SHA-256 of a file, computed with OpenSSL while streaming: it identifies a load, so a
+/// file already loaded is recognised whatever its name.
+public enum FileDigest {
+    public struct Result: Sendable, Equatable {
+        public var sha256: String
+        public var size: Int
+    }
+
+    public static func sha256(path: String) throws -> Result {
+        let source = try FileByteSource(path: path)
+        guard let context = EVP_MD_CTX_new() else {
+            throw TabularError(.readFailed, "OpenSSL could not allocate a digest context", path: path)
+        }
+        defer { EVP_MD_CTX_free(context) }
+        guard EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1 else {
+            throw TabularError(.readFailed, "OpenSSL could not start a SHA-256 digest", path: path)
+        }
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { chunk.deallocate() }
+        var size = 0
+        while true {
+            let count = try source.read(into: chunk)
+            if count == 0 { break }
+            size += count
+            guard EVP_DigestUpdate(context, chunk.baseAddress, count) == 1 else {
+                throw TabularError(.readFailed, "OpenSSL failed while hashing", path: path)
+            }
+        }
+        var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var length: UInt32 = 0
+        guard EVP_DigestFinal_ex(context, &digest, &length) == 1 else {
+            throw TabularError(.readFailed, "OpenSSL could not finish the digest", path: path)
+        }
+        let hex = digest.prefix(Int(length)).map { byte in
+            let text = String(byte, radix: 16)
+            return byte < 16 ? "0" + text : text
+        }.joined()
+        return Result(sha256: hex, size: size)
+    }
+}

@@ -1,0 +1,87 @@
+import GRDB
+
+/// What the warehouse records about one file being loaded.
+public struct FileLoad: Sendable {
+    public var sourceID: String
+    public var vintage: String
+    public var name: String
+    public var path: String
+    public var sha256: String
+    public var sizeBytes: Int
+    public var encoding: String
+    public var delimiter: String
+
+    public init(sourceID: String, vintage: String, name: String, path: String, sha256: String,
+                sizeBytes: Int, encoding: String, delimiter: String) {
+        self.sourceID = sourceID
+        self.vintage = vintage
+        self.name = name
+        self.path = path
+        self.sha256 = sha256
+        self.sizeBytes = sizeBytes
+        self.encoding = encoding
+        self.delimiter = delimiter
+    }
+}
+
+/// Counts kept for a file once its rows are loaded.
+public struct FileCounts: Sendable, Equatable {
+    public var rowsRead = 0
+    public var rowsLoaded = 0
+    public var rowsRejected = 0
+
+    public init(rowsRead: Int = 0, rowsLoaded: Int = 0, rowsRejected: Int = 0) {
+        self.rowsRead = rowsRead
+        self.rowsLoaded = rowsLoaded
+        self.rowsRejected = rowsRejected
+    }
+}
+
+/// The `files` table: which file was loaded, when, by which run, and what replaced it.
+public enum FileJournal {
+    /// The current load with this checksum for this source, if any: loading it again is a no-op.
+    public static func currentFile(sha256: String, sourceID: String, _ db: Database) throws -> (fileID: Int64, name: String)? {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT file_id, name FROM files WHERE sha256 = ? AND source_id = ? AND status = 'current'
+            """, arguments: [sha256, sourceID])
+        return row.map { ($0["file_id"], $0["name"]) }
+    }
+
+    /// Records a new load and retires the previous load of the same identity (source,
+    /// vintage, file name), deleting its rows: the caller's transaction makes the swap atomic.
+    /// - Returns: the new file id, and the id of the load it replaces.
+    public static func begin(_ load: FileLoad, runID: Int64, _ db: Database) throws -> (fileID: Int64, replaced: Int64?) {
+        let previous = try Int64.fetchOne(db, sql: """
+            SELECT file_id FROM files WHERE source_id = ? AND vintage = ? AND name = ? AND status = 'current'
+            """, arguments: [load.sourceID, load.vintage, load.name])
+        if let previous {
+            try db.execute(sql: "UPDATE files SET status = 'replaced' WHERE file_id = ?", arguments: [previous])
+            try deleteRows(ofFile: previous, db)
+        }
+        try db.execute(sql: """
+            INSERT INTO files (run_id, source_id, vintage, name, path, sha256, size_bytes, encoding, delimiter, loaded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+            """, arguments: [runID, load.sourceID, load.vintage, load.name, load.path, load.sha256,
+                             load.sizeBytes, load.encoding, load.delimiter])
+        let fileID = db.lastInsertedRowID
+        if let previous {
+            try db.execute(sql: "UPDATE files SET replaced_by = ? WHERE file_id = ?", arguments: [fileID, previous])
+        }
+        return (fileID, previous)
+    }
+
+    /// Stores the final counts, the repairs applied and the time taken.
+    public static func finish(fileID: Int64, counts: FileCounts, repairs: String?, seconds: Double, _ db: Database) throws {
+        try db.execute(sql: """
+            UPDATE files SET rows_read = ?, rows_loaded = ?, rows_rejected = ?, repairs = ?, seconds = ?
+            WHERE file_id = ?
+            """, arguments: [counts.rowsRead, counts.rowsLoaded, counts.rowsRejected, repairs, seconds, fileID])
+    }
+
+    /// Deletes everything a load put in the warehouse, keeping its `files` row as history.
+    static func deleteRows(ofFile fileID: Int64, _ db: Database) throws {
+        for table in ["observations", "rejected_rows"] + WarehouseSchema.referenceTables.keys.sorted() {
+            try db.execute(sql: "DELETE FROM \(table) WHERE file_id = ?", arguments: [fileID])
+        }
+    }
+}

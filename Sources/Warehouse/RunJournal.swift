@@ -1,0 +1,27 @@
+import GRDB
+
+/// How a run ended, as stored in `runs.status`.
+public enum RunStatus: String, Sendable {
+    case running, succeeded, rejections, failed
+}
+
+/// The `runs` table: one row per command that writes to the warehouse.
+public enum RunJournal {
+    public static func start(command: String, in warehouse: Warehouse) throws -> Int64 {
+        try warehouse.write { db in
+            try db.execute(sql: """
+                INSERT INTO runs (command, started_at, status) VALUES (?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'running')
+                """, arguments: [command])
+            return db.lastInsertedRowID
+        }
+    }
+
+    public static func finish(runID: Int64, status: RunStatus, message: String?, in warehouse: Warehouse) throws {
+        try warehouse.write { db in
+            try db.execute(sql: """
+                UPDATE runs SET finished_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), status = ?, message = ?
+                WHERE run_id = ?
+                """, arguments: [status.rawValue, message, runID])
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import GRDB
+
+/// The SQLite warehouse: one file in WAL mode, so analysts can read while a job writes;
+/// its schema changes only through the numbered migrations of `WarehouseSchema`.
+public final class Warehouse: Sendable {
+    public let path: String
+    let pool: DatabasePool
+
+    /// Opens (creating if needed) the warehouse at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        self.path = path
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw WarehouseError(message: "cannot create the warehouse folder \(directory.path): \(error.localizedDescription)", path: path)
+        }
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(30)
+        configuration.prepareDatabase { db in
+            // NORMAL is safe in WAL mode: a crash may lose the last commit, never corrupt.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try WarehouseSchema.migrator.migrate(pool)
+        } catch let error as DatabaseError {
+            throw WarehouseError(error, path: path)
+        }
+    }
+
+    /// Runs `body` in one write transaction: it commits if `body` returns, and rolls
+    /// back — leaving the warehouse as it was — if `body` throws.
+    public func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.write(body)
+        } catch let error as DatabaseError {
+            throw WarehouseError(error, path: path)
+        }
+    }
+
+    /// Runs `body` on a read-only snapshot.
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.read(body)
+        } catch let error as DatabaseError {
+            throw WarehouseError(error, path: path)
+        }
+    }
+
+    /// Merges the write-ahead log into the main file, so that the `.sqlite` file alone
+    /// holds everything (for copies and for readers without WAL support).
+    public func checkpoint() throws {
+        _ = try write { db in try db.checkpoint(.truncate) }
+    }
+}

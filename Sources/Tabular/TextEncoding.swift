@@ -3,7 +3,7 @@
 /// Windows-1252 is read as a superset of Latin-1 (old COG `.txt` files, some DGCL
 /// extracts); everything is converted to UTF-8 before parsing, and the encoding read
 /// is reported back to the user.
-public enum TextEncoding: String, Sendable, Equatable, CaseIterable {
+public enum TextEncoding: String, Sendable, Equatable, CaseIterable, Codable {
     case utf8 = "utf-8"
     case windows1252 = "windows-1252"
 

@@ -54,6 +54,10 @@ public final class Warehouse: Sendable {
     /// Merges the write-ahead log into the main file, so that the `.sqlite` file alone
     /// holds everything (for copies and for readers without WAL support).
     public func checkpoint() throws {
-        _ = try write { db in try db.checkpoint(.truncate) }
+        do {
+            _ = try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        } catch let error as DatabaseError {
+            throw WarehouseError(error, path: path)
+        }
     }
 }

@@ -110,7 +110,7 @@ public enum WarehouseSchema {
             vintage    TEXT NOT NULL,
             mod        INTEGER NOT NULL,
             date_eff   TEXT NOT NULL,
-            typecom_av TEXT, com_av TEXT NOT NULL, tncc_av INTEGER, ncc_av TEXT, nccenr_av TEXT, libelle_av TEXT,
+            typecom_av TEXT, com_av TEXT, tncc_av INTEGER, ncc_av TEXT, nccenr_av TEXT, libelle_av TEXT,
             typecom_ap TEXT, com_ap TEXT NOT NULL, tncc_ap INTEGER, ncc_ap TEXT, nccenr_ap TEXT, libelle_ap TEXT
         );
         CREATE INDEX cog_mouvements_by_file ON cog_mouvements (file_id);

@@ -1,0 +1,128 @@
+import Foundation
+import Yams
+
+/// All source definitions found under `pipelines/sources/`, and the rules that match a
+/// published file to one of them.
+public struct SourceCatalog: Sendable {
+    public let definitions: [SourceDefinition]
+    public let directory: String
+
+    /// Loads every `*.yaml` / `*.yml` file of `directory`; each holds one definition.
+    public init(directory: String) throws {
+        self.directory = directory
+        let url = URL(fileURLWithPath: directory)
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        } catch {
+            throw CatalogError(.invalidDefinition, "cannot list source definitions: \(error.localizedDescription); pass --pipelines DIR", path: directory)
+        }
+        var definitions: [SourceDefinition] = []
+        for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+            let path = url.appendingPathComponent(name).path
+            let definition: SourceDefinition
+            do {
+                let text = try String(contentsOfFile: path, encoding: .utf8)
+                definition = try YAMLDecoder().decode(SourceDefinition.self, from: text)
+            } catch {
+                throw CatalogError(.invalidDefinition, "cannot read this source definition: \(error)", path: path)
+            }
+            try Self.validate(definition, path: path)
+            if definitions.contains(where: { $0.id == definition.id }) {
+                throw CatalogError(.invalidDefinition, "source id '\(definition.id)' is defined twice", path: path)
+            }
+            definitions.append(definition)
+        }
+        guard !definitions.isEmpty else {
+            throw CatalogError(.invalidDefinition, "no source definition (*.yaml) found; pass --pipelines DIR", path: directory)
+        }
+        self.definitions = definitions
+    }
+
+    public init(definitions: [SourceDefinition], directory: String = "(memory)") {
+        self.definitions = definitions
+        self.directory = directory
+    }
+
+    public func definition(id: String) throws -> SourceDefinition {
+        guard let found = definitions.first(where: { $0.id == id }) else {
+            throw CatalogError(.unknownSource, "no source '\(id)'. Known sources:\n\(knownSources)", path: directory)
+        }
+        return found
+    }
+
+    /// The source a file belongs to, from its header and name: every required column must
+    /// be present; the most specific definition wins; a tie is an error, not a guess.
+    public func recognise(header: [String], path: String) throws -> SourceDefinition {
+        let present = Set(header.map { $0.uppercased() })
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        let scored: [(SourceDefinition, Int)] = definitions.compactMap { definition in
+            let rule = definition.recognise
+            guard rule.columns.allSatisfy({ present.contains($0.uppercased()) }) else { return nil }
+            var score = rule.columns.count * 2
+            if let pattern = rule.fileName {
+                guard name.range(of: pattern, options: .regularExpression) != nil else { return nil }
+                score += 1
+            }
+            return (definition, score)
+        }
+        guard let best = scored.map(\.1).max() else {
+            throw CatalogError(.unrecognisedFile,
+                               "no source definition matches this file (header: \(header.prefix(8).joined(separator: ", "))\(header.count > 8 ? ", …" : "")). Use --source ID to force one. Known sources:\n\(knownSources)",
+                               path: path)
+        }
+        let winners = scored.filter { $0.1 == best }.map(\.0)
+        guard winners.count == 1 else {
+            throw CatalogError(.ambiguousFile, "several sources match this file equally well: \(winners.map(\.id).joined(separator: ", ")); use --source ID", path: path)
+        }
+        return winners[0]
+    }
+
+    /// The vintage of a file: the one given, the source's fixed one, or the last match of
+    /// the source's pattern in the path.
+    public func vintage(of definition: SourceDefinition, path: String, override: String?) throws -> String {
+        if let override { return override }
+        if let fixed = definition.vintage.fixed { return fixed }
+        if let pattern = definition.vintage.fromPath,
+           let regex = try? NSRegularExpression(pattern: pattern),
+           let match = regex.matches(in: path, range: NSRange(path.startIndex..., in: path)).last,
+           let range = Range(match.range(at: match.numberOfRanges > 1 ? 1 : 0), in: path) {
+            return String(path[range])
+        }
+        if let fallback = definition.vintage.fallback { return fallback }
+        throw CatalogError(.unknownVintage, "cannot tell the vintage of this \(definition.id) file from its path; pass --vintage YYYY", path: path)
+    }
+
+    /// `id — label` lines, for error messages and `sources` listings.
+    public var knownSources: String {
+        definitions.map { "  \($0.id) — \($0.label)" }.joined(separator: "\n")
+    }
+
+    private static func validate(_ definition: SourceDefinition, path: String) throws {
+        func fail(_ message: String) -> CatalogError { CatalogError(.invalidDefinition, message, path: path) }
+        guard definition.id.range(of: "^[a-z0-9][a-z0-9-]*$", options: .regularExpression) != nil else {
+            throw fail("source id '\(definition.id)' must be lower-case letters, digits and dashes")
+        }
+        guard !definition.recognise.columns.isEmpty else { throw fail("recognise.columns must name at least one column") }
+        if let delimiter = definition.format?.delimiter, definition.delimiterByte == nil {
+            throw fail("format.delimiter '\(delimiter)' is not one of ';', ',' or tab")
+        }
+        var patterns = [definition.recognise.fileName, definition.vintage.fromPath].compactMap { $0 }
+        patterns += definition.variables?.periodFromCode ?? []
+        for pattern in patterns where (try? NSRegularExpression(pattern: pattern)) == nil {
+            throw fail("'\(pattern)' is not a valid regular expression")
+        }
+        switch definition.kind {
+        case .observations:
+            guard definition.key != nil else { throw fail("an observations source needs key: {column, code}") }
+            guard definition.variables != nil else { throw fail("an observations source needs variables:") }
+        case .referenceTable:
+            guard definition.table != nil, let columns = definition.columns, !columns.isEmpty else {
+                throw fail("a reference-table source needs table: and columns:")
+            }
+            for key in definition.tableKey ?? [] where columns[key] == nil {
+                throw fail("table_key names '\(key)', which is not among columns:")
+            }
+        }
+    }
+}

@@ -1,0 +1,169 @@
+import Tabular
+
+/// One kind of published file, as declared in `pipelines/sources/*.yaml`: where it comes
+/// from, how to recognise it, how to read it and where its rows go.
+public struct SourceDefinition: Sendable, Decodable, Equatable {
+    public enum Kind: String, Sendable, Decodable {
+        /// A wide table of variables per territory (INSEE bases, Filosofi, populations):
+        /// every variable cell becomes one row of `observations`.
+        case observations
+        /// A reference list (COG, mouvements, dictionaries) loaded into a typed table.
+        case referenceTable = "reference-table"
+    }
+
+    public var id: String
+    public var label: String
+    public var publisher: String?
+    public var url: String?
+    public var notes: String?
+    public var kind: Kind
+    public var vintage: VintageRule
+    public var format: Format?
+    public var recognise: Recognition
+    /// `observations` sources: the column holding the territory code.
+    public var key: KeyColumn?
+    /// `observations` sources: which columns are variables and of which period.
+    public var variables: VariableRule?
+    /// `reference-table` sources: target table, its key, and how each column is filled.
+    public var table: String?
+    public var tableKey: [String]?
+    public var columns: [String: ColumnRule]?
+    /// Columns deliberately not loaded (names, derived labels).
+    public var ignore: [String]?
+    /// Cell markers and the status they stand for.
+    public var markers: [String: ValueStatus]?
+    public var empty: ValueStatus?
+
+    enum CodingKeys: String, CodingKey {
+        case id, label, publisher, url, notes, kind, vintage, format, recognise, key, variables, table
+        case tableKey = "table_key"
+        case columns, ignore, markers, empty
+    }
+
+    public struct Format: Sendable, Decodable, Equatable {
+        public var delimiter: String?
+        public var encoding: TextEncoding?
+    }
+
+    public struct Recognition: Sendable, Decodable, Equatable {
+        /// Header names that must all be present (compared without case).
+        public var columns: [String]
+        /// Optional regular expression the file name must match.
+        public var fileName: String?
+
+        enum CodingKeys: String, CodingKey {
+            case columns
+            case fileName = "file_name"
+        }
+    }
+
+    public struct KeyColumn: Sendable, Decodable, Equatable {
+        public var column: String
+        public var code: CodeKind
+    }
+
+    public struct VariableRule: Sendable, Decodable, Equatable {
+        /// Explicit variable columns; absent means every column that is not key or ignored.
+        public var columns: [String]?
+        /// Fixed period of every variable, or …
+        public var period: String?
+        /// … regular expressions whose first group is the two-digit year in the variable code
+        /// (`P21_POP` → 2021, `D99_POP` → 1999), tried in order; the vintage otherwise.
+        public var periodFromCode: [String]?
+        /// Labels for variables that no INSEE dictionary describes.
+        public var labels: [String: String]?
+
+        enum CodingKeys: String, CodingKey {
+            case columns, period, labels
+            case periodFromCode = "period_from_code"
+        }
+    }
+
+    /// How the vintage of a file is known: fixed, or read from its path.
+    public struct VintageRule: Sendable, Decodable, Equatable {
+        public var fixed: String?
+        /// A regular expression; its last match in the path is the vintage.
+        public var fromPath: String?
+        /// The vintage when the path says nothing (files that are not dated, such as dictionaries).
+        public var fallback: String?
+
+        enum CodingKeys: String, CodingKey {
+            case fromPath = "from_path"
+            case fallback = "default"
+        }
+
+        public init(fixed: String? = nil, fromPath: String? = nil, fallback: String? = nil) {
+            self.fixed = fixed
+            self.fromPath = fromPath
+            self.fallback = fallback
+        }
+
+        public init(from decoder: any Decoder) throws {
+            if let text = try? decoder.singleValueContainer().decode(String.self) {
+                self.init(fixed: text)
+            } else {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.init(fromPath: try container.decode(String.self, forKey: .fromPath),
+                          fallback: try container.decodeIfPresent(String.self, forKey: .fallback))
+            }
+        }
+    }
+
+    /// How one column of a reference table is filled from the file.
+    public struct ColumnRule: Sendable, Decodable, Equatable {
+        /// Source column(s); several are concatenated (`DEP` + `COM` in the 2017 COG), and
+        /// the result is empty when any of them is.
+        public var from: [String]
+        /// The column may be absent from some layouts; the value is then empty.
+        public var optional: Bool?
+        public var code: CodeKind?
+        public var type: ValueType?
+        public var required: Bool?
+        /// Published value → stored value; a value absent from the map rejects the row.
+        public var map: [String: String]?
+        /// An article column (`(L')`, `(LE)`) to put before the name: `L'Abergement-Clémenciat`.
+        public var article: String?
+
+        public enum ValueType: String, Sendable, Decodable {
+            case text, integer, date
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case from, code, type, required, map, article, optional
+        }
+
+        public init(from decoder: any Decoder) throws {
+            if let single = try? decoder.singleValueContainer().decode(String.self) {
+                from = [single]
+                return
+            }
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            if let single = try? container.decode(String.self, forKey: .from) {
+                from = [single]
+            } else {
+                from = try container.decode([String].self, forKey: .from)
+            }
+            code = try container.decodeIfPresent(CodeKind.self, forKey: .code)
+            type = try container.decodeIfPresent(ValueType.self, forKey: .type)
+            required = try container.decodeIfPresent(Bool.self, forKey: .required)
+            map = try container.decodeIfPresent([String: String].self, forKey: .map)
+            article = try container.decodeIfPresent(String.self, forKey: .article)
+            optional = try container.decodeIfPresent(Bool.self, forKey: .optional)
+        }
+    }
+
+    /// The delimiter byte declared, if any.
+    public var delimiterByte: UInt8? {
+        switch format?.delimiter {
+        case ";": UInt8(ascii: ";")
+        case ",": UInt8(ascii: ",")
+        case "\t", "tab": UInt8(ascii: "\t")
+        default: nil
+        }
+    }
+
+    /// Markers of the source, defaulting to INSEE's.
+    public var effectiveMarkers: [String: ValueStatus] {
+        markers ?? ["s": .secret, "nd": .missing, "ns": .missing, "so": .notApplicable]
+    }
+}

@@ -1,0 +1,140 @@
+import Catalog
+import Foundation
+import GRDB
+import Logging
+import Tabular
+import Warehouse
+
+/// Loads one file into the warehouse in one transaction: it loads completely or not at all.
+struct FileIngester {
+    let catalog: SourceCatalog
+    let warehouse: Warehouse
+    let options: IngestOptions
+    let logger: Logger
+
+    /// Rejections shown on the terminal per file; all are stored.
+    static let rejectionsShown = 5
+
+    /// Ingests `path`. File-level problems become a `failed` outcome (or `skipped` when
+    /// `lenient` and the file is not recognised), never a partial load.
+    func ingest(path: String, runID: Int64, lenient: Bool) -> FileOutcome {
+        let clock = ContinuousClock()
+        let started = clock.now
+        var outcome = FileOutcome(path: path, status: .failed)
+        do {
+            outcome = try load(path: path, runID: runID)
+        } catch let error as CatalogError where lenient && error.code == .unrecognisedFile {
+            outcome.status = .skipped
+            outcome.message = "not recognised as any source"
+        } catch let error as TabularError where lenient && [.notDelimitedText, .emptyFile, .unsupportedEncoding].contains(error.code) {
+            outcome.status = .skipped
+            outcome.message = error.message
+        } catch {
+            outcome.status = .failed
+            outcome.message = "\(error)"
+        }
+        let elapsed = clock.now - started
+        outcome.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        return outcome
+    }
+
+    private func load(path: String, runID: Int64) throws -> FileOutcome {
+        if try Self.isZipArchive(path) {
+            throw IngestError(.noRows, "zip and xlsx archives are not read by ingest yet; extract the CSV member first", path: path)
+        }
+        let digest = try FileDigest.sha256(path: path)
+        var reader = try CSVReader(path: path)
+        let definition = try options.sourceID.map { try catalog.definition(id: $0) }
+            ?? catalog.recognise(header: reader.header, path: path)
+        if (definition.delimiterByte.map { $0 != reader.delimiter } ?? false)
+            || (definition.format?.encoding.map { $0 != reader.encoding } ?? false) {
+            reader = try CSVReader(path: path, delimiter: definition.delimiterByte, encoding: definition.format?.encoding)
+        }
+        let vintage = try catalog.vintage(of: definition, path: path, override: options.vintage)
+        var outcome = FileOutcome(path: path, status: .loaded)
+        outcome.sourceID = definition.id
+        outcome.vintage = vintage
+        outcome.encoding = reader.encoding.rawValue + (reader.hadByteOrderMark ? " (BOM)" : "")
+
+        if let existing = try warehouse.read({ try FileJournal.currentFile(sha256: digest.sha256, sourceID: definition.id, $0) }) {
+            outcome.status = .unchanged
+            outcome.message = "already loaded (file \(existing.fileID), \(existing.name)): same SHA-256"
+            return outcome
+        }
+
+        let load = FileLoad(sourceID: definition.id, vintage: vintage, name: URL(fileURLWithPath: path).lastPathComponent,
+                            path: path, sha256: digest.sha256, sizeBytes: digest.size,
+                            encoding: reader.encoding.rawValue, delimiter: String(UnicodeScalar(reader.delimiter)))
+        let clock = ContinuousClock()
+        let started = clock.now
+        try warehouse.write { db in
+            try SourceRegistry.upsertSource(id: definition.id, label: definition.label, publisher: definition.publisher,
+                                            url: definition.url, kind: definition.kind.rawValue, db)
+            let (fileID, replaced) = try FileJournal.begin(load, runID: runID, db)
+            outcome.replacedFileID = replaced
+            let header = HeaderIndex(header: reader.header, path: path)
+            var loader: any RecordLoader = switch definition.kind {
+            case .observations: try ObservationLoader(definition: definition, header: header, vintage: vintage, fileID: fileID, db)
+            case .referenceTable: try ReferenceTableLoader(definition: definition, header: header, vintage: vintage, fileID: fileID, db)
+            }
+            outcome.unusedColumns = loader.unusedColumns
+            let rejections = try RejectedRowWriter(fileID: fileID, db)
+            var zeros = LeadingZeroPolicy(repair: options.repairLeadingZeros)
+            var counts = FileCounts()
+            let width = reader.header.count
+            try reader.forEachRecord { record in
+                counts.rowsRead += 1
+                let rejection: Rejection?
+                if let defect = record.defect {
+                    rejection = Self.rejection(for: defect, record: record, header: reader.header)
+                } else if record.count != width {
+                    rejection = Rejection(line: record.line, column: nil, value: record.strings.joined(separator: String(UnicodeScalar(reader.delimiter))),
+                                          reason: "expected \(width) fields as in the header, found \(record.count)")
+                } else {
+                    rejection = try loader.load(record, zeros: &zeros)
+                }
+                guard let rejection else {
+                    counts.rowsLoaded += 1
+                    return
+                }
+                counts.rowsRejected += 1
+                if outcome.firstRejections.count < Self.rejectionsShown { outcome.firstRejections.append(rejection) }
+                try rejections.write(line: rejection.line, column: rejection.column, value: rejection.value, reason: rejection.reason)
+            }
+            outcome.repairs = try zeros.verdict(path: path)
+            if counts.rowsRead == 0 {
+                throw IngestError(.noRows, "the file has a header but no data rows", path: path, line: 2)
+            }
+            outcome.counts = counts
+            outcome.valuesLoaded = loader.valuesWritten
+            let elapsed = clock.now - started
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            try FileJournal.finish(fileID: fileID, counts: counts, repairs: outcome.repairs, seconds: seconds, db)
+        }
+        outcome.status = outcome.counts.rowsRejected > 0 ? .rejections : .loaded
+        logger.info("Ingested file", metadata: [
+            "file.path": "\(path)", "source": "\(definition.id)", "vintage": "\(vintage)",
+            "rows.read": "\(outcome.counts.rowsRead)", "rows.loaded": "\(outcome.counts.rowsLoaded)",
+            "rows.rejected": "\(outcome.counts.rowsRejected)",
+        ])
+        return outcome
+    }
+
+    private static func rejection(for defect: CSVDefect, record: CSVRecord, header: [String]) -> Rejection {
+        switch defect {
+        case .malformedQuote(let column, let partial):
+            let name = column <= header.count ? header[column - 1] : "#\(column)"
+            return Rejection(line: record.line, column: name, value: partial, reason: defect.reason)
+        case .invalidUTF8, .nulByte:
+            return Rejection(line: record.line, column: nil, value: nil, reason: defect.reason)
+        }
+    }
+
+    /// XLSX and zip files start with the zip signature `PK\3\4`.
+    private static func isZipArchive(_ path: String) throws -> Bool {
+        let source = try FileByteSource(path: path)
+        var magic = [UInt8](repeating: 0, count: 4)
+        let count = try magic.withUnsafeMutableBytes { try source.read(into: $0) }
+        return count == 4 && magic == [0x50, 0x4B, 0x03, 0x04]
+    }
+}

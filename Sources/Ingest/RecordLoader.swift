@@ -1,0 +1,42 @@
+import Tabular
+import Catalog
+
+/// Turns well-formed records of one file into warehouse rows, or says why a record is
+/// rejected. The file ingester handles what is common to all sources (parse defects,
+/// column counts, counting, storing rejections).
+protocol RecordLoader {
+    /// Loads one record; returns the rejection instead when the record is not loadable.
+    mutating func load(_ record: CSVRecord, zeros: inout LeadingZeroPolicy) throws -> Rejection?
+    /// Columns of the file this loader reads nothing from and that are not declared ignored.
+    var unusedColumns: [String] { get }
+    /// Values written (observations, or table rows).
+    var valuesWritten: Int { get }
+}
+
+extension RecordLoader {
+    /// Checks a code field: keep it as published, store a repaired code, or reject the row.
+    static func checkCode(_ bytes: UnsafeBufferPointer<UInt8>, kind: CodeKind, line: Int, column: String,
+                          zeros: inout LeadingZeroPolicy) -> CodeOutcome {
+        switch kind.check(bytes) {
+        case .valid:
+            return .keep
+        case .lostLeadingZero(let repaired):
+            let value = String(decoding: bytes, as: UTF8.self)
+            if let fixed = zeros.record(line: line, column: column, value: value, repaired: repaired) {
+                return .replace(fixed)
+            }
+            return .reject(Rejection(line: line, column: column, value: value,
+                                      reason: "code lost its leading zero (expected \(repaired))"))
+        case .invalid:
+            return .reject(Rejection(line: line, column: column, value: String(decoding: bytes, as: UTF8.self),
+                                      reason: "not a valid \(kind.rawValue) code: expected \(kind.expectation)"))
+        }
+    }
+}
+
+/// What to do with a code field after checking it.
+enum CodeOutcome {
+    case keep
+    case replace(String)
+    case reject(Rejection)
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import Ingest
+
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Load published extracts (files or folders) into the warehouse.",
+        discussion: """
+            Each file is recognised from its header using the definitions in PIPELINES/sources, \
+            and loaded in one transaction: completely or not at all. A file already loaded \
+            (same SHA-256) is skipped; a changed file of the same source, vintage and name \
+            replaces its previous load.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: "Read every file as this source instead of recognising it.")
+    var source: String?
+
+    @Option(name: .long, help: "Vintage of the files (e.g. 2024) when it cannot be read from the path.")
+    var vintage: String?
+
+    @Flag(name: .long, help: "Pad codes that lost their leading zero (1001 → 01001) instead of refusing the file; the repair is recorded.")
+    var repairLeadingZeros = false
+
+    @Argument(help: "Files or folders to ingest.")
+    var paths: [String]
+
+    func validate() throws {
+        if paths.isEmpty {
+            throw ValidationError("Name at least one file or folder to ingest, e.g. `observatoire ingest raw/`.")
+        }
+        if let vintage, vintage.range(of: "^[0-9]{4}$", options: .regularExpression) == nil {
+            throw ValidationError("--vintage takes a year such as 2024, not '\(vintage)'.")
+        }
+    }
+
+    func run() throws {
+        let catalog = try global.loadCatalog()
+        let warehouse = try global.openWarehouse()
+        let job = IngestJob(catalog: catalog, warehouse: warehouse, logger: global.makeLogger())
+        let options = IngestOptions(sourceID: source, vintage: vintage, repairLeadingZeros: repairLeadingZeros)
+        let printer = OutcomePrinter(quiet: global.quiet)
+        let command = (["observatoire"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
+        let summary = try job.run(paths: paths, options: options, command: command, progress: printer.print)
+        try warehouse.checkpoint()
+        printer.printSummary(summary, warehouse: warehouse.path)
+        switch summary.runStatus {
+        case .failed: throw ExitCode.failure
+        case .rejections: throw Exit.rejections
+        case .succeeded, .running: return
+        }
+    }
+}

@@ -78,6 +78,17 @@ public struct SourceCatalog: Sendable {
         return winners[0]
     }
 
+    /// Checks that a file forced to a source (`--source`) has the columns that define it.
+    public func requireColumns(of definition: SourceDefinition, header: [String], path: String) throws {
+        let present = Set(header.map { $0.uppercased() })
+        let missing = definition.recognise.columns.filter { !present.contains($0.uppercased()) }
+        guard missing.isEmpty else {
+            throw CatalogError(.missingColumn,
+                               "this file lacks the column(s) \(missing.map { "'\($0)'" }.joined(separator: ", ")) that source \(definition.id) requires (header: \(header.prefix(8).joined(separator: ", ")))",
+                               path: path)
+        }
+    }
+
     /// The vintage of a file: the one given, the source's fixed one, or the last match of
     /// the source's pattern in the path.
     public func vintage(of definition: SourceDefinition, path: String, override: String?) throws -> String {

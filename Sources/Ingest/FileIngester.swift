@@ -22,7 +22,7 @@ struct FileIngester {
         let started = clock.now
         var outcome = FileOutcome(path: path, status: .failed)
         do {
-            outcome = try load(path: path, runID: runID)
+            try load(path: path, runID: runID, into: &outcome)
         } catch let error as CatalogError where lenient && error.code == .unrecognisedFile {
             outcome.status = .skipped
             outcome.message = "not recognised as any source"
@@ -38,20 +38,24 @@ struct FileIngester {
         return outcome
     }
 
-    private func load(path: String, runID: Int64) throws -> FileOutcome {
+    private func load(path: String, runID: Int64, into outcome: inout FileOutcome) throws {
         if try Self.isZipArchive(path) {
             throw IngestError(.noRows, "zip and xlsx archives are not read by ingest yet; extract the CSV member first", path: path)
         }
         let digest = try FileDigest.sha256(path: path)
         var reader = try CSVReader(path: path)
-        let definition = try options.sourceID.map { try catalog.definition(id: $0) }
-            ?? catalog.recognise(header: reader.header, path: path)
+        let definition: SourceDefinition
+        if let forced = options.sourceID {
+            definition = try catalog.definition(id: forced)
+            try catalog.requireColumns(of: definition, header: reader.header, path: path)
+        } else {
+            definition = try catalog.recognise(header: reader.header, path: path)
+        }
         if (definition.delimiterByte.map { $0 != reader.delimiter } ?? false)
             || (definition.format?.encoding.map { $0 != reader.encoding } ?? false) {
             reader = try CSVReader(path: path, delimiter: definition.delimiterByte, encoding: definition.format?.encoding)
         }
         let vintage = try catalog.vintage(of: definition, path: path, override: options.vintage)
-        var outcome = FileOutcome(path: path, status: .loaded)
         outcome.sourceID = definition.id
         outcome.vintage = vintage
         outcome.encoding = reader.encoding.rawValue + (reader.hadByteOrderMark ? " (BOM)" : "")
@@ -59,7 +63,7 @@ struct FileIngester {
         if let existing = try warehouse.read({ try FileJournal.currentFile(sha256: digest.sha256, sourceID: definition.id, $0) }) {
             outcome.status = .unchanged
             outcome.message = "already loaded (file \(existing.fileID), \(existing.name)): same SHA-256"
-            return outcome
+            return
         }
 
         let load = FileLoad(sourceID: definition.id, vintage: vintage, name: URL(fileURLWithPath: path).lastPathComponent,
@@ -67,17 +71,18 @@ struct FileIngester {
                             encoding: reader.encoding.rawValue, delimiter: String(UnicodeScalar(reader.delimiter)))
         let clock = ContinuousClock()
         let started = clock.now
+        var loaded = outcome
         try warehouse.write { db in
             try SourceRegistry.upsertSource(id: definition.id, label: definition.label, publisher: definition.publisher,
                                             url: definition.url, kind: definition.kind.rawValue, db)
             let (fileID, replaced) = try FileJournal.begin(load, runID: runID, db)
-            outcome.replacedFileID = replaced
+            loaded.replacedFileID = replaced
             let header = HeaderIndex(header: reader.header, path: path)
             var loader: any RecordLoader = switch definition.kind {
             case .observations: try ObservationLoader(definition: definition, header: header, vintage: vintage, fileID: fileID, db)
             case .referenceTable: try ReferenceTableLoader(definition: definition, header: header, vintage: vintage, fileID: fileID, db)
             }
-            outcome.unusedColumns = loader.unusedColumns
+            loaded.unusedColumns = loader.unusedColumns
             let rejections = try RejectedRowWriter(fileID: fileID, db)
             var zeros = LeadingZeroPolicy(repair: options.repairLeadingZeros)
             var counts = FileCounts()
@@ -98,26 +103,26 @@ struct FileIngester {
                     return
                 }
                 counts.rowsRejected += 1
-                if outcome.firstRejections.count < Self.rejectionsShown { outcome.firstRejections.append(rejection) }
+                if loaded.firstRejections.count < Self.rejectionsShown { loaded.firstRejections.append(rejection) }
                 try rejections.write(line: rejection.line, column: rejection.column, value: rejection.value, reason: rejection.reason)
             }
-            outcome.repairs = try zeros.verdict(path: path)
+            loaded.repairs = try zeros.verdict(path: path)
             if counts.rowsRead == 0 {
                 throw IngestError(.noRows, "the file has a header but no data rows", path: path, line: 2)
             }
-            outcome.counts = counts
-            outcome.valuesLoaded = loader.valuesWritten
+            loaded.counts = counts
+            loaded.valuesLoaded = loader.valuesWritten
             let elapsed = clock.now - started
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-            try FileJournal.finish(fileID: fileID, counts: counts, repairs: outcome.repairs, seconds: seconds, db)
+            try FileJournal.finish(fileID: fileID, counts: counts, repairs: loaded.repairs, seconds: seconds, db)
         }
+        outcome = loaded
         outcome.status = outcome.counts.rowsRejected > 0 ? .rejections : .loaded
         logger.info("Ingested file", metadata: [
             "file.path": "\(path)", "source": "\(definition.id)", "vintage": "\(vintage)",
             "rows.read": "\(outcome.counts.rowsRead)", "rows.loaded": "\(outcome.counts.rowsLoaded)",
             "rows.rejected": "\(outcome.counts.rowsRejected)",
         ])
-        return outcome
     }
 
     private static func rejection(for defect: CSVDefect, record: CSVRecord, header: [String]) -> Rejection {

@@ -1,0 +1,77 @@
+import Catalog
+import Foundation
+import GRDB
+import Ingest
+import Logging
+import Warehouse
+
+/// The package root, found from this file's path.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// Real extracts beside the repository (`../shared/data`); acceptance tests skip without them.
+enum SharedData {
+    static let root = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data")
+    static var isAvailable: Bool { FileManager.default.fileExists(atPath: root.path) }
+    static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
+}
+
+/// A warehouse in a fresh temporary folder, with the project's real source definitions.
+struct Sandbox {
+    let directory: URL
+    let warehouse: Warehouse
+    let catalog: SourceCatalog
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("observatoire-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        warehouse = try Warehouse(path: directory.appendingPathComponent("warehouse.sqlite").path)
+        catalog = try SourceCatalog(directory: packageRoot.appendingPathComponent("pipelines/sources").path)
+    }
+
+    /// Writes a fixture file (bytes as given) and returns its path.
+    @discardableResult
+    func write(_ name: String, _ content: String) throws -> String {
+        try write(name, bytes: Array(content.utf8))
+    }
+
+    @discardableResult
+    func write(_ name: String, bytes: [UInt8]) throws -> String {
+        let url = directory.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(bytes).write(to: url)
+        return url.path
+    }
+
+    func ingest(_ paths: [String], _ options: IngestOptions = IngestOptions()) throws -> IngestSummary {
+        var logger = Logger(label: "tests")
+        logger.logLevel = .critical
+        return try IngestJob(catalog: catalog, warehouse: warehouse, logger: logger)
+            .run(paths: paths, options: options, command: "test")
+    }
+
+    func ingest(_ path: String, _ options: IngestOptions = IngestOptions()) throws -> FileOutcome {
+        try ingest([path], options).outcomes[0]
+    }
+
+    func scalar<T: DatabaseValueConvertible>(_ sql: String, _ arguments: StatementArguments = []) throws -> T? {
+        try warehouse.read { try T.fetchOne($0, sql: sql, arguments: arguments) }
+    }
+
+    func rows(_ sql: String, _ arguments: StatementArguments = []) throws -> [Row] {
+        try warehouse.read { try Row.fetchAll($0, sql: sql, arguments: arguments) }
+    }
+
+    /// Every row of every table but the run journal, in a stable order: what "the
+    /// warehouse as it was" means when a file is refused.
+    func dump() throws -> String {
+        try warehouse.read { db in
+            let tables = try String.fetchAll(db, sql: """
+                SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('runs', 'grdb_migrations') ORDER BY name
+                """)
+            return try tables.map { table in
+                let rows = try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\"").map(\.description).sorted()
+                return "\(table):\n" + rows.joined(separator: "\n")
+            }.joined(separator: "\n")
+        }
+    }
+}

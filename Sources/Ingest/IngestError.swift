@@ -1,3 +1,5 @@
+import Tabular
+
 /// Why a whole file was refused. The warehouse is left exactly as it was.
 public struct IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Code: String, Sendable {
@@ -8,25 +10,13 @@ public struct IngestError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var code: Code
     public var message: String
-    public var path: String
-    public var line: Int?
-    public var column: String?
-    public var value: String?
+    public var location: InputLocation
 
     public init(_ code: Code, _ message: String, path: String, line: Int? = nil, column: String? = nil, value: String? = nil) {
         self.code = code
         self.message = message
-        self.path = path
-        self.line = line
-        self.column = column
-        self.value = value
+        location = InputLocation(path: path, line: line, column: column, value: value)
     }
 
-    public var description: String {
-        var location = path
-        if let line { location += ":\(line)" }
-        if let column { location += ", column \(column)" }
-        if let value { location += ", value '\(value)'" }
-        return "\(location): \(message)"
-    }
+    public var description: String { "\(location): \(message)" }
 }

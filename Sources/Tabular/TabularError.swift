@@ -16,25 +16,18 @@ public struct TabularError: Error, Sendable, Equatable, CustomStringConvertible 
 
     public var code: Code
     public var message: String
-    public var path: String
-    public var line: Int?
-    public var column: String?
-    public var value: String?
+    public var location: InputLocation
+
+    public var path: String { location.path }
+    public var line: Int? { location.line }
+    public var column: String? { location.column }
+    public var value: String? { location.value }
 
     public init(_ code: Code, _ message: String, path: String, line: Int? = nil, column: String? = nil, value: String? = nil) {
         self.code = code
         self.message = message
-        self.path = path
-        self.line = line
-        self.column = column
-        self.value = value
+        location = InputLocation(path: path, line: line, column: column, value: value)
     }
 
-    public var description: String {
-        var location = path
-        if let line { location += ":\(line)" }
-        if let column { location += ", column \(column)" }
-        if let value { location += ", value '\(value.prefix(80))'" }
-        return "\(location): \(message)"
-    }
+    public var description: String { "\(location): \(message)" }
 }

@@ -45,5 +45,7 @@ let package = Package(
         .testTarget(name: "WarehouseTests", dependencies: ["Warehouse"], swiftSettings: strict),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"], swiftSettings: strict),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Catalog", "Warehouse"], swiftSettings: strict),
+        // Runs the built `observatoire` executable: exit codes and what it prints.
+        .testTarget(name: "CLITests", dependencies: ["observatoire"], swiftSettings: strict),
     ]
 )

@@ -31,5 +31,6 @@ struct GlobalOptions: ParsableArguments {
 
 /// Exit codes documented in the README.
 enum Exit {
+    static let usage = ExitCode(2)
     static let rejections = ExitCode(3)
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Observatoire: ParsableCommand {
@@ -10,4 +11,19 @@ struct Observatoire: ParsableCommand {
             """,
         subcommands: [IngestCommand.self, SourcesCommand.self]
     )
+
+    /// Runs the command; usage errors exit with 2 (the README's table) instead of
+    /// argument-parser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(Exit.usage.rawValue)
+            }
+            exit(withError: error)
+        }
+    }
 }

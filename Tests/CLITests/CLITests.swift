@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+/// The executable as cron and analysts use it: exit codes documented in the README and
+/// messages that name the file, line, column and value.
+@Suite struct CLITests {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The `observatoire` binary built beside the test bundle.
+    static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("observatoire")
+
+    struct Result {
+        var status: Int32
+        var output: String
+        var errors: String
+    }
+
+    private func run(_ arguments: [String]) throws -> Result {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = Self.packageRoot
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
+                      errors: String(decoding: errorData, as: UTF8.self))
+    }
+
+    private func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("observatoire-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: binary.path), "the observatoire binary is not built"))
+    func demoLoadsThenIsUnchanged() throws {
+        let warehouse = try temporaryDirectory().appendingPathComponent("w.sqlite").path
+        let first = try run(["ingest", "--warehouse", warehouse, "raw/demo"])
+        #expect(first.status == 0, "\(first.errors)")
+        #expect(first.output.contains("filosofi-commune-2021"))
+        #expect(first.output.contains("5 files: 5 loaded"))
+        let second = try run(["ingest", "--warehouse", warehouse, "raw/demo"])
+        #expect(second.status == 0)
+        #expect(second.output.contains("5 unchanged"))
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: binary.path), "the observatoire binary is not built"))
+    func exitCodes() throws {
+        let directory = try temporaryDirectory()
+        let warehouse = directory.appendingPathComponent("w.sqlite").path
+        let rejected = directory.appendingPathComponent("base-2021.csv")
+        try Data("CODGEO;P21_POP\n01001;12\n01002;douze\n".utf8).write(to: rejected)
+        let withRejections = try run(["ingest", "--warehouse", warehouse, rejected.path])
+        #expect(withRejections.status == 3)
+        #expect(withRejections.errors.contains("line 3, column P21_POP, value 'douze': not a number"))
+
+        let damaged = directory.appendingPathComponent("damaged-2021.csv")
+        try Data("CODGEO;P21_POP\n1001;12\n".utf8).write(to: damaged)
+        let refused = try run(["ingest", "--warehouse", warehouse, damaged.path])
+        #expect(refused.status == 1)
+        #expect(refused.errors.contains("damaged-2021.csv:2, column CODGEO, value '1001': 1 codes lost their leading zero"))
+
+        let usage = try run(["ingest", "--warehouse", warehouse, "--vintage", "twenty", rejected.path])
+        #expect(usage.status == 2)
+        #expect(usage.errors.contains("--vintage takes a year"))
+    }
+}

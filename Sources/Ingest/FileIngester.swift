@@ -33,8 +33,7 @@ struct FileIngester {
             outcome.status = .failed
             outcome.message = "\(error)"
         }
-        let elapsed = clock.now - started
-        outcome.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        outcome.seconds = (clock.now - started).seconds
         return outcome
     }
 
@@ -83,38 +82,17 @@ struct FileIngester {
             case .referenceTable: try ReferenceTableLoader(definition: definition, header: header, vintage: vintage, fileID: fileID, db)
             }
             loaded.unusedColumns = loader.unusedColumns
-            let rejections = try RejectedRowWriter(fileID: fileID, db)
             var zeros = LeadingZeroPolicy(repair: options.repairLeadingZeros)
-            var counts = FileCounts()
-            let width = reader.header.count
-            try reader.forEachRecord { record in
-                counts.rowsRead += 1
-                let rejection: Rejection?
-                if let defect = record.defect {
-                    rejection = Self.rejection(for: defect, record: record, header: reader.header)
-                } else if record.count != width {
-                    rejection = Rejection(line: record.line, column: nil, value: record.strings.joined(separator: String(UnicodeScalar(reader.delimiter))),
-                                          reason: "expected \(width) fields as in the header, found \(record.count)")
-                } else {
-                    rejection = try loader.load(record, zeros: &zeros)
-                }
-                guard let rejection else {
-                    counts.rowsLoaded += 1
-                    return
-                }
-                counts.rowsRejected += 1
-                if loaded.firstRejections.count < Self.rejectionsShown { loaded.firstRejections.append(rejection) }
-                try rejections.write(line: rejection.line, column: rejection.column, value: rejection.value, reason: rejection.reason)
-            }
+            let counts = try Self.readRecords(from: reader, into: &loader, zeros: &zeros,
+                                              rejections: RejectedRowWriter(fileID: fileID, db),
+                                              shown: &loaded.firstRejections)
             loaded.repairs = try zeros.verdict(path: path)
             if counts.rowsRead == 0 {
                 throw IngestError(.noRows, "the file has a header but no data rows", path: path, line: 2)
             }
             loaded.counts = counts
             loaded.valuesLoaded = loader.valuesWritten
-            let elapsed = clock.now - started
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-            try FileJournal.finish(fileID: fileID, counts: counts, repairs: loaded.repairs, seconds: seconds, db)
+            try FileJournal.finish(fileID: fileID, counts: counts, repairs: loaded.repairs, seconds: (clock.now - started).seconds, db)
         }
         outcome = loaded
         outcome.status = outcome.counts.rowsRejected > 0 ? .rejections : .loaded
@@ -123,6 +101,35 @@ struct FileIngester {
             "rows.read": "\(outcome.counts.rowsRead)", "rows.loaded": "\(outcome.counts.rowsLoaded)",
             "rows.rejected": "\(outcome.counts.rowsRejected)",
         ])
+    }
+
+    /// Feeds every record to the loader after the checks common to all sources (parse
+    /// defects, field count), storing each rejection and keeping the first few to show.
+    private static func readRecords(from reader: CSVReader, into loader: inout any RecordLoader, zeros: inout LeadingZeroPolicy,
+                                    rejections: RejectedRowWriter, shown: inout [Rejection]) throws -> FileCounts {
+        var counts = FileCounts()
+        let width = reader.header.count
+        let delimiter = String(UnicodeScalar(reader.delimiter))
+        try reader.forEachRecord { record in
+            counts.rowsRead += 1
+            let rejection: Rejection?
+            if let defect = record.defect {
+                rejection = Self.rejection(for: defect, record: record, header: reader.header)
+            } else if record.count != width {
+                rejection = Rejection(line: record.line, column: nil, value: record.strings.joined(separator: delimiter),
+                                      reason: "expected \(width) fields as in the header, found \(record.count)")
+            } else {
+                rejection = try loader.load(record, zeros: &zeros)
+            }
+            guard let rejection else {
+                counts.rowsLoaded += 1
+                return
+            }
+            counts.rowsRejected += 1
+            if shown.count < rejectionsShown { shown.append(rejection) }
+            try rejections.write(line: rejection.line, column: rejection.column, value: rejection.value, reason: rejection.reason)
+        }
+        return counts
     }
 
     private static func rejection(for defect: CSVDefect, record: CSVRecord, header: [String]) -> Rejection {
@@ -142,4 +149,9 @@ struct FileIngester {
         let count = try magic.withUnsafeMutableBytes { try source.read(into: $0) }
         return count == 4 && magic == [0x50, 0x4B, 0x03, 0x04]
     }
+}
+
+extension Duration {
+    /// The duration in seconds, for logs and the `files.seconds` column.
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
 }

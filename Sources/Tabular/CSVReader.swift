@@ -15,6 +15,8 @@ public final class CSVReader {
     public let encoding: TextEncoding
     public let delimiter: UInt8
     public let hadByteOrderMark: Bool
+    /// The line terminator: LF (also for CRLF files), or CR for old Mac exports.
+    private let terminator: UInt8
     /// Header names, as published (BOM removed).
     public private(set) var header: [String] = []
 
@@ -41,7 +43,7 @@ public final class CSVReader {
     public init(path: String, delimiter: UInt8? = nil, encoding: TextEncoding? = nil) throws {
         let source = try openByteSource(path: path)
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
-        let dialect: (bom: Bool, encoding: TextEncoding, delimiter: UInt8, filled: Int)
+        let dialect: Dialect
         do {
             dialect = try Self.detectDialect(source: source, buffer: buffer, path: path, delimiter: delimiter, encoding: encoding)
         } catch {
@@ -54,6 +56,7 @@ public final class CSVReader {
         self.hadByteOrderMark = dialect.bom
         self.encoding = dialect.encoding
         self.delimiter = dialect.delimiter
+        self.terminator = dialect.terminator
         start = dialect.bom ? 3 : 0
         end = dialect.filled
         bytesRead = dialect.filled
@@ -64,11 +67,19 @@ public final class CSVReader {
         try readHeader()
     }
 
-    /// Reads the first chunk and works out BOM, encoding and delimiter from it.
+    private struct Dialect {
+        var bom: Bool
+        var encoding: TextEncoding
+        var delimiter: UInt8
+        var terminator: UInt8
+        var filled: Int
+    }
+
+    /// Reads the first chunk and works out BOM, encoding, delimiter and line terminator from it.
     private static func detectDialect(
         source: any ByteSource, buffer: UnsafeMutableRawBufferPointer, path: String,
         delimiter: UInt8?, encoding: TextEncoding?
-    ) throws -> (bom: Bool, encoding: TextEncoding, delimiter: UInt8, filled: Int) {
+    ) throws -> Dialect {
         var filled = 0
         while filled < buffer.count {
             let count = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
@@ -81,9 +92,13 @@ public final class CSVReader {
         }
         let bom = sample.starts(with: [0xEF, 0xBB, 0xBF])
         let text = UnsafeRawBufferPointer(rebasing: sample[(bom ? 3 : 0)...])
-        let detected = try encoding ?? TextEncoding.detect(sample: text, path: path)
-        let sniffed = try delimiter ?? sniffDelimiter(text, path: path)
-        return (bom, detected, sniffed, filled)
+        if text.allSatisfy({ $0 == 0x0A || $0 == 0x0D || $0 == 0x20 || $0 == 0x09 }) {
+            throw TabularError(.emptyFile, "the file is empty", path: path)
+        }
+        let detected = try encoding ?? TextEncoding.detect(sample: text, path: path, isWholeFile: filled < buffer.count)
+        let terminator: UInt8 = text.contains(0x0A) || !text.contains(0x0D) ? 0x0A : 0x0D
+        let sniffed = try delimiter ?? sniffDelimiter(text, terminator: terminator, path: path)
+        return Dialect(bom: bom, encoding: detected, delimiter: sniffed, terminator: terminator, filled: filled)
     }
 
     deinit {
@@ -158,7 +173,24 @@ public final class CSVReader {
     }
 
     /// Hands one physical line to libcsv, after checking or converting its encoding.
+    /// The content goes first, then the terminator: outside quotes a CRLF ends a record
+    /// like an LF and its CR never reaches a value; inside a quoted field the line break is
+    /// data and is kept as published; a lone CR inside a field stays data.
     private func feed(_ line: UnsafeBufferPointer<UInt8>) {
+        var content = line.count
+        let terminated = content > 0 && line[content - 1] == terminator
+        if terminated { content -= 1 }
+        if terminated && terminator == 0x0A && content > 0 && line[content - 1] == 0x0D { content -= 1 }
+        feedContent(UnsafeBufferPointer(rebasing: line[..<content]))
+        guard terminated && !builder.complete else { return }
+        let insideQuotes = parser.pointee.pstate == Self.fieldBegun && parser.pointee.quoted != 0
+        parse(UnsafeBufferPointer(rebasing: line[(insideQuotes ? content : line.count - 1)...]))
+    }
+
+    /// libcsv's parser state while a field is being read (`FIELD_BEGUN` in libcsv.c).
+    private static let fieldBegun: Int32 = 2
+
+    private func feedContent(_ line: UnsafeBufferPointer<UInt8>) {
         if defect == nil, line.count > 0 && memchr(line.baseAddress!, 0, line.count) != nil {
             defect = .nulByte
         }
@@ -197,6 +229,12 @@ public final class CSVReader {
 
     private func configureParser() {
         csv_set_delim(parser, delimiter)
+        // Only the file's own terminator ends a record (libcsv's default takes CR and LF).
+        if terminator == 0x0A {
+            csv_set_term_func(parser) { $0 == 0x0A ? 1 : 0 }
+        } else {
+            csv_set_term_func(parser) { $0 == 0x0D ? 1 : 0 }
+        }
         // Keep spaces as published: libcsv trims them around unquoted fields by default.
         csv_set_space_func(parser) { _ in 0 }
     }
@@ -209,7 +247,7 @@ public final class CSVReader {
         var searchFrom = start
         while true {
             let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
-            if searchFrom < end, let found = memchr(base + searchFrom, 0x0A, end - searchFrom) {
+            if searchFrom < end, let found = memchr(base + searchFrom, Int32(terminator), end - searchFrom) {
                 let stop = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
                 defer { start = stop }
                 return UnsafeBufferPointer(start: base + start, count: stop - start)
@@ -248,12 +286,13 @@ public final class CSVReader {
         line.allSatisfy { $0 == 0x0A || $0 == 0x0D }
     }
 
-    /// Picks `;`, `,` or tab, whichever occurs most in the first line outside quotes.
-    static func sniffDelimiter(_ sample: UnsafeRawBufferPointer, path: String) throws -> UInt8 {
+    /// Picks `;`, `,` or tab, whichever occurs most in the first non-blank line outside quotes.
+    static func sniffDelimiter(_ sample: UnsafeRawBufferPointer, terminator: UInt8, path: String) throws -> UInt8 {
         var counts: [UInt8: Int] = [0x3B: 0, 0x2C: 0, 0x09: 0]
         var quoted = false
-        for byte in sample {
-            if byte == 0x0A && !quoted { break }
+        let firstLine = sample.drop { $0 == 0x0A || $0 == 0x0D }
+        for byte in firstLine {
+            if byte == terminator && !quoted { break }
             if byte == 0x22 { quoted.toggle() }
             if !quoted, counts[byte] != nil { counts[byte]! += 1 }
         }

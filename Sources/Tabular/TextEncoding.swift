@@ -10,16 +10,18 @@ public enum TextEncoding: String, Sendable, Equatable, CaseIterable, Codable {
     /// Guesses the encoding from the first bytes of a file: a UTF-8 byte order mark or
     /// valid UTF-8 means UTF-8, anything else is read as Windows-1252.
     ///
-    /// - Parameter sample: the start of the file; its last bytes may cut a character.
+    /// - Parameters:
+    ///   - sample: the start of the file; unless it is the whole file, its last bytes may cut a character.
+    ///   - isWholeFile: the sample is the entire file, so a cut character at its end is invalid.
     /// - Throws: when the sample starts with a UTF-16 or UTF-32 byte order mark.
-    public static func detect(sample: UnsafeRawBufferPointer, path: String) throws -> TextEncoding {
+    public static func detect(sample: UnsafeRawBufferPointer, path: String, isWholeFile: Bool = false) throws -> TextEncoding {
         let bytes = sample.bindMemory(to: UInt8.self)
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             throw TabularError(.unsupportedEncoding,
                                "the file is UTF-16 (byte order mark found); re-save it as UTF-8 or Windows-1252",
                                path: path)
         }
-        switch UTF8Validation.firstInvalidOffset(in: bytes, allowTruncatedEnd: true) {
+        switch UTF8Validation.firstInvalidOffset(in: bytes, allowTruncatedEnd: !isWholeFile) {
         case nil: return .utf8
         case .some: return .windows1252
         }

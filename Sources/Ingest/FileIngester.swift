@@ -38,7 +38,7 @@ struct FileIngester {
     }
 
     private func load(path: String, runID: Int64, into outcome: inout FileOutcome) throws {
-        if try Self.isZipArchive(path) {
+        if try FileSignature(path: path) == .zip {
             throw IngestError(.noRows, "zip and xlsx archives are not read by ingest yet; extract the CSV member first", path: path)
         }
         let digest = try FileDigest.sha256(path: path)
@@ -140,14 +140,6 @@ struct FileIngester {
         case .invalidUTF8, .nulByte:
             return Rejection(line: record.line, column: nil, value: nil, reason: defect.reason)
         }
-    }
-
-    /// XLSX and zip files start with the zip signature `PK\3\4`.
-    private static func isZipArchive(_ path: String) throws -> Bool {
-        let source = try FileByteSource(path: path)
-        var magic = [UInt8](repeating: 0, count: 4)
-        let count = try magic.withUnsafeMutableBytes { try source.read(into: $0) }
-        return count == 4 && magic == [0x50, 0x4B, 0x03, 0x04]
     }
 }
 

@@ -14,13 +14,7 @@ public protocol ByteSource: AnyObject {
 
 /// Opens the right byte source for a path: gzip when the file starts with the gzip magic.
 public func openByteSource(path: String) throws -> any ByteSource {
-    let plain = try FileByteSource(path: path)
-    var magic = [UInt8](repeating: 0, count: 2)
-    let count = try magic.withUnsafeMutableBytes { try plain.read(into: $0) }
-    if count == 2 && magic == [0x1F, 0x8B] {
-        return try GzipByteSource(path: path)
-    }
-    return try FileByteSource(path: path)
+    try FileSignature(path: path) == .gzip ? GzipByteSource(path: path) : FileByteSource(path: path)
 }
 
 /// Reads a regular file with POSIX `read`; the descriptor is closed in `deinit`.
@@ -79,22 +73,13 @@ public final class GzipByteSource: ByteSource {
             throw TabularError(.truncatedArchive, "the gzip stream is corrupt: \(message)", path: path)
         }
         if count == 0 {
+            // zlib reports a truncated member as a plain end of file with Z_BUF_ERROR.
             var code: Int32 = 0
             _ = gzerror(handle, &code)
             if code != Z_OK && code != Z_STREAM_END {
                 throw TabularError(.truncatedArchive, "the gzip stream ends early: the file is truncated", path: path)
             }
-            if gzdirect(handle) == 0, !streamEndedCleanly() {
-                throw TabularError(.truncatedArchive, "the gzip stream ends early: the file is truncated", path: path)
-            }
         }
         return Int(count)
-    }
-
-    /// zlib reports a truncated member as a plain end of file with `Z_BUF_ERROR`.
-    private func streamEndedCleanly() -> Bool {
-        var code: Int32 = 0
-        _ = gzerror(handle, &code)
-        return code != Z_BUF_ERROR
     }
 }

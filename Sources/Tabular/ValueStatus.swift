@@ -34,9 +34,7 @@ public struct CellParser: Sendable {
         }
         return .invalid
     }
-}
 
-extension CellParser {
     /// The markers this parser knows, for error messages (`s, nd, ns, so`).
     public var markerList: String {
         markers.map { String(decoding: $0.0, as: UTF8.self) }.joined(separator: ", ")

@@ -35,6 +35,8 @@ let package = Package(
             "Tabular", "Catalog", "Warehouse",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
+        // Geography: commune history, passage tables between COG vintages, vintage inference, names.
+        .target(name: "Geography", swiftSettings: strict),
         .executableTarget(name: "observatoire", dependencies: [
             "Ingest", "Catalog", "Warehouse",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -44,6 +46,7 @@ let package = Package(
         .testTarget(name: "TabularTests", dependencies: ["Tabular"], swiftSettings: strict),
         .testTarget(name: "WarehouseTests", dependencies: ["Warehouse"], swiftSettings: strict),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"], swiftSettings: strict),
+        .testTarget(name: "GeographyTests", dependencies: ["Geography"], swiftSettings: strict),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Catalog", "Warehouse"], swiftSettings: strict),
         // Runs the built `observatoire` executable: exit codes and what it prints.
         .testTarget(name: "CLITests", dependencies: ["observatoire"], swiftSettings: strict),

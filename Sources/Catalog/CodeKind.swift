@@ -28,7 +28,7 @@ public enum CodeKind: String, Sendable, Codable, CaseIterable {
         case .departement: "2 characters (01…95, 2A, 2B) or 3 digits for overseas (971…976)"
         case .region: "2 digits (e.g. 32)"
         case .arrondissement: "3 or 4 characters: a département code and a digit (e.g. 011, 2A1, 9711)"
-        case .epci: "9 digits (a SIREN number, e.g. 246200364)"
+        case .epci: "9 digits (a SIREN number, e.g. 246200364), or ZZZZZZZZZ for a commune in no EPCI"
         }
     }
 
@@ -44,6 +44,9 @@ public enum CodeKind: String, Sendable, Codable, CaseIterable {
         var copy = code
         return copy.withUTF8 { check($0) }
     }
+
+    /// INSEE's EPCI code for "no EPCI" (Île-d'Yeu, Île-de-Bréhat, Île-de-Sein, Ouessant).
+    public static let noEPCI = "ZZZZZZZZZ"
 
     /// The level of a commune-like code: Paris, Lyon and Marseille arrondissements are their own level.
     public static func communeLevel(_ code: UnsafeBufferPointer<UInt8>) -> String {
@@ -81,7 +84,8 @@ public enum CodeKind: String, Sendable, Codable, CaseIterable {
             guard code.count == 3 || code.count == 4, let last = code.last, d(last) else { return false }
             return Self.isDepartement(UnsafeBufferPointer(rebasing: code[..<(code.count - 1)]))
         case .epci:
-            return code.count == 9 && code.allSatisfy(d)
+            // INSEE writes ZZZZZZZZZ for the few communes that belong to no EPCI.
+            return code.count == 9 && (code.allSatisfy(d) || code.allSatisfy { $0 == UInt8(ascii: "Z") })
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Tabular
 
 /// One kind of published file, as declared in `pipelines/sources/*.yaml`: where it comes
@@ -33,16 +34,45 @@ public struct SourceDefinition: Sendable, Decodable, Equatable {
     /// Cell markers and the status they stand for.
     public var markers: [String: ValueStatus]?
     public var empty: ValueStatus?
+    /// The COG vintage of the file's codes, when the publisher states it.
+    public var geography: GeographyRule?
 
     enum CodingKeys: String, CodingKey {
         case id, label, publisher, url, notes, kind, vintage, format, recognise, key, variables, table
         case tableKey = "table_key"
-        case columns, ignore, markers, empty
+        case columns, ignore, markers, empty, geography
     }
 
     public struct Format: Sendable, Decodable, Equatable {
         public var delimiter: String?
         public var encoding: TextEncoding?
+        /// Workbooks: a regular expression the sheet name must match in full
+        /// (`Composition_communale`, `Epcicom[0-9]{4}`). Its presence makes the source an XLSX one.
+        public var sheet: String?
+    }
+
+    /// The geography (COG vintage) of a file: a fixed year, or the file's vintage plus an
+    /// offset (populations légales of census year N are published on the COG of N + 2).
+    public struct GeographyRule: Sendable, Decodable, Equatable {
+        public var fixed: Int?
+        public var vintageOffset: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case vintageOffset = "vintage_offset"
+        }
+
+        public init(from decoder: any Decoder) throws {
+            if let year = try? decoder.singleValueContainer().decode(Int.self) {
+                fixed = year
+            } else {
+                vintageOffset = try decoder.container(keyedBy: CodingKeys.self).decode(Int.self, forKey: .vintageOffset)
+            }
+        }
+
+        public func geography(vintage: String) -> Int? {
+            if let fixed { return fixed }
+            return Int(vintage.prefix(4)).map { $0 + (vintageOffset ?? 0) }
+        }
     }
 
     public struct Recognition: Sendable, Decodable, Equatable {
@@ -58,8 +88,24 @@ public struct SourceDefinition: Sendable, Decodable, Equatable {
     }
 
     public struct KeyColumn: Sendable, Decodable, Equatable {
-        public var column: String
+        /// The column holding the code, or several concatenated (`Code département` +
+        /// `Code commune` in the populations légales workbook).
+        public var columns: [String]
         public var code: CodeKind
+
+        enum CodingKeys: String, CodingKey {
+            case column, code
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            if let single = try? container.decode(String.self, forKey: .column) {
+                columns = [single]
+            } else {
+                columns = try container.decode([String].self, forKey: .column)
+            }
+            code = try container.decode(CodeKind.self, forKey: .code)
+        }
     }
 
     public struct VariableRule: Sendable, Decodable, Equatable {
@@ -72,10 +118,22 @@ public struct SourceDefinition: Sendable, Decodable, Equatable {
         public var periodFromCode: [String]?
         /// Labels for variables that no INSEE dictionary describes.
         public var labels: [String: String]?
+        /// Variables that are counts and add up across communes (`PMUN`, `P21_…`), as
+        /// regular expressions matched against the whole code. Others (medians, rates,
+        /// shares) are never summed.
+        public var additive: [String]?
+        /// Column name → variable code, for files that head columns with labels
+        /// ("Population municipale" → `PMUN`), so that one variable keeps one code.
+        public var codes: [String: String]?
 
         enum CodingKeys: String, CodingKey {
-            case columns, period, labels
+            case columns, period, labels, additive, codes
             case periodFromCode = "period_from_code"
+        }
+
+        /// Whether `code` is declared additive.
+        public func isAdditive(_ code: String) -> Bool {
+            (additive ?? []).contains { code.range(of: "^(?:\($0))$", options: .regularExpression) != nil }
         }
     }
 

@@ -15,49 +15,58 @@ struct FileIngester {
     /// Rejections shown on the terminal per file; all are stored.
     static let rejectionsShown = 5
 
-    /// Ingests `path`. File-level problems become a `failed` outcome (or `skipped` when
+    /// Ingests `path`: one outcome for a delimited file, one per recognised sheet for a
+    /// workbook. File-level problems become a `failed` outcome (or `skipped` when
     /// `lenient` and the file is not recognised), never a partial load.
-    func ingest(path: String, runID: Int64, lenient: Bool) -> FileOutcome {
+    func ingest(path: String, runID: Int64, lenient: Bool) -> [FileOutcome] {
         let clock = ContinuousClock()
         let started = clock.now
-        var outcome = FileOutcome(path: path, status: .failed)
+        let units: [TableUnit]
+        let digest: FileDigest.Result
         do {
-            try load(path: path, runID: runID, into: &outcome)
-        } catch let error as CatalogError where lenient && error.code == .unrecognisedFile {
+            units = try TableUnit.open(path: path, catalog: catalog, forcedSource: options.sourceID)
+            digest = try FileDigest.sha256(path: path)
+        } catch {
+            var outcome = Self.refusal(path: path, error: error, lenient: lenient)
+            outcome.seconds = (clock.now - started).seconds
+            return [outcome]
+        }
+        return units.map { unit in
+            let unitStarted = clock.now
+            var outcome = FileOutcome(path: path, status: .failed)
+            outcome.sheet = unit.sheet
+            do {
+                try load(unit, digest: digest, runID: runID, into: &outcome)
+            } catch {
+                outcome.status = .failed
+                outcome.message = "\(error)"
+            }
+            outcome.seconds = (clock.now - unitStarted).seconds
+            return outcome
+        }
+    }
+
+    private static func refusal(path: String, error: any Error, lenient: Bool) -> FileOutcome {
+        var outcome = FileOutcome(path: path, status: .failed)
+        outcome.message = "\(error)"
+        if lenient, let error = error as? CatalogError, error.code == .unrecognisedFile {
             outcome.status = .skipped
             outcome.message = "not recognised as any source"
-        } catch let error as TabularError where lenient && [.notDelimitedText, .emptyFile, .unsupportedEncoding].contains(error.code) {
+        } else if lenient, let error = error as? TabularError, [.notDelimitedText, .emptyFile, .unsupportedEncoding].contains(error.code) {
             outcome.status = .skipped
             outcome.message = error.message
-        } catch {
-            outcome.status = .failed
-            outcome.message = "\(error)"
         }
-        outcome.seconds = (clock.now - started).seconds
         return outcome
     }
 
-    private func load(path: String, runID: Int64, into outcome: inout FileOutcome) throws {
-        if try FileSignature(path: path) == .zip {
-            throw IngestError(.noRows, "zip and xlsx archives are not read by ingest yet; extract the CSV member first", path: path)
-        }
-        let digest = try FileDigest.sha256(path: path)
-        var reader = try CSVReader(path: path)
-        let definition: SourceDefinition
-        if let forced = options.sourceID {
-            definition = try catalog.definition(id: forced)
-            try catalog.requireColumns(of: definition, header: reader.header, path: path)
-        } else {
-            definition = try catalog.recognise(header: reader.header, path: path)
-        }
-        if (definition.delimiterByte.map { $0 != reader.delimiter } ?? false)
-            || (definition.format?.encoding.map { $0 != reader.encoding } ?? false) {
-            reader = try CSVReader(path: path, delimiter: definition.delimiterByte, encoding: definition.format?.encoding)
-        }
+    private func load(_ unit: TableUnit, digest: FileDigest.Result, runID: Int64, into outcome: inout FileOutcome) throws {
+        let path = unit.reader.path
+        let definition = unit.definition
+        let reader = unit.reader
         let vintage = try catalog.vintage(of: definition, path: path, override: options.vintage)
         outcome.sourceID = definition.id
         outcome.vintage = vintage
-        outcome.encoding = reader.encoding.rawValue + (reader.hadByteOrderMark ? " (BOM)" : "")
+        outcome.encoding = reader.encodingDescription
 
         if let existing = try warehouse.read({ try FileJournal.currentFile(sha256: digest.sha256, sourceID: definition.id, $0) }) {
             outcome.status = .unchanged
@@ -65,9 +74,12 @@ struct FileIngester {
             return
         }
 
+        let geography = options.geographyOfInput.map { ($0, "given with --geography-of-input") }
+            ?? definition.geography?.geography(vintage: vintage).map { ($0, "declared by source \(definition.id)") }
         let load = FileLoad(sourceID: definition.id, vintage: vintage, name: URL(fileURLWithPath: path).lastPathComponent,
                             path: path, sha256: digest.sha256, sizeBytes: digest.size,
-                            encoding: reader.encoding.rawValue, delimiter: String(UnicodeScalar(reader.delimiter)))
+                            encoding: reader.encodingDescription, delimiter: reader.delimiterDescription ?? "",
+                            geography: geography?.0, geographyBasis: geography?.1)
         let clock = ContinuousClock()
         let started = clock.now
         var loaded = outcome
@@ -105,11 +117,11 @@ struct FileIngester {
 
     /// Feeds every record to the loader after the checks common to all sources (parse
     /// defects, field count), storing each rejection and keeping the first few to show.
-    private static func readRecords(from reader: CSVReader, into loader: inout any RecordLoader, zeros: inout LeadingZeroPolicy,
+    private static func readRecords(from reader: any RecordReader, into loader: inout any RecordLoader, zeros: inout LeadingZeroPolicy,
                                     rejections: RejectedRowWriter, shown: inout [Rejection]) throws -> FileCounts {
         var counts = FileCounts()
         let width = reader.header.count
-        let delimiter = String(UnicodeScalar(reader.delimiter))
+        let delimiter = reader.delimiterDescription ?? " | "
         try reader.forEachRecord { record in
             counts.rowsRead += 1
             let rejection: Rejection?

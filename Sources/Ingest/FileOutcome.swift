@@ -16,6 +16,8 @@ public struct FileOutcome: Sendable {
     }
 
     public var path: String
+    /// The sheet read, for a workbook.
+    public var sheet: String?
     public var status: Status
     public var sourceID: String?
     public var vintage: String?

@@ -25,9 +25,10 @@ public struct IngestJob {
         let ingester = FileIngester(catalog: catalog, warehouse: warehouse, options: options, logger: logger)
         var summary = IngestSummary(runID: runID)
         for (path, fromDirectory) in try Self.expand(paths) {
-            let outcome = ingester.ingest(path: path, runID: runID, lenient: fromDirectory)
-            summary.outcomes.append(outcome)
-            progress(outcome)
+            for outcome in ingester.ingest(path: path, runID: runID, lenient: fromDirectory) {
+                summary.outcomes.append(outcome)
+                progress(outcome)
+            }
         }
         try RunJournal.finish(runID: runID, status: summary.runStatus, message: summary.headline, in: warehouse)
         return summary

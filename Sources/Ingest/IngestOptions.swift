@@ -6,10 +6,14 @@ public struct IngestOptions: Sendable {
     public var vintage: String?
     /// Pad codes that lost their leading zero instead of refusing the file.
     public var repairLeadingZeros: Bool
+    /// The COG vintage of the files' codes, when the source does not say and the
+    /// inference made by `normalise` should not be trusted.
+    public var geographyOfInput: Int?
 
-    public init(sourceID: String? = nil, vintage: String? = nil, repairLeadingZeros: Bool = false) {
+    public init(sourceID: String? = nil, vintage: String? = nil, repairLeadingZeros: Bool = false, geographyOfInput: Int? = nil) {
         self.sourceID = sourceID
         self.vintage = vintage
         self.repairLeadingZeros = repairLeadingZeros
+        self.geographyOfInput = geographyOfInput
     }
 }

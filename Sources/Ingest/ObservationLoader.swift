@@ -13,8 +13,10 @@ struct ObservationLoader: RecordLoader {
         let id: Int64
     }
 
-    private let keyPosition: Int
+    private let keyPositions: [Int]
     private let keyColumn: String
+    /// The key when it is made of several columns, assembled here without allocating.
+    private var joinedKey: [UInt8] = []
     private let codeKind: CodeKind
     private let variables: [Variable]
     private let cells: CellParser
@@ -28,22 +30,22 @@ struct ObservationLoader: RecordLoader {
         guard let key = definition.key, let rule = definition.variables else {
             preconditionFailure("validated by SourceCatalog")
         }
-        let keyPosition = try header.require(key.column)
-        self.keyPosition = keyPosition
-        keyColumn = header.header[keyPosition]
+        let keyPositions = try key.columns.map { try header.require($0) }
+        self.keyPositions = keyPositions
+        keyColumn = keyPositions.map { header.header[$0] }.joined(separator: " + ")
         codeKind = key.code
         let ignored = Set((definition.ignore ?? []).map { $0.uppercased() })
         let positions: [Int]
         if let explicit = rule.columns {
             positions = try explicit.map { try header.require($0) }
         } else {
-            positions = header.header.indices.filter { $0 != keyPosition && !ignored.contains(header.header[$0].uppercased()) }
+            positions = header.header.indices.filter { !keyPositions.contains($0) && !ignored.contains(header.header[$0].uppercased()) }
         }
         variables = try Self.register(positions: positions, header: header, definition: definition, vintage: vintage, db)
         cells = CellParser(markers: definition.effectiveMarkers, empty: definition.empty ?? .missing)
         writer = try ObservationWriter(fileID: fileID, db)
         parsed = Array(repeating: .invalid, count: variables.count)
-        unusedColumns = header.unused(used: Set(positions + [keyPosition]), ignored: definition.ignore ?? [])
+        unusedColumns = header.unused(used: Set(positions + keyPositions), ignored: definition.ignore ?? [])
     }
 
     /// Creates (or finds) the variables of the file, each with its period.
@@ -52,10 +54,10 @@ struct ObservationLoader: RecordLoader {
         let rule = definition.variables!
         let periodRules = (rule.periodFromCode ?? []).compactMap { try? NSRegularExpression(pattern: $0) }
         return try positions.map { position in
-            let code = header.header[position]
+            let code = rule.codes?[header.header[position]] ?? header.header[position]
             let period = rule.period ?? Self.period(of: code, rules: periodRules) ?? vintage
             let id = try SourceRegistry.variableID(sourceID: definition.id, code: code, period: period,
-                                                   label: rule.labels?[code], db)
+                                                   label: rule.labels?[code], additive: rule.isAdditive(code), db)
             return Variable(position: position, code: code, id: id)
         }
     }
@@ -72,14 +74,22 @@ struct ObservationLoader: RecordLoader {
     }
 
     mutating func load(_ record: CSVRecord, zeros: inout LeadingZeroPolicy) throws -> Rejection? {
-        let keyBytes = record.bytes(at: keyPosition)
-        let repaired: String?
-        switch Self.checkCode(keyBytes, kind: codeKind, line: record.line, column: keyColumn, zeros: &zeros) {
-        case .keep: repaired = nil
-        case .replace(let fixed): repaired = fixed
-        case .reject(let rejection): return rejection
+        let code: String
+        if keyPositions.count == 1 {
+            guard let checked = try checkedKey(record.bytes(at: keyPositions[0]), record: record, zeros: &zeros) else {
+                return rejectedKey
+            }
+            code = checked
+        } else {
+            joinedKey.removeAll(keepingCapacity: true)
+            for position in keyPositions { joinedKey.append(contentsOf: record.bytes(at: position)) }
+            Self.dropOverseasOverlap(&joinedKey, first: record.bytes(at: keyPositions[0]), kind: codeKind)
+            let assembled = joinedKey
+            guard let checked = try assembled.withUnsafeBufferPointer({ try checkedKey($0, record: record, zeros: &zeros) }) else {
+                return rejectedKey
+            }
+            code = checked
         }
-        let code = repaired ?? String(decoding: keyBytes, as: UTF8.self)
         if let first = firstLineOfKey[code] {
             return Rejection(line: record.line, column: keyColumn, value: code,
                              reason: "duplicate key: \(keyColumn) \(code) already on line \(first)")
@@ -110,5 +120,26 @@ struct ObservationLoader: RecordLoader {
         }
         valuesWritten += variables.count
         return nil
+    }
+
+    /// INSEE splits an overseas commune code as département 971 + commune 101 (the
+    /// third digit written twice): 971 + 101 is 97101, as 62 + 498 is 62498.
+    static func dropOverseasOverlap(_ key: inout [UInt8], first: UnsafeBufferPointer<UInt8>, kind: CodeKind) {
+        guard kind == .commune, first.count == 3, key.count == 6, key[2] == key[3] else { return }
+        key.remove(at: 3)
+    }
+
+    /// The rejection of the last key `checkedKey` refused.
+    private var rejectedKey: Rejection?
+
+    /// The key as a code, repaired when allowed; nil (with `rejectedKey` set) when refused.
+    private mutating func checkedKey(_ bytes: UnsafeBufferPointer<UInt8>, record: CSVRecord, zeros: inout LeadingZeroPolicy) throws -> String? {
+        switch Self.checkCode(bytes, kind: codeKind, line: record.line, column: keyColumn, zeros: &zeros) {
+        case .keep: return String(decoding: bytes, as: UTF8.self)
+        case .replace(let fixed): return fixed
+        case .reject(let rejection):
+            rejectedKey = rejection
+            return nil
+        }
     }
 }

@@ -10,9 +10,14 @@ public struct FileLoad: Sendable {
     public var sizeBytes: Int
     public var encoding: String
     public var delimiter: String
+    /// The COG vintage of the file's codes when known at load time, and how it is known.
+    public var geography: Int?
+    public var geographyBasis: String?
 
     public init(sourceID: String, vintage: String, name: String, path: String, sha256: String,
-                sizeBytes: Int, encoding: String, delimiter: String) {
+                sizeBytes: Int, encoding: String, delimiter: String, geography: Int? = nil, geographyBasis: String? = nil) {
+        self.geography = geography
+        self.geographyBasis = geographyBasis
         self.sourceID = sourceID
         self.vintage = vintage
         self.name = name
@@ -59,10 +64,11 @@ public enum FileJournal {
             try deleteRows(ofFile: previous, db)
         }
         try db.execute(sql: """
-            INSERT INTO files (run_id, source_id, vintage, name, path, sha256, size_bytes, encoding, delimiter, loaded_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+            INSERT INTO files (run_id, source_id, vintage, name, path, sha256, size_bytes, encoding, delimiter,
+                               geography, geography_basis, loaded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
             """, arguments: [runID, load.sourceID, load.vintage, load.name, load.path, load.sha256,
-                             load.sizeBytes, load.encoding, load.delimiter])
+                             load.sizeBytes, load.encoding, load.delimiter, load.geography, load.geographyBasis])
         let fileID = db.lastInsertedRowID
         if let previous {
             try db.execute(sql: "UPDATE files SET replaced_by = ? WHERE file_id = ?", arguments: [fileID, previous])

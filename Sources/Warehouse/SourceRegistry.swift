@@ -11,12 +11,13 @@ public enum SourceRegistry {
     }
 
     /// The id of variable `code` of a source, created on first use.
-    public static func variableID(sourceID: String, code: String, period: String, label: String?, _ db: Database) throws -> Int64 {
+    public static func variableID(sourceID: String, code: String, period: String, label: String?, additive: Bool,
+                                  _ db: Database) throws -> Int64 {
         try db.execute(sql: """
-            INSERT INTO variables (source_id, code, period, label) VALUES (?, ?, ?, ?)
+            INSERT INTO variables (source_id, code, period, label, additive) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (source_id, code) DO UPDATE SET period = excluded.period,
-                label = COALESCE(excluded.label, variables.label)
-            """, arguments: [sourceID, code, period, label])
+                label = COALESCE(excluded.label, variables.label), additive = excluded.additive
+            """, arguments: [sourceID, code, period, label, additive])
         return try Int64.fetchOne(db, sql: "SELECT variable_id FROM variables WHERE source_id = ? AND code = ?",
                                   arguments: [sourceID, code])!
     }

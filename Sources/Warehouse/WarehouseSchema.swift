@@ -8,6 +8,9 @@ public enum WarehouseSchema {
         migrator.registerMigration("001-foundation") { db in
             try db.execute(sql: foundation)
         }
+        migrator.registerMigration("002-geography") { db in
+            try db.execute(sql: geography)
+        }
         return migrator
     }
 
@@ -20,6 +23,8 @@ public enum WarehouseSchema {
         "cog_departements": ["vintage", "dep", "reg", "cheflieu", "tncc", "ncc", "nccenr", "libelle"],
         "cog_regions": ["vintage", "reg", "cheflieu", "tncc", "ncc", "nccenr", "libelle"],
         "cog_arrondissements": ["vintage", "arr", "dep", "reg", "cheflieu", "tncc", "ncc", "nccenr", "libelle"],
+        "epci_composition": ["vintage", "epci", "epci_name", "nature", "com", "com_name", "dep"],
+        "epci_list": ["vintage", "epci", "epci_name", "nature", "nb_com"],
         "variable_dictionary": ["code", "label", "long_label", "modality_code", "modality_label", "type", "length", "theme", "source_text"],
     ]
 

@@ -25,6 +25,9 @@ struct IngestCommand: ParsableCommand {
     @Flag(name: .long, help: "Pad codes that lost their leading zero (1001 → 01001) instead of refusing the file; the repair is recorded.")
     var repairLeadingZeros = false
 
+    @Option(name: .long, help: "COG vintage of the files' commune codes (e.g. 2019), when the source does not declare it; otherwise `normalise` infers it from the codes.")
+    var geographyOfInput: Int?
+
     @Argument(help: "Files or folders to ingest.")
     var paths: [String]
 
@@ -35,13 +38,17 @@ struct IngestCommand: ParsableCommand {
         if let vintage, vintage.range(of: "^[0-9]{4}$", options: .regularExpression) == nil {
             throw ValidationError("--vintage takes a year such as 2024, not '\(vintage)'.")
         }
+        if let geographyOfInput, !(1943...2100).contains(geographyOfInput) {
+            throw ValidationError("--geography-of-input takes a COG year such as 2019, not \(geographyOfInput).")
+        }
     }
 
     func run() throws {
         let catalog = try global.loadCatalog()
         let warehouse = try global.openWarehouse()
         let job = IngestJob(catalog: catalog, warehouse: warehouse, logger: global.makeLogger())
-        let options = IngestOptions(sourceID: source, vintage: vintage, repairLeadingZeros: repairLeadingZeros)
+        let options = IngestOptions(sourceID: source, vintage: vintage, repairLeadingZeros: repairLeadingZeros,
+                                    geographyOfInput: geographyOfInput)
         let printer = OutcomePrinter(quiet: global.quiet)
         let command = (["observatoire"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
         let summary = try job.run(paths: paths, options: options, command: command, progress: printer.print)

@@ -6,7 +6,7 @@ struct OutcomePrinter {
     let quiet: Bool
 
     func print(_ outcome: FileOutcome) {
-        let name = (outcome.path as NSString).lastPathComponent
+        let name = (outcome.path as NSString).lastPathComponent + (outcome.sheet.map { " [\($0)]" } ?? "")
         let problem = outcome.status == .failed || outcome.status == .rejections
         if quiet && !problem { return }
         var line = pad(outcome.status.rawValue, 11) + pad(outcome.sourceID ?? "-", 24) + pad(outcome.vintage ?? "-", 6) + name
@@ -48,6 +48,7 @@ struct OutcomePrinter {
 
     private func write(_ text: String, error: Bool) {
         if error {
+            fflush(nil)  // keep the order of the two streams on a terminal
             FileHandle.standardError.write(Data((text + "\n").utf8))
         } else {
             Swift.print(text)

@@ -35,7 +35,7 @@ struct RealCatalogTests {
         let filosofi = try catalog.definition(id: "filosofi-commune-2021")
         #expect(filosofi.kind == .observations)
         #expect(filosofi.vintage == SourceDefinition.VintageRule(fixed: "2021"))
-        #expect(filosofi.key?.column == "CODGEO")
+        #expect(filosofi.key?.columns == ["CODGEO"])
         #expect(filosofi.key?.code == .commune)
         #expect(filosofi.delimiterByte == UInt8(ascii: ";"))
         #expect(filosofi.variables?.labels?["MED21"] == "Médiane du niveau de vie (€)")

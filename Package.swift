@@ -43,7 +43,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
 
-        .testTarget(name: "TabularTests", dependencies: ["Tabular"], swiftSettings: strict),
+        .testTarget(name: "TabularTests", dependencies: ["Tabular", "CZlib"], swiftSettings: strict),
         .testTarget(name: "WarehouseTests", dependencies: ["Warehouse"], swiftSettings: strict),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"], swiftSettings: strict),
         .testTarget(name: "GeographyTests", dependencies: ["Geography"], swiftSettings: strict),

@@ -12,6 +12,15 @@ public struct TabularError: Error, Sendable, Equatable, CustomStringConvertible 
         case unterminatedQuote = "unterminated-quote"
         case truncatedArchive = "truncated-archive"
         case duplicateHeader = "duplicate-header"
+        /// A zip feature this reader does not implement: encryption, a method other than stored or deflate.
+        case unsupportedArchive = "unsupported-archive"
+        case malformedXML = "malformed-xml"
+        /// A zip archive without `xl/workbook.xml`.
+        case notAWorkbook = "not-a-workbook"
+        /// A workbook whose parts do not agree: a missing sheet part, a shared string that does not exist.
+        case corruptWorkbook = "corrupt-workbook"
+        case sheetNotFound = "sheet-not-found"
+        case headerNotFound = "header-not-found"
     }
 
     public var code: Code

@@ -75,7 +75,7 @@ import Testing
         try warehouse.write { db in
             try SourceRegistry.upsertSource(id: "s", label: "S", publisher: nil, url: nil, kind: "observations", db)
             let (fileID, _) = try FileJournal.begin(load, runID: runID, db)
-            let variable = try SourceRegistry.variableID(sourceID: "s", code: "V", period: "2021", label: nil, db)
+            let variable = try SourceRegistry.variableID(sourceID: "s", code: "V", period: "2021", label: nil, additive: true, db)
             let writer = try ObservationWriter(fileID: fileID, db)
             var code = "62498"
             try code.withUTF8 { try writer.write(territoryCode: $0, level: "COM", variableID: variable, value: 1, status: "ok") }

@@ -37,8 +37,14 @@ let package = Package(
         ], swiftSettings: strict),
         // Geography: commune history, passage tables between COG vintages, vintage inference, names.
         .target(name: "Geography", swiftSettings: strict),
+        // The normalise stage: observations onto one geography, territories and memberships.
+        .target(name: "Normalise", dependencies: [
+            "Geography", "Catalog", "Warehouse",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
         .executableTarget(name: "observatoire", dependencies: [
-            "Ingest", "Catalog", "Warehouse",
+            "Ingest", "Normalise", "Catalog", "Warehouse",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),

@@ -76,12 +76,14 @@ public struct CommuneHistory: Sendable {
     }
 
     /// State before an event from the state after it: communes created by it go, the
-    /// communes it consumed come back.
+    /// communes it consumed come back. A commune is created by a commune-to-commune row
+    /// or by a création / rétablissement; the other rows (a commune déléguée removed,
+    /// an association turned into a fusion) leave the list of communes unchanged.
     private static func undo(_ event: EventDate, on state: inout Set<String>) {
-        for change in event.changes where change.typeAfter == "COM" {
+        for change in event.changes where change.typeAfter == "COM" && (change.isCommuneToCommune || [20, 21].contains(change.mod)) {
             state.remove(change.codeAfter)
         }
-        for change in event.changes where change.typeBefore == "COM" && !change.codeBefore.isEmpty {
+        for change in event.changes where change.isCommuneToCommune {
             state.insert(change.codeBefore)
         }
     }

@@ -1,0 +1,100 @@
+import Catalog
+import Geography
+import GRDB
+import Logging
+import Warehouse
+
+/// The `normalise` stage: every loaded observation onto the communes of one COG vintage,
+/// and the territories and memberships of that geography, in one transaction.
+public struct NormaliseJob {
+    public let warehouse: Warehouse
+    public let zones: ZoneCatalog
+    public let logger: Logger
+
+    public init(warehouse: Warehouse, zones: ZoneCatalog, logger: Logger) {
+        self.warehouse = warehouse
+        self.zones = zones
+        self.logger = logger
+    }
+
+    /// Oldest vintage considered when inferring the geography of a file.
+    static let oldestInferredVintage = 1999
+
+    public func run(target: Int, command: String) throws -> NormaliseSummary {
+        let runID = try RunJournal.start(command: command, in: warehouse)
+        do {
+            let summary = try warehouse.write { db in try normalise(target: target, runID: runID, db) }
+            try RunJournal.finish(runID: runID, status: .succeeded, message: summary.headline, in: warehouse)
+            return summary
+        } catch {
+            try? RunJournal.finish(runID: runID, status: .failed, message: "\(error)", in: warehouse)
+            throw error
+        }
+    }
+
+    private func normalise(target: Int, runID: Int64, _ db: Database) throws -> NormaliseSummary {
+        var summary = NormaliseSummary(runID: runID, target: target)
+        let history = try ReferenceData.history(db)
+        summary.historyVintage = history.referenceVintage
+        _ = try history.communes(in: target)  // a target newer than the loaded COG is refused here
+
+        var files = try ReferenceData.observationFiles(db)
+        try inferGeographies(of: &files, history: history, db)
+        let weighting = PopulationWeights(tables: try ReferenceData.populationTables(db))
+
+        var passages: [Int: PassageTable] = [:]
+        let converter = ObservationConverter(target: target)
+        try db.execute(sql: "DELETE FROM normalised_observations WHERE geography = ?", arguments: [target])
+        try db.execute(sql: "DELETE FROM unmapped_codes WHERE geography = ?", arguments: [target])
+        for file in files {
+            var report = NormaliseSummary.FileReport(file: file)
+            guard let geography = file.geography else {
+                report.note = "no commune codes to infer its geography from: left out"
+                summary.files.append(report)
+                continue
+            }
+            guard geography <= target else {
+                report.note = "its geography (COG \(geography)) is newer than the target \(target): left out"
+                summary.files.append(report)
+                continue
+            }
+            if passages[geography] == nil {
+                let table = try PassageBuilder(history: history, weighting: weighting).passage(from: geography, to: target)
+                try PassageStore.replace(table, db)
+                passages[geography] = table
+            }
+            report.counts = try converter.convert(fileID: file.fileID, geography: geography, db)
+            report.unmappedExamples = try String.fetchAll(db, sql: """
+                SELECT code FROM unmapped_codes WHERE geography = ? AND file_id = ? ORDER BY observations DESC, code LIMIT 5
+                """, arguments: [target, file.fileID])
+            summary.files.append(report)
+            logger.info("Normalised file", metadata: [
+                "file.id": "\(file.fileID)", "source": "\(file.sourceID)", "geography": "\(geography)", "target": "\(target)",
+                "observations": "\(report.counts.written)", "unmapped.codes": "\(report.counts.unmappedCodes)",
+            ])
+        }
+        summary.passages = passages.values.sorted { $0.fromVintage < $1.fromVintage }.map { table in
+            NormaliseSummary.PassageReport(from: table.fromVintage, rows: table.rows.count,
+                                           changed: table.rows.filter { $0.kind != .identity }.count,
+                                           splits: Set(table.rows.filter { $0.weight < 1 }.map(\.fromCode)).count,
+                                           vanished: table.vanished)
+        }
+        summary.territories = try TerritoryBuilder(geography: target, zones: zones, history: history, weighting: weighting).build(db)
+        return summary
+    }
+
+    /// Gives each file without a declared geography the COG vintage its commune codes fit
+    /// best, and records the guess and its confidence in `files`.
+    private func inferGeographies(of files: inout [ObservationFile], history: CommuneHistory, _ db: Database) throws {
+        guard files.contains(where: { $0.geography == nil }) else { return }
+        let lists = history.communesByVintage(max(Self.oldestInferredVintage, history.firstVintage)...history.referenceVintage)
+        for index in files.indices where files[index].geography == nil {
+            let codes = try ReferenceData.communeCodes(fileID: files[index].fileID, db)
+            guard let guess = VintageGuess.guess(codes: codes, lists: lists) else { continue }
+            files[index].geography = guess.vintage
+            files[index].geographyBasis = guess.summary
+            try db.execute(sql: "UPDATE files SET geography = ?, geography_basis = ? WHERE file_id = ?",
+                           arguments: [guess.vintage, guess.summary, files[index].fileID])
+        }
+    }
+}

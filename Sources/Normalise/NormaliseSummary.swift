@@ -1,0 +1,54 @@
+/// What `normalise` did, for the terminal and the runs journal.
+public struct NormaliseSummary: Sendable {
+    public let runID: Int64
+    public let target: Int
+    public var historyVintage = 0
+    public var files: [FileReport] = []
+    public var passages: [PassageReport] = []
+    var territories = TerritoryBuilder.Counts()
+
+    init(runID: Int64, target: Int) {
+        self.runID = runID
+        self.target = target
+    }
+
+    public struct FileReport: Sendable {
+        public let fileID: Int64
+        public let sourceID: String
+        public let name: String
+        public let geography: Int?
+        public let geographyBasis: String?
+        public var counts = ConversionCounts()
+        public var unmappedExamples: [String] = []
+        public var note: String?
+
+        init(file: ObservationFile) {
+            fileID = file.fileID
+            sourceID = file.sourceID
+            name = file.name
+            geography = file.geography
+            geographyBasis = file.geographyBasis
+        }
+    }
+
+    public struct PassageReport: Sendable {
+        public let from: Int
+        public let rows: Int
+        public let changed: Int
+        public let splits: Int
+        public let vanished: [String]
+    }
+
+    public var territoriesByLevel: [String: Int] { territories.byLevel }
+    public var memberships: Int { territories.memberships }
+    public var epciSource: String { territories.epciSource }
+    public var epciMismatches: [String] { territories.epciMismatches }
+    public var zoneNotes: [String] { territories.zoneNotes }
+    public var unmappedCodes: Int { files.reduce(0) { $0 + $1.counts.unmappedCodes } }
+
+    public var headline: String {
+        let observations = files.reduce(0) { $0 + $1.counts.written }
+        return "geography \(target): \(files.count) files, \(observations) observations, \(unmappedCodes) unmapped codes, "
+            + "\(territories.byLevel.values.reduce(0, +)) territories"
+    }
+}

@@ -1,0 +1,82 @@
+import Geography
+import GRDB
+
+/// Reads the reference tables `normalise` works from: the commune history, commune
+/// lists of loaded COG files, and the populations that weight splits.
+enum ReferenceData {
+    /// The history from the most recent COG whose communes and mouvements are both loaded.
+    static func history(_ db: Database) throws -> CommuneHistory {
+        guard let vintage = try String.fetchOne(db, sql: """
+            SELECT max(m.vintage) FROM cog_mouvements m
+            WHERE EXISTS (SELECT 1 FROM cog_communes c WHERE c.vintage = m.vintage AND c.typecom = 'COM')
+            """), let year = Int(vintage) else {
+            throw GeographyError(.missingReference, """
+                normalise needs a COG communes file and the mouvements file of the same vintage \
+                (e.g. cog/2024/communes.csv and cog/2024/mouvements.csv): ingest them first
+                """)
+        }
+        let communes = try String.fetchSet(db, sql: "SELECT com FROM cog_communes WHERE vintage = ? AND typecom = 'COM'", arguments: [vintage])
+        let changes = try Row.fetchAll(db, sql: """
+            SELECT DISTINCT mod, date_eff, typecom_av, com_av, typecom_ap, com_ap FROM cog_mouvements WHERE vintage = ?
+            """, arguments: [vintage]).map { row in
+            CommuneChange(mod: row["mod"], date: row["date_eff"], typeBefore: row["typecom_av"] ?? "",
+                          codeBefore: row["com_av"] ?? "", typeAfter: row["typecom_ap"] ?? "", codeAfter: row["com_ap"])
+        }
+        return CommuneHistory(vintage: year, communes: communes, changes: changes)
+    }
+
+    /// Populations municipales (`PMUN`) of every loaded populations légales file whose
+    /// geography is known, for split weights.
+    static func populationTables(_ db: Database) throws -> [PopulationTable] {
+        let files = try Row.fetchAll(db, sql: """
+            SELECT f.file_id, f.source_id, f.vintage, f.geography, v.variable_id
+            FROM files f JOIN variables v ON v.source_id = f.source_id AND v.code = 'PMUN'
+            WHERE f.status = 'current' AND f.geography IS NOT NULL
+            ORDER BY f.geography DESC, f.file_id DESC
+            """)
+        return try files.map { file in
+            let fileID: Int64 = file["file_id"]
+            let variableID: Int64 = file["variable_id"]
+            var population: [String: Double] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT territory_code, value FROM observations
+                WHERE file_id = ? AND variable_id = ? AND territory_level = 'COM' AND status = 'ok'
+                """, arguments: [fileID, variableID])
+            while let row = try rows.next() { population[row[0]] = row[1] }
+            let geography: Int = file["geography"]
+            let vintage: String = file["vintage"]
+            return PopulationTable(geography: geography,
+                                   label: "population municipale, populations légales RP\(vintage) (COG \(geography), \(file["source_id"] as String))",
+                                   population: population)
+        }
+    }
+
+    /// Files of observations currently loaded, oldest first.
+    static func observationFiles(_ db: Database) throws -> [ObservationFile] {
+        try Row.fetchAll(db, sql: """
+            SELECT f.file_id, f.source_id, f.vintage, f.name, f.geography, f.geography_basis
+            FROM files f JOIN sources s USING (source_id)
+            WHERE f.status = 'current' AND s.kind = 'observations'
+            ORDER BY f.file_id
+            """).map { row in
+            ObservationFile(fileID: row["file_id"], sourceID: row["source_id"], vintage: row["vintage"], name: row["name"],
+                            geography: row["geography"], geographyBasis: row["geography_basis"])
+        }
+    }
+
+    /// Commune codes (level COM) of one file.
+    static func communeCodes(fileID: Int64, _ db: Database) throws -> Set<String> {
+        try String.fetchSet(db, sql: "SELECT DISTINCT territory_code FROM observations WHERE file_id = ? AND territory_level = 'COM'",
+                            arguments: [fileID])
+    }
+}
+
+/// A loaded file of observations and the geography of its codes, once known.
+struct ObservationFile: Sendable {
+    let fileID: Int64
+    let sourceID: String
+    let vintage: String
+    let name: String
+    var geography: Int?
+    var geographyBasis: String?
+}

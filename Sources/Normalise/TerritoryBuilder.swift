@@ -1,0 +1,163 @@
+import Catalog
+import Foundation
+import Geography
+import GRDB
+
+/// Builds the `territories` and `memberships` of one geography from the loaded COG,
+/// the EPCI composition of the same year and the zones of `pipelines/zones`.
+struct TerritoryBuilder {
+    let geography: Int
+    let zones: ZoneCatalog
+    let history: CommuneHistory
+    let weighting: any SplitWeighting
+
+    struct Counts: Sendable, Equatable {
+        var byLevel: [String: Int] = [:]
+        var memberships = 0
+        /// Which composition file the EPCIs come from, or why there are none.
+        var epciSource = ""
+        /// Communes of the composition that are not communes of the geography, and the reverse.
+        var epciMismatches: [String] = []
+        var zoneNotes: [String] = []
+    }
+
+    func build(_ db: Database) throws -> Counts {
+        var counts = Counts()
+        let vintage = String(geography)
+        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM cog_communes WHERE vintage = ? AND typecom = 'COM')",
+                                arguments: [vintage]) == true else {
+            throw GeographyError(.missingReference, "no COG \(geography) communes file is loaded: ingest cog/\(geography)/communes.csv to name the territories of geography \(geography)")
+        }
+        try db.execute(sql: "DELETE FROM territories WHERE geography = ?", arguments: [geography])
+        try db.execute(sql: "DELETE FROM memberships WHERE geography = ?", arguments: [geography])
+        let insert = try db.makeStatement(sql: """
+            INSERT OR IGNORE INTO territories (geography, territory, level, code, name, search_name, detail) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        func add(_ level: String, _ code: String, _ name: String, detail: String? = nil) throws {
+            let territory = level == "FR" ? "FR" : "\(level):\(code)"
+            try insert.execute(arguments: [geography, territory, level, code, name, NameFolding.fold(name), detail])
+        }
+
+        try add("FR", "FR", "France")
+        let referenceVintage = { (table: String) in
+            try String.fetchOne(db, sql: "SELECT max(vintage) FROM \(table) WHERE vintage <= ?", arguments: [vintage])
+                ?? String.fetchOne(db, sql: "SELECT min(vintage) FROM \(table)")
+        }
+        let regions = try referenceVintage("cog_regions")
+        for row in try Row.fetchAll(db, sql: "SELECT DISTINCT reg, libelle FROM cog_regions WHERE vintage = ?", arguments: [regions]) {
+            try add("REG", row["reg"], row["libelle"])
+        }
+        let departements = try referenceVintage("cog_departements")
+        for row in try Row.fetchAll(db, sql: "SELECT DISTINCT dep, libelle FROM cog_departements WHERE vintage = ?", arguments: [departements]) {
+            try add("DEP", row["dep"], row["libelle"])
+        }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT DISTINCT typecom, com, libelle FROM cog_communes WHERE vintage = ? AND typecom IN ('COM', 'ARM')
+            """, arguments: [vintage]) {
+            try add(row["typecom"], row["com"], row["libelle"])
+        }
+
+        // Memberships that the COG itself gives.
+        let memberships = [
+            "SELECT 'COM:' || com, 'DEP:' || dep FROM cog_communes WHERE vintage = :v AND typecom = 'COM' AND dep IS NOT NULL",
+            "SELECT 'COM:' || com, 'REG:' || reg FROM cog_communes WHERE vintage = :v AND typecom = 'COM' AND reg IS NOT NULL",
+            "SELECT 'COM:' || com, 'FR' FROM cog_communes WHERE vintage = :v AND typecom = 'COM'",
+            "SELECT 'ARM:' || com, 'COM:' || comparent FROM cog_communes WHERE vintage = :v AND typecom = 'ARM'",
+        ]
+        for select in memberships {
+            try db.execute(sql: "INSERT OR IGNORE INTO memberships (geography, territory, parent) SELECT :g, * FROM (\(select))",
+                           arguments: ["g": geography, "v": vintage])
+        }
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO memberships (geography, territory, parent)
+            SELECT :g, 'DEP:' || dep, 'REG:' || reg FROM cog_departements WHERE vintage = :v
+            UNION SELECT :g, 'DEP:' || dep, 'FR' FROM cog_departements WHERE vintage = :v
+            UNION SELECT :g, 'REG:' || reg, 'FR' FROM cog_regions WHERE vintage = :r
+            """, arguments: ["g": geography, "v": departements, "r": regions])
+
+        try addEPCIs(db, add: add, counts: &counts)
+        try addZones(db, add: add, counts: &counts)
+        for row in try Row.fetchAll(db, sql: "SELECT level, count(*) FROM territories WHERE geography = ? GROUP BY level", arguments: [geography]) {
+            counts.byLevel[row[0]] = row[1]
+        }
+        counts.memberships = try Int.fetchOne(db, sql: "SELECT count(*) FROM memberships WHERE geography = ?", arguments: [geography]) ?? 0
+        return counts
+    }
+
+    /// EPCIs of the composition published for the same 1 January, INSEE's preferred
+    /// (it follows the COG), DGCL's otherwise.
+    private func addEPCIs(_ db: Database, add: (String, String, String, String?) throws -> Void, counts: inout Counts) throws {
+        guard let file = try Row.fetchOne(db, sql: """
+            SELECT f.file_id, f.source_id, f.name FROM files f
+            WHERE f.status = 'current' AND f.vintage = ? AND EXISTS (SELECT 1 FROM epci_composition e WHERE e.file_id = f.file_id)
+            ORDER BY f.source_id = 'insee-epci-composition' DESC, f.file_id DESC LIMIT 1
+            """, arguments: [String(geography)]) else {
+            counts.epciSource = "no EPCI composition of \(geography) loaded: no EPCI territories"
+            return
+        }
+        let fileID: Int64 = file["file_id"]
+        counts.epciSource = "\(file["source_id"] as String) \(file["name"] as String)"
+        let names = try Dictionary(Row.fetchAll(db, sql: """
+            SELECT epci, epci_name, nature FROM epci_list WHERE vintage = ? ORDER BY file_id
+            """, arguments: [String(geography)]).map { ($0["epci"] as String, ($0["epci_name"] as String?, $0["nature"] as String?)) },
+            uniquingKeysWith: { _, last in last })
+        for row in try Row.fetchAll(db, sql: """
+            SELECT epci, max(epci_name) AS name, max(nature) AS nature FROM epci_composition
+            WHERE file_id = ? AND epci != ? GROUP BY epci
+            """, arguments: [fileID, CodeKind.noEPCI]) {
+            let code: String = row["epci"]
+            try add("EPCI", code, names[code]?.0 ?? row["name"] ?? code, names[code]?.1 ?? row["nature"])
+        }
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO memberships (geography, territory, parent)
+            SELECT :g, 'COM:' || e.com, 'EPCI:' || e.epci FROM epci_composition e
+            WHERE e.file_id = :f AND e.epci != :none
+              AND EXISTS (SELECT 1 FROM territories t WHERE t.geography = :g AND t.territory = 'COM:' || e.com)
+            UNION SELECT :g, 'EPCI:' || e.epci, 'FR' FROM epci_composition e WHERE e.file_id = :f AND e.epci != :none
+            """, arguments: ["g": geography, "f": fileID, "none": CodeKind.noEPCI])
+        counts.epciMismatches = try String.fetchAll(db, sql: """
+            SELECT 'in the composition, not a commune of COG ' || :g || ': ' || e.com FROM epci_composition e
+            WHERE e.file_id = :f AND NOT EXISTS (SELECT 1 FROM territories t WHERE t.geography = :g AND t.territory = 'COM:' || e.com)
+            UNION ALL
+            SELECT 'commune of COG ' || :g || ' in no EPCI of the composition: ' || t.code FROM territories t
+            WHERE t.geography = :g AND t.level = 'COM' AND NOT EXISTS (SELECT 1 FROM epci_composition e WHERE e.file_id = :f AND e.com = t.code)
+            """, arguments: ["g": geography, "f": fileID])
+    }
+
+    /// Zones, with their communes carried to this geography when declared on an older COG.
+    private func addZones(_ db: Database, add: (String, String, String, String?) throws -> Void, counts: inout Counts) throws {
+        for zone in zones.zones {
+            var communes: Set<String>
+            switch try zone.members(directory: zones.directory) {
+            case .communes(let codes):
+                communes = Set(codes)
+                if zone.geography < geography {
+                    let passage = try PassageBuilder(history: history, weighting: weighting).passage(from: zone.geography, to: geography)
+                    communes = Set(passage.rows.filter { communes.contains($0.fromCode) }.map(\.toCode))
+                } else if zone.geography > geography {
+                    counts.zoneNotes.append("zone \(zone.id) is declared on COG \(zone.geography), newer than \(geography): left out")
+                    continue
+                }
+            case .epci(let codes):
+                communes = try String.fetchSet(db, sql: """
+                    SELECT substr(territory, 5) FROM memberships WHERE geography = ? AND parent IN (\(codes.map { _ in "?" }.joined(separator: ", ")))
+                    """, arguments: StatementArguments([geography] + codes.map { "EPCI:\($0)" }))
+                let known = try String.fetchSet(db, sql: "SELECT code FROM territories WHERE geography = ? AND level = 'EPCI'", arguments: [geography])
+                let missing = codes.filter { !known.contains($0) }
+                if !missing.isEmpty {
+                    counts.zoneNotes.append("zone \(zone.id): EPCI \(missing.joined(separator: ", ")) not in the \(geography) composition")
+                }
+            }
+            let known = try String.fetchSet(db, sql: "SELECT code FROM territories WHERE geography = ? AND level = 'COM'", arguments: [geography])
+            let unknown = communes.subtracting(known)
+            if !unknown.isEmpty {
+                counts.zoneNotes.append("zone \(zone.id): \(unknown.count) codes are not communes of COG \(geography) (e.g. \(unknown.sorted().prefix(5).joined(separator: ", ")))")
+            }
+            try add("ZONE", zone.id, zone.label, zone.source)
+            let insert = try db.makeStatement(sql: "INSERT OR IGNORE INTO memberships (geography, territory, parent) VALUES (?, ?, ?)")
+            for code in communes.intersection(known).sorted() {
+                try insert.execute(arguments: [geography, "COM:\(code)", "ZONE:\(zone.id)"])
+            }
+        }
+    }
+}

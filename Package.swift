@@ -43,8 +43,12 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
+        // Territory lookup: search by name, resolve arguments, describe a territory.
+        .target(name: "Territories", dependencies: [
+            "Geography", "Warehouse", .product(name: "GRDB", package: "GRDB.swift"),
+        ], swiftSettings: strict),
         .executableTarget(name: "observatoire", dependencies: [
-            "Ingest", "Normalise", "Catalog", "Warehouse",
+            "Ingest", "Normalise", "Territories", "Catalog", "Warehouse",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),

@@ -77,6 +77,14 @@ struct TerritoryBuilder {
 
         try addEPCIs(db, add: add, counts: &counts)
         try addZones(db, add: add, counts: &counts)
+        // An EPCI or a zone lies in the départements and régions of its communes.
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO memberships (geography, territory, parent)
+            SELECT DISTINCT :g, a.parent, b.parent FROM memberships a
+            JOIN memberships b ON b.geography = a.geography AND b.territory = a.territory
+            WHERE a.geography = :g AND a.territory LIKE 'COM:%' AND (a.parent LIKE 'EPCI:%' OR a.parent LIKE 'ZONE:%')
+              AND (b.parent LIKE 'DEP:%' OR b.parent LIKE 'REG:%')
+            """, arguments: ["g": geography])
         for row in try Row.fetchAll(db, sql: "SELECT level, count(*) FROM territories WHERE geography = ? GROUP BY level", arguments: [geography]) {
             counts.byLevel[row[0]] = row[1]
         }

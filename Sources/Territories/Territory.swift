@@ -1,0 +1,17 @@
+/// A territory of one geography under its canonical identifier.
+public struct Territory: Sendable, Equatable, Hashable {
+    public let geography: Int
+    /// `COM:62498`, `ARM:75101`, `EPCI:246200364`, `DEP:62`, `REG:32`, `FR`, `ZONE:bassin-minier`.
+    public let id: String
+    public let level: String
+    public let code: String
+    public let name: String
+    /// The EPCI's legal nature (CA, CC, CU, ME), a zone's source.
+    public let detail: String?
+
+    /// Levels in the order people read them.
+    static let levelOrder = ["FR": 0, "REG": 1, "DEP": 2, "ZONE": 3, "EPCI": 4, "COM": 5, "ARM": 6]
+
+    /// `Lens (COM:62498)`.
+    public var label: String { "\(name) (\(id))" }
+}

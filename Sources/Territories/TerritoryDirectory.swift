@@ -1,0 +1,198 @@
+import Foundation
+import Geography
+import GRDB
+import Warehouse
+
+/// Finds territories by code or by name in the `territories` table of one geography, and
+/// describes them. Names match without accents or case, word by word.
+public struct TerritoryDirectory {
+    public let warehouse: Warehouse
+    public let geography: Int
+
+    /// - Parameter geography: nil for the most recent geography `normalise` built.
+    public init(warehouse: Warehouse, geography: Int?) throws {
+        self.warehouse = warehouse
+        if let geography {
+            self.geography = geography
+        } else if let latest = try warehouse.read({ try Int.fetchOne($0, sql: "SELECT max(geography) FROM territories") }) {
+            self.geography = latest
+        } else {
+            throw GeographyError(.missingReference, "no territories yet: run `observatoire normalise --geography YEAR` first")
+        }
+    }
+
+    /// Territories whose name holds every word of `query` (as a word start), the best first:
+    /// exact names, then names that start with the query, then by level and length.
+    public func search(_ query: String, limit: Int = 25) throws -> [Territory] {
+        let words = NameFolding.words(of: query)
+        guard !words.isEmpty else { return [] }
+        let folded = words.joined(separator: " ")
+        let candidates = try warehouse.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM territories WHERE geography = ? AND \(words.map { _ in "search_name LIKE ?" }.joined(separator: " AND "))
+                """, arguments: StatementArguments([geography] + words.map { "%\($0)%" }))
+        }
+        let matching = candidates.filter { row in
+            let nameWords = (row["search_name"] as String).split(separator: " ")
+            return words.allSatisfy { word in nameWords.contains { $0.hasPrefix(word) } }
+        }
+        func rank(_ row: Row) -> (Int, Int, Int, String) {
+            let name: String = row["search_name"]
+            let closeness = name == folded ? 0 : name.hasPrefix(folded) ? 1 : 2
+            return (closeness, Territory.levelOrder[row["level"] as String] ?? 9, name.count, row["territory"])
+        }
+        return matching.sorted { rank($0) < rank($1) }.prefix(limit).map(territory(from:))
+    }
+
+    /// The territory an argument names: `FR`, a prefixed code (`EPCI:246200364`), a bare
+    /// code (`62498`, `246200364`, `62`) or a name. A name that fits several territories
+    /// is an error listing them.
+    public func resolve(_ argument: String) throws -> Territory {
+        let text = argument.trimmingCharacters(in: .whitespaces)
+        if text.uppercased() == "FR" || text.lowercased() == "france" { return try lookup(id: "FR", argument: argument) }
+        if let colon = text.firstIndex(of: ":") {
+            let level = text[..<colon].uppercased()
+            let code = String(text[text.index(after: colon)...])
+            guard Territory.levelOrder[level] != nil else {
+                throw GeographyError(.unknownTerritory, "'\(argument)': unknown level \(level); use COM, ARM, EPCI, DEP, REG, ZONE or FR")
+            }
+            return try lookup(id: "\(level):\(level == "ZONE" ? code.lowercased() : code.uppercased())", argument: argument)
+        }
+        let upper = text.uppercased()
+        if upper.range(of: "^([0-9]{2}|2A|2B)[0-9]{3}$", options: .regularExpression) != nil {
+            return try lookup(ids: ["COM:\(upper)", "ARM:\(upper)"], argument: argument)
+        }
+        if upper.range(of: "^[0-9]{9}$", options: .regularExpression) != nil { return try lookup(id: "EPCI:\(upper)", argument: argument) }
+        if upper.range(of: "^([0-9]{2}|2A|2B|97[0-9])$", options: .regularExpression) != nil { return try lookup(id: "DEP:\(upper)", argument: argument) }
+        return try resolveName(text)
+    }
+
+    private func resolveName(_ name: String) throws -> Territory {
+        let folded = NameFolding.fold(name)
+        let found = try search(name, limit: 200)
+        let exact = found.filter { NameFolding.fold($0.name) == folded }
+        let candidates = exact.isEmpty ? found : exact
+        guard let first = candidates.first else {
+            throw GeographyError(.unknownTerritory, "no territory named '\(name)' in geography \(geography); try `observatoire territories search`")
+        }
+        guard candidates.count == 1 else {
+            let list = try candidates.prefix(15).map { "  \($0.id)  \($0.name)\(try parentsLabel(of: $0))" }.joined(separator: "\n")
+            throw GeographyError(.ambiguousTerritory, "'\(name)' names \(candidates.count) territories; give one of their codes:\n\(list)")
+        }
+        return first
+    }
+
+    /// ", Pas-de-Calais" for a commune: enough to tell namesakes apart.
+    private func parentsLabel(of territory: Territory) throws -> String {
+        guard territory.level == "COM" || territory.level == "ARM" else { return "" }
+        let departement = try parents(of: territory).first { $0.level == "DEP" }
+        return departement.map { ", \($0.name)" } ?? ""
+    }
+
+    private func lookup(id: String, argument: String) throws -> Territory {
+        try lookup(ids: [id], argument: argument)
+    }
+
+    private func lookup(ids: [String], argument: String) throws -> Territory {
+        let row = try warehouse.read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT * FROM territories WHERE geography = ? AND territory IN (\(ids.map { _ in "?" }.joined(separator: ", ")))
+                """, arguments: StatementArguments([geography] + ids))
+        }
+        guard let row else {
+            throw GeographyError(.unknownTerritory, "no territory \(ids.joined(separator: " or ")) in geography \(geography) ('\(argument)')")
+        }
+        return territory(from: row)
+    }
+
+    public func parents(of territory: Territory) throws -> [Territory] {
+        try warehouse.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT t.* FROM memberships m JOIN territories t ON t.geography = m.geography AND t.territory = m.parent
+                WHERE m.geography = ? AND m.territory = ?
+                """, arguments: [geography, territory.id])
+        }.map(territory(from:)).sorted { (Territory.levelOrder[$0.level] ?? 9, $0.name) < (Territory.levelOrder[$1.level] ?? 9, $1.name) }
+    }
+
+    /// The commune-level members of an aggregate (all communes for France).
+    func communeIDs(of territory: Territory, _ db: Database) throws -> [String] {
+        switch territory.level {
+        case "COM", "ARM": [territory.id]
+        case "FR": try String.fetchAll(db, sql: "SELECT territory FROM territories WHERE geography = ? AND level = 'COM'", arguments: [geography])
+        default: try String.fetchAll(db, sql: """
+            SELECT territory FROM memberships WHERE geography = ? AND parent = ? AND territory LIKE 'COM:%'
+            """, arguments: [geography, territory.id])
+        }
+    }
+
+    public func profile(of territory: Territory) throws -> TerritoryProfile {
+        let parents = try parents(of: territory)
+        return try warehouse.read { db in
+            let communes = try communeIDs(of: territory, db)
+            let listed = ["EPCI", "ZONE", "COM"].contains(territory.level)
+            let members = listed ? try Row.fetchAll(db, sql: """
+                SELECT t.* FROM memberships m JOIN territories t ON t.geography = m.geography AND t.territory = m.territory
+                WHERE m.geography = ? AND m.parent = ? ORDER BY t.search_name
+                """, arguments: [geography, territory.id]).map(self.territory(from:)) : []
+            let count = territory.level == "COM" ? members.count : communes.count
+            return TerritoryProfile(territory: territory, parents: parents, members: members, memberCount: count,
+                                    populations: try populations(of: communes, db))
+        }
+    }
+
+    /// `PMUN` of every populations légales file normalised onto this geography, summed.
+    private func populations(of communes: [String], _ db: Database) throws -> [PopulationFigure] {
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS selected_territories (territory TEXT PRIMARY KEY)")
+        try db.execute(sql: "DELETE FROM selected_territories")
+        let insert = try db.makeStatement(sql: "INSERT OR IGNORE INTO selected_territories VALUES (?)")
+        for id in communes { try insert.execute(arguments: [id]) }
+        return try Row.fetchAll(db, sql: """
+            SELECT f.vintage, f.geography, f.source_id,
+                   sum(n.value) AS total, count(n.territory) AS present,
+                   max(CASE n.status WHEN 'ok' THEN 0 WHEN 'not-applicable' THEN 1 WHEN 'missing' THEN 2 ELSE 3 END) AS rank
+            FROM files f
+            JOIN variables v ON v.source_id = f.source_id AND v.code = 'PMUN'
+            JOIN normalised_observations n ON n.geography = :g AND n.file_id = f.file_id AND n.variable_id = v.variable_id
+            JOIN selected_territories s ON s.territory = n.territory
+            WHERE f.status = 'current'
+            GROUP BY f.file_id ORDER BY f.vintage DESC, f.file_id DESC
+            """, arguments: ["g": geography]).map { row in
+            let rank: Int = row["rank"]
+            let present: Int = row["present"]
+            let complete = rank == 0 && present == communes.count
+            let vintage: String = row["vintage"]
+            let from: Int? = row["geography"]
+            return PopulationFigure(
+                label: "population municipale, populations légales RP\(vintage) (\(row["source_id"] as String), COG \(from.map(String.init) ?? "?") → \(geography))",
+                value: complete ? row["total"] : nil,
+                status: rank == 0 ? (complete ? "ok" : "missing") : ["ok", "not-applicable", "missing", "secret"][rank],
+                communesWithValue: present, communes: communes.count)
+        }
+    }
+
+    /// The EPCI as the composition of `vintage` published it, against its perimeter here.
+    public func epciHistory(of territory: Territory, vintage: Int) throws -> EPCIHistory {
+        try warehouse.read { db in
+            guard let file = try Row.fetchOne(db, sql: """
+                SELECT f.file_id, f.source_id, f.name FROM files f
+                WHERE f.status = 'current' AND f.vintage = ? AND EXISTS (SELECT 1 FROM epci_composition e WHERE e.file_id = f.file_id)
+                ORDER BY f.source_id = 'insee-epci-composition' DESC, f.file_id DESC LIMIT 1
+                """, arguments: [String(vintage)]) else {
+                throw GeographyError(.missingReference, "no EPCI composition of \(vintage) is loaded: ingest one (INSEE EPCI_au_01-01-\(vintage).xlsx or DGCL epcicom-\(vintage).xlsx)")
+            }
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT com, com_name, epci_name FROM epci_composition WHERE file_id = ? AND epci = ? ORDER BY com
+                """, arguments: [file["file_id"] as Int64, territory.code])
+            let then = Set(rows.map { $0["com"] as String })
+            let now = Set(try communeIDs(of: territory, db).map { String($0.dropFirst(4)) })
+            return EPCIHistory(vintage: String(vintage), source: "\(file["source_id"] as String) \(file["name"] as String)",
+                               name: rows.first?["epci_name"], members: rows.map { ($0["com"], $0["com_name"]) },
+                               joinedSince: now.subtracting(then).sorted(), leftSince: then.subtracting(now).sorted())
+        }
+    }
+
+    private func territory(from row: Row) -> Territory {
+        Territory(geography: row["geography"], id: row["territory"], level: row["level"], code: row["code"],
+                  name: row["name"], detail: row["detail"])
+    }
+}

@@ -57,7 +57,16 @@ let package = Package(
         .testTarget(name: "WarehouseTests", dependencies: ["Warehouse"], swiftSettings: strict),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"], swiftSettings: strict),
         .testTarget(name: "GeographyTests", dependencies: ["Geography"], swiftSettings: strict),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Catalog", "Warehouse"], swiftSettings: strict),
+        // Helpers shared by the test targets: a warehouse in a temporary folder, real extracts.
+        .target(name: "TestSupport", dependencies: [
+            "Ingest", "Normalise", "Catalog", "Warehouse",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Logging", package: "swift-log"),
+        ], path: "Tests/Support", swiftSettings: strict),
+        .testTarget(name: "IngestTests", dependencies: ["TestSupport", "Ingest", "Catalog", "Warehouse"], swiftSettings: strict),
+        .testTarget(name: "NormaliseTests", dependencies: [
+            "TestSupport", "Normalise", "Territories", "Geography", "Ingest", "Catalog", "Warehouse",
+        ], swiftSettings: strict),
         // Runs the built `observatoire` executable: exit codes and what it prints.
         .testTarget(name: "CLITests", dependencies: ["observatoire"], swiftSettings: strict),
     ]

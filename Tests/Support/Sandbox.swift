@@ -3,25 +3,26 @@ import Foundation
 import GRDB
 import Ingest
 import Logging
+import Normalise
 import Warehouse
 
 /// The package root, found from this file's path.
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+public let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 /// Real extracts beside the repository (`../shared/data`); acceptance tests skip without them.
-enum SharedData {
-    static let root = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data")
-    static var isAvailable: Bool { FileManager.default.fileExists(atPath: root.path) }
-    static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
+public enum SharedData {
+    public static let root = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data")
+    public static var isAvailable: Bool { FileManager.default.fileExists(atPath: root.path) }
+    public static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
 }
 
 /// A warehouse in a fresh temporary folder, with the project's real source definitions.
-struct Sandbox {
-    let directory: URL
-    let warehouse: Warehouse
-    let catalog: SourceCatalog
+public struct Sandbox: Sendable {
+    public let directory: URL
+    public let warehouse: Warehouse
+    public let catalog: SourceCatalog
 
-    init() throws {
+    public init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("observatoire-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         warehouse = try Warehouse(path: directory.appendingPathComponent("warehouse.sqlite").path)
@@ -30,40 +31,40 @@ struct Sandbox {
 
     /// Writes a fixture file (bytes as given) and returns its path.
     @discardableResult
-    func write(_ name: String, _ content: String) throws -> String {
+    public func write(_ name: String, _ content: String) throws -> String {
         try write(name, bytes: Array(content.utf8))
     }
 
     @discardableResult
-    func write(_ name: String, bytes: [UInt8]) throws -> String {
+    public func write(_ name: String, bytes: [UInt8]) throws -> String {
         let url = directory.appendingPathComponent(name)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(bytes).write(to: url)
         return url.path
     }
 
-    func ingest(_ paths: [String], _ options: IngestOptions = IngestOptions()) throws -> IngestSummary {
+    public func ingest(_ paths: [String], _ options: IngestOptions = IngestOptions()) throws -> IngestSummary {
         var logger = Logger(label: "tests")
         logger.logLevel = .critical
         return try IngestJob(catalog: catalog, warehouse: warehouse, logger: logger)
             .run(paths: paths, options: options, command: "test")
     }
 
-    func ingest(_ path: String, _ options: IngestOptions = IngestOptions()) throws -> FileOutcome {
+    public func ingest(_ path: String, _ options: IngestOptions = IngestOptions()) throws -> FileOutcome {
         try ingest([path], options).outcomes[0]
     }
 
-    func scalar<T: DatabaseValueConvertible>(_ sql: String, _ arguments: StatementArguments = []) throws -> T? {
+    public func scalar<T: DatabaseValueConvertible>(_ sql: String, _ arguments: StatementArguments = []) throws -> T? {
         try warehouse.read { try T.fetchOne($0, sql: sql, arguments: arguments) }
     }
 
-    func rows(_ sql: String, _ arguments: StatementArguments = []) throws -> [Row] {
+    public func rows(_ sql: String, _ arguments: StatementArguments = []) throws -> [Row] {
         try warehouse.read { try Row.fetchAll($0, sql: sql, arguments: arguments) }
     }
 
     /// Every row of every table but the run journal, in a stable order: what "the
     /// warehouse as it was" means when a file is refused.
-    func dump() throws -> String {
+    public func dump() throws -> String {
         try warehouse.read { db in
             let tables = try String.fetchAll(db, sql: """
                 SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('runs', 'grdb_migrations') ORDER BY name
@@ -73,5 +74,14 @@ struct Sandbox {
                 return "\(table):\n" + rows.joined(separator: "\n")
             }.joined(separator: "\n")
         }
+    }
+
+    /// Runs `normalise` onto `target` with the zones of `zonesDirectory` (none by default).
+    @discardableResult
+    public func normalise(_ target: Int, zonesDirectory: String? = nil) throws -> NormaliseSummary {
+        var logger = Logger(label: "tests")
+        logger.logLevel = .critical
+        let zones = try ZoneCatalog(directory: zonesDirectory ?? directory.appendingPathComponent("no-zones").path)
+        return try NormaliseJob(warehouse: warehouse, zones: zones, logger: logger).run(target: target, command: "test")
     }
 }

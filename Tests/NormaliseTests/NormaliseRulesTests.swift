@@ -1,0 +1,196 @@
+import Foundation
+import GRDB
+import Ingest
+import Normalise
+import Territories
+import TestSupport
+import Testing
+
+/// `normalise` on a small geography written for the purpose: in COG 2024, Alpha (62001)
+/// absorbed Beta (62002); Paris is given by its arrondissements; two communes share a name.
+struct NormaliseRulesTests {
+    static let communes2024 = """
+        TYPECOM,COM,REG,DEP,CTCD,ARR,TNCC,NCC,NCCENR,LIBELLE,CAN,COMPARENT
+        COM,62001,32,62,62D,621,0,ALPHA,Alpha,Alpha,6201,
+        COMD,62001,32,62,62D,621,0,ALPHA,Alpha,Alpha,6201,62001
+        COMD,62002,32,62,62D,621,0,BETA,Beta,Beta,6201,62001
+        COM,62003,32,62,62D,621,0,SAINTE MARIE,Sainte-Marie,Sainte-Marie,6201,
+        COM,59001,32,59,59D,591,0,SAINTE MARIE,Sainte-Marie,Sainte-Marie,5901,
+        COM,75056,11,75,75C,751,0,PARIS,Paris,Paris,7501,
+        ARM,75101,11,75,75C,751,0,PARIS 1ER ARRONDISSEMENT,Paris 1er Arrondissement,Paris 1er Arrondissement,,75056
+        ARM,75102,11,75,75C,751,0,PARIS 2E ARRONDISSEMENT,Paris 2e Arrondissement,Paris 2e Arrondissement,,75056
+
+        """
+    static let mouvements2024 = """
+        MOD,DATE_EFF,TYPECOM_AV,COM_AV,TNCC_AV,NCC_AV,NCCENR_AV,LIBELLE_AV,TYPECOM_AP,COM_AP,TNCC_AP,NCC_AP,NCCENR_AP,LIBELLE_AP
+        32,2024-01-01,COM,62001,0,ALPHA,Alpha,Alpha,COM,62001,0,ALPHA,Alpha,Alpha
+        32,2024-01-01,COM,62001,0,ALPHA,Alpha,Alpha,COMD,62001,0,ALPHA,Alpha,Alpha
+        32,2024-01-01,COM,62002,0,BETA,Beta,Beta,COM,62001,0,ALPHA,Alpha,Alpha
+        32,2024-01-01,COM,62002,0,BETA,Beta,Beta,COMD,62002,0,BETA,Beta,Beta
+
+        """
+    static let departements = """
+        DEP,REG,CHEFLIEU,TNCC,NCC,NCCENR,LIBELLE
+        59,32,59350,2,NORD,Nord,Nord
+        62,32,62041,2,PAS DE CALAIS,Pas-de-Calais,Pas-de-Calais
+        75,11,75056,0,PARIS,Paris,Paris
+
+        """
+    static let regions = """
+        REG,CHEFLIEU,TNCC,NCC,NCCENR,LIBELLE
+        11,75056,1,ILE DE FRANCE,Île-de-France,Île-de-France
+        32,59350,4,HAUTS DE FRANCE,Hauts-de-France,Hauts-de-France
+
+        """
+
+    /// A sandbox with the fixture COG loaded, and a census-like file on COG 2023.
+    private func sandbox(data: String) throws -> Sandbox {
+        let sandbox = try Sandbox()
+        for (name, content) in [("communes", Self.communes2024), ("mouvements", Self.mouvements2024),
+                                ("departements", Self.departements), ("regions", Self.regions)] {
+            try sandbox.write("cog/2024/\(name).csv", content)
+        }
+        _ = try sandbox.ingest([sandbox.directory.appendingPathComponent("cog").path])
+        let path = try sandbox.write("base-cc-2021.csv", data)
+        let outcome = try sandbox.ingest(path, IngestOptions(geographyOfInput: 2023))
+        #expect(outcome.status == .loaded)
+        return sandbox
+    }
+
+    private func value(_ sandbox: Sandbox, _ territory: String, _ variable: String) throws -> Row? {
+        try sandbox.rows("SELECT value, status, conversion FROM v_normalised WHERE territory = ? AND variable = ?",
+                         [territory, variable]).first
+    }
+
+    @Test func countsAreSummedOnAMergerAndMediansAreNotAveraged() throws {
+        let sandbox = try sandbox(data: "CODGEO;P21_POP;MED21\n62001;100;20000\n62002;50;18000\n62003;7;s\n75101;10;1\n75102;20;2\n")
+        try sandbox.normalise(2024)
+        let population = try #require(try value(sandbox, "COM:62001", "P21_POP"))
+        #expect(population["value"] == 150.0)
+        #expect(population["status"] == "ok")
+        #expect(population["conversion"] == "COG 2023 62001 + 62002")
+        let median = try #require(try value(sandbox, "COM:62001", "MED21"))
+        #expect(median["value"] == nil as Double?)
+        #expect(median["status"] == "missing")
+        #expect((median["conversion"] as String?)?.hasPrefix("not converted, not additive") == true)
+        // Unchanged communes keep non-additive values and their status.
+        #expect(try value(sandbox, "COM:62003", "MED21")?["status"] == "secret")
+        #expect(try value(sandbox, "COM:62003", "P21_POP")?["conversion"] == nil as String?)
+    }
+
+    @Test func aSecretPartMakesTheSumSecret() throws {
+        let sandbox = try sandbox(data: "CODGEO;P21_POP\n62001;100\n62002;s\n62003;7\n")
+        try sandbox.normalise(2024)
+        let merged = try #require(try value(sandbox, "COM:62001", "P21_POP"))
+        #expect(merged["status"] == "secret")
+        #expect(merged["value"] == nil as Double?)
+    }
+
+    @Test func arrondissementsStayAndMakeTheirCommune() throws {
+        let sandbox = try sandbox(data: "CODGEO;P21_POP;MED21\n62003;7;1\n75101;10;1\n75102;20;2\n")
+        try sandbox.normalise(2024)
+        #expect(try value(sandbox, "ARM:75101", "P21_POP")?["value"] == 10.0)
+        let paris = try #require(try value(sandbox, "COM:75056", "P21_POP"))
+        #expect(paris["value"] == 30.0)
+        #expect(paris["conversion"] == "sum of the arrondissements municipaux 75101 + 75102")
+        // A median is not made from arrondissements.
+        #expect(try value(sandbox, "COM:75056", "MED21") == nil)
+        let membership: String? = try sandbox.scalar("SELECT parent FROM memberships WHERE territory = 'ARM:75101'")
+        #expect(membership == "COM:75056")
+    }
+
+    @Test func unknownCodesAreStoredNotDropped() throws {
+        let sandbox = try sandbox(data: "CODGEO;P21_POP\n62003;7\n62999;5\n")
+        let summary = try sandbox.normalise(2024)
+        #expect(summary.unmappedCodes == 1)
+        let rows = try sandbox.rows("SELECT code, observations, reason FROM unmapped_codes")
+        #expect(rows.count == 1)
+        #expect(rows.first?["code"] == "62999")
+        #expect((rows.first?["reason"] as String?)?.contains("COG 2023") == true)
+    }
+
+    @Test func theGeographyOfAFileIsInferredWhenNotGiven() throws {
+        let sandbox = try sandbox(data: "CODGEO;P21_POP\n62001;1\n62002;1\n62003;1\n59001;1\n")
+        let path = try sandbox.write("filosofi-like-2021.csv", "CODGEO;P21_AUTRE\n62001;1\n62003;1\n59001;1\n")
+        _ = try sandbox.ingest(path)
+        let summary = try sandbox.normalise(2024)
+        let inferred = try #require(summary.files.first { $0.name == "filosofi-like-2021.csv" })
+        #expect(inferred.geography == 2024)
+        #expect(inferred.geographyBasis?.hasPrefix("inferred COG 2024: all 3 commune codes match exactly") == true)
+        let given = try #require(summary.files.first { $0.name == "base-cc-2021.csv" })
+        #expect(given.geographyBasis == "given with --geography-of-input")
+    }
+
+    @Test func normaliseIsIdempotent() throws {
+        let sandbox = try sandbox(data: "CODGEO;P21_POP\n62001;100\n62002;50\n")
+        try sandbox.normalise(2024)
+        let first = try sandbox.dump()
+        try sandbox.normalise(2024)
+        #expect(try sandbox.dump() == first)
+    }
+
+    @Test func aTargetNewerThanTheLoadedCOGIsRefusedAndChangesNothing() throws {
+        let sandbox = try sandbox(data: "CODGEO;P21_POP\n62001;100\n")
+        let before = try sandbox.dump()
+        #expect(throws: (any Error).self) { try sandbox.normalise(2025) }
+        #expect(try sandbox.dump() == before)
+    }
+
+    @Test func territoriesAreFoundByCodeAndNameAndAmbiguousNamesListCandidates() throws {
+        let sandbox = try sandbox(data: "CODGEO;P21_POP\n62001;100\n")
+        try sandbox.normalise(2024)
+        let directory = try TerritoryDirectory(warehouse: sandbox.warehouse, geography: nil)
+        #expect(try directory.resolve("62001").id == "COM:62001")
+        #expect(try directory.resolve("COM:62001").name == "Alpha")
+        #expect(try directory.resolve("alpha").id == "COM:62001")
+        #expect(try directory.resolve("DEP:62").name == "Pas-de-Calais")
+        #expect(try directory.resolve("62").id == "DEP:62")
+        #expect(try directory.resolve("reg:32").id == "REG:32")
+        #expect(try directory.resolve("fr").id == "FR")
+        #expect(try directory.resolve("75101").id == "ARM:75101")
+        #expect(try directory.resolve("ile de france").id == "REG:11")
+        do {
+            _ = try directory.resolve("sainte marie")
+            Issue.record("an ambiguous name must not resolve")
+        } catch {
+            let message = "\(error)"
+            #expect(message.contains("COM:62003  Sainte-Marie, Pas-de-Calais"))
+            #expect(message.contains("COM:59001  Sainte-Marie, Nord"))
+        }
+        #expect(throws: (any Error).self) { try directory.resolve("COM:99999") }
+        #expect(try directory.search("SAINTE-MARIE").map(\.id).sorted() == ["COM:59001", "COM:62003"])
+    }
+
+    @Test func zonesFromAListAFileAndEPCIs() throws {
+        let sandbox = try sandbox(data: "CODGEO;P21_POP\n62001;100\n62002;50\n62003;7\n")
+        let zones = sandbox.directory.appendingPathComponent("zones")
+        try sandbox.write("zones/listed.yaml", """
+            id: listed
+            label: Listed on COG 2023
+            geography: 2023
+            communes: ["62002", "62003"]
+            """)
+        try sandbox.write("zones/codes.geojson", """
+            {"type": "FeatureCollection", "features": [
+              {"type": "Feature", "properties": {"insee": "62003"}, "geometry": null},
+              {"type": "Feature", "properties": {"insee": "59001"}, "geometry": null}]}
+            """)
+        try sandbox.write("zones/from-file.yaml", """
+            id: from-file
+            label: From a GeoJSON
+            geography: 2024
+            file: { path: codes.geojson, property: insee }
+            """)
+        try sandbox.normalise(2024, zonesDirectory: zones.path)
+        let members = { (zone: String) in
+            try sandbox.rows("SELECT territory FROM memberships WHERE parent = ? ORDER BY territory", [zone]).map { $0[0] as String }
+        }
+        // Beta (62002) of COG 2023 is inside Alpha (62001) in 2024.
+        #expect(try members("ZONE:listed") == ["COM:62001", "COM:62003"])
+        #expect(try members("ZONE:from-file") == ["COM:59001", "COM:62003"])
+        let directory = try TerritoryDirectory(warehouse: sandbox.warehouse, geography: 2024)
+        let profile = try directory.profile(of: try directory.resolve("ZONE:listed"))
+        #expect(profile.memberCount == 2)
+        #expect(profile.parents.map(\.id) == ["REG:32", "DEP:62"])
+    }
+}

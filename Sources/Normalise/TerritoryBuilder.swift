@@ -128,7 +128,8 @@ struct TerritoryBuilder {
             WHERE e.file_id = :f AND NOT EXISTS (SELECT 1 FROM territories t WHERE t.geography = :g AND t.territory = 'COM:' || e.com)
             UNION ALL
             SELECT 'commune of COG ' || :g || ' in no EPCI of the composition: ' || t.code FROM territories t
-            WHERE t.geography = :g AND t.level = 'COM' AND NOT EXISTS (SELECT 1 FROM epci_composition e WHERE e.file_id = :f AND e.com = t.code)
+            WHERE t.geography = :g AND t.level = 'COM'
+              AND t.code NOT IN (SELECT com FROM epci_composition WHERE file_id = :f)
             """, arguments: ["g": geography, "f": fileID])
     }
 

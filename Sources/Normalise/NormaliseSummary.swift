@@ -43,6 +43,7 @@ public struct NormaliseSummary: Sendable {
     public var memberships: Int { territories.memberships }
     public var epciSource: String { territories.epciSource }
     public var epciMismatches: [String] { territories.epciMismatches }
+    public var epciComparisons: [String] { territories.epciComparisons }
     public var zoneNotes: [String] { territories.zoneNotes }
     public var unmappedCodes: Int { files.reduce(0) { $0 + $1.counts.unmappedCodes } }
 

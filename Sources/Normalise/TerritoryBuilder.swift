@@ -18,6 +18,8 @@ struct TerritoryBuilder {
         var epciSource = ""
         /// Communes of the composition that are not communes of the geography, and the reverse.
         var epciMismatches: [String] = []
+        /// The other compositions of the same date, compared with the one used.
+        var epciComparisons: [String] = []
         var zoneNotes: [String] = []
     }
 
@@ -123,6 +125,7 @@ struct TerritoryBuilder {
               AND EXISTS (SELECT 1 FROM territories t WHERE t.geography = :g AND t.territory = 'COM:' || e.com)
             UNION SELECT :g, 'EPCI:' || e.epci, 'FR' FROM epci_composition e WHERE e.file_id = :f AND e.epci != :none
             """, arguments: ["g": geography, "f": fileID, "none": CodeKind.noEPCI])
+        counts.epciComparisons = try compareCompositions(used: fileID, db)
         counts.epciMismatches = try String.fetchAll(db, sql: """
             SELECT 'in the composition, not a commune of COG ' || :g || ': ' || e.com FROM epci_composition e
             WHERE e.file_id = :f AND NOT EXISTS (SELECT 1 FROM territories t WHERE t.geography = :g AND t.territory = 'COM:' || e.com)
@@ -131,6 +134,30 @@ struct TerritoryBuilder {
             WHERE t.geography = :g AND t.level = 'COM'
               AND t.code NOT IN (SELECT com FROM epci_composition WHERE file_id = :f)
             """, arguments: ["g": geography, "f": fileID])
+    }
+
+    /// Compares the composition used with every other one published for the same date
+    /// (INSEE's and DGCL's): communes they place in different EPCIs, or that one lacks.
+    private func compareCompositions(used fileID: Int64, _ db: Database) throws -> [String] {
+        let others = try Row.fetchAll(db, sql: """
+            SELECT f.file_id, f.source_id FROM files f WHERE f.status = 'current' AND f.vintage = ? AND f.file_id != ?
+              AND EXISTS (SELECT 1 FROM epci_composition e WHERE e.file_id = f.file_id)
+            """, arguments: [String(geography), fileID])
+        return try others.map { other in
+            let otherID: Int64 = other["file_id"]
+            let differences = try String.fetchAll(db, sql: """
+                SELECT coalesce(a.com, b.com) || ' (' || coalesce(a.epci, 'absent') || ' / ' || coalesce(b.epci, 'absent') || ')'
+                FROM (SELECT com, epci FROM epci_composition WHERE file_id = :a) a
+                FULL JOIN (SELECT com, epci FROM epci_composition WHERE file_id = :b) b ON a.com = b.com
+                WHERE a.epci IS NOT b.epci ORDER BY 1
+                """, arguments: ["a": fileID, "b": otherID])
+            let agreeing = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM epci_composition a JOIN epci_composition b ON b.com = a.com AND b.epci = a.epci
+                WHERE a.file_id = ? AND b.file_id = ?
+                """, arguments: [fileID, otherID]) ?? 0
+            let detail = differences.isEmpty ? "" : "; \(differences.count) differ: \(differences.prefix(10).joined(separator: ", "))"
+            return "agrees with \(other["source_id"] as String) (file \(otherID)) on \(agreeing) communes\(detail)"
+        }
     }
 
     /// Zones, with their communes carried to this geography when declared on an older COG.

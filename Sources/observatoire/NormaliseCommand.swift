@@ -64,6 +64,7 @@ struct NormalisePrinter {
             }
             Swift.print("  territories: \(levels.joined(separator: ", ")); \(summary.memberships) memberships")
             Swift.print("  EPCI from \(summary.epciSource)")
+            for comparison in summary.epciComparisons { Swift.print("    \(comparison)") }
         }
         var warnings: [String] = []
         for file in summary.files where file.counts.unmappedCodes > 0 {

@@ -145,16 +145,22 @@ struct TerritoryBuilder {
             """, arguments: [String(geography), fileID])
         return try others.map { other in
             let otherID: Int64 = other["file_id"]
+            // `+b.file_id` keeps SQLite on the (vintage, com) index instead of scanning by file.
             let differences = try String.fetchAll(db, sql: """
-                SELECT coalesce(a.com, b.com) || ' (' || coalesce(a.epci, 'absent') || ' / ' || coalesce(b.epci, 'absent') || ')'
-                FROM (SELECT com, epci FROM epci_composition WHERE file_id = :a) a
-                FULL JOIN (SELECT com, epci FROM epci_composition WHERE file_id = :b) b ON a.com = b.com
-                WHERE a.epci IS NOT b.epci ORDER BY 1
+                SELECT a.com || ' (' || a.epci || ' / ' || coalesce(b.epci, 'absent') || ')'
+                FROM epci_composition a
+                LEFT JOIN epci_composition b ON b.vintage = a.vintage AND b.com = a.com AND +b.file_id = :b
+                WHERE a.file_id = :a AND a.epci IS NOT b.epci
+                UNION ALL
+                SELECT b.com || ' (absent / ' || b.epci || ')' FROM epci_composition b
+                WHERE b.file_id = :b AND b.com NOT IN (SELECT com FROM epci_composition WHERE file_id = :a)
+                ORDER BY 1
                 """, arguments: ["a": fileID, "b": otherID])
             let agreeing = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM epci_composition a JOIN epci_composition b ON b.com = a.com AND b.epci = a.epci
-                WHERE a.file_id = ? AND b.file_id = ?
-                """, arguments: [fileID, otherID]) ?? 0
+                SELECT count(*) FROM epci_composition a
+                JOIN epci_composition b ON b.vintage = a.vintage AND b.com = a.com AND +b.file_id = :b AND b.epci = a.epci
+                WHERE a.file_id = :a
+                """, arguments: ["a": fileID, "b": otherID]) ?? 0
             let detail = differences.isEmpty ? "" : "; \(differences.count) differ: \(differences.prefix(10).joined(separator: ", "))"
             return "agrees with \(other["source_id"] as String) (file \(otherID)) on \(agreeing) communes\(detail)"
         }

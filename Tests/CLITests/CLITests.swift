@@ -44,10 +44,36 @@ import Testing
         let first = try run(["ingest", "--warehouse", warehouse, "raw/demo"])
         #expect(first.status == 0, "\(first.errors)")
         #expect(first.output.contains("filosofi-commune-2021"))
-        #expect(first.output.contains("5 files: 5 loaded"))
+        #expect(first.output.contains("8 files: 8 loaded"))
         let second = try run(["ingest", "--warehouse", warehouse, "raw/demo"])
         #expect(second.status == 0)
-        #expect(second.output.contains("5 unchanged"))
+        #expect(second.output.contains("8 unchanged"))
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: binary.path), "the observatoire binary is not built"))
+    func demoNormalisesAndTerritoriesAreFound() throws {
+        let warehouse = try temporaryDirectory().appendingPathComponent("w.sqlite").path
+        #expect(try run(["ingest", "--warehouse", warehouse, "--quiet", "raw/demo"]).status == 0)
+        let normalise = try run(["normalise", "--warehouse", warehouse, "--geography", "2024"])
+        #expect(normalise.status == 0, "\(normalise.errors)")
+        #expect(normalise.output.contains("territories: 1 FR, 1 REG, 2 DEP, 9 EPCI, 330 COM, 2 ZONE"))
+        #expect(normalise.output.contains("inferred COG 2024: all 330 commune codes match exactly"))
+
+        let zone = try run(["territories", "show", "--warehouse", warehouse, "ZONE:bassin-minier"])
+        #expect(zone.status == 0, "\(zone.errors)")
+        #expect(zone.output.contains("communes: 330"))
+        #expect(zone.output.contains("populations légales RP2021 (populations-legales, COG 2023 → 2024): 1 337 151 (330 of 330 communes)"))
+
+        let search = try run(["territories", "search", "--warehouse", warehouse, "henin", "carvin"])
+        #expect(search.output.hasPrefix("EPCI:246200299        Communauté d'agglomération d'Hénin-Carvin"))
+        let lens = try run(["territories", "show", "--warehouse", warehouse, "62498"])
+        #expect(lens.output.contains("Communauté d'agglomération de Lens - Liévin (EPCI:246200364)"))
+        let unknown = try run(["territories", "show", "--warehouse", warehouse, "Atlantis"])
+        #expect(unknown.status == 1)
+        #expect(unknown.errors.contains("no territory named 'Atlantis'"))
+        let tooNew = try run(["normalise", "--warehouse", warehouse, "--geography", "2025"])
+        #expect(tooNew.status == 1)
+        #expect(tooNew.errors.contains("load the COG 2025 communes and mouvements files"))
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: binary.path), "the observatoire binary is not built"))

@@ -28,6 +28,20 @@ struct RealHistoryTests {
         #expect(totals.values.allSatisfy { abs($0 - 1) < 1e-9 })
     }
 
+    @Test("the vintage of a national list and of a regional subset is recognised")
+    func vintageOfRealLists() throws {
+        let history = try RealCOG.history2024()
+        let lists = history.communesByVintage(1999...2024)
+        let national = try #require(VintageGuess.guess(codes: try RealCOG.communes("cog/2022/communes.csv"), lists: lists))
+        #expect(national.vintage == 2022 && national.isExact && national.equallyGood == [2022])
+        // Nord and Pas-de-Calais as in 2019: the years with the same communes there tie.
+        let regional = try RealCOG.communes("cog/2019/communes-2019.csv").filter { $0.hasPrefix("59") || $0.hasPrefix("62") }
+        let guess = try #require(VintageGuess.guess(codes: regional, lists: lists))
+        #expect(guess.isExact)
+        #expect(guess.equallyGood.contains(2019))
+        #expect(guess.summary.contains("all \(regional.count) commune codes match exactly"))
+    }
+
     @Test("Hauts-Talican (60054) is re-established in 2024: its code goes to Beaumont-les-Nonains, the rest to 60694")
     func hautsTalican() throws {
         let history = try RealCOG.history2024()

@@ -36,7 +36,9 @@ struct TableUnit {
         do {
             workbook = try XLSXWorkbook(path: path)
         } catch let error as TabularError where error.code == .notAWorkbook {
-            throw IngestError(.noRows, "zip archives are read only as XLSX workbooks; extract the CSV member first", path: path)
+            throw TabularError(.unsupportedArchive,
+                               "a zip archive that is not an XLSX workbook: its members are not read yet; extract the CSV member and ingest it",
+                               path: path)
         }
         let candidates = try forcedSource.map { [try catalog.definition(id: $0)] } ?? catalog.definitions.filter { $0.format?.sheet != nil }
         var units: [TableUnit] = []

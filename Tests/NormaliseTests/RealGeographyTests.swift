@@ -21,12 +21,16 @@ enum RealWarehouse {
                      "population/populations-legales-2022-ensemble.xlsx",
                      "epci/insee-EPCI_au_01-01-2024.xlsx", "epci/dgcl-epcicom-2024.xlsx", "epci/dgcl-epcicom-2019.xlsx"]
         let ingest = try sandbox.ingest(files.map(SharedData.path))
-        guard ingest.runStatus == .succeeded else { throw IngestError(.noRows, "real files did not load: \(ingest.headline)", path: "") }
+        guard ingest.runStatus == .succeeded else { throw SetupFailure(message: "real files did not load: \(ingest.headline)") }
         let summary = try sandbox.normalise(2024, zonesDirectory: packageRoot.appendingPathComponent("pipelines/zones").path)
         return Built(sandbox: sandbox, summary: summary)
     }
 
     static func get() throws -> Built { try shared.get() }
+
+    struct SetupFailure: Error {
+        let message: String
+    }
 }
 
 @Suite("normalise on the real COG, populations and EPCI files", .enabled(if: SharedData.isAvailable, "../shared/data is absent"))

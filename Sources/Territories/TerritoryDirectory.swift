@@ -148,7 +148,7 @@ public struct TerritoryDirectory {
         for id in communes { try insert.execute(arguments: [id]) }
         return try Row.fetchAll(db, sql: """
             SELECT f.vintage, f.geography, f.source_id,
-                   sum(n.value) AS total, count(n.territory) AS present,
+                   sum(n.value) AS total, count(n.value) AS present,
                    max(CASE n.status WHEN 'ok' THEN 0 WHEN 'not-applicable' THEN 1 WHEN 'missing' THEN 2 ELSE 3 END) AS rank
             FROM files f
             JOIN variables v ON v.source_id = f.source_id AND v.code = 'PMUN'
@@ -159,14 +159,16 @@ public struct TerritoryDirectory {
             """, arguments: ["g": geography]).map { row in
             let rank: Int = row["rank"]
             let present: Int = row["present"]
-            let complete = rank == 0 && present == communes.count
             let vintage: String = row["vintage"]
             let from: Int? = row["geography"]
+            // A sum over the communes that have a value, said to be incomplete when some
+            // lack one; none at all when one is secret, lest the secret be recovered by
+            // subtracting this sum from a published total.
+            let status = rank == 3 ? "secret" : present == communes.count ? "ok" : "incomplete"
             return PopulationFigure(
                 label: "population municipale, populations légales RP\(vintage) (\(row["source_id"] as String), COG \(from.map(String.init) ?? "?") → \(geography))",
-                value: complete ? row["total"] : nil,
-                status: rank == 0 ? (complete ? "ok" : "missing") : ["ok", "not-applicable", "missing", "secret"][rank],
-                communesWithValue: present, communes: communes.count)
+                value: rank == 3 || present == 0 ? nil : row["total"],
+                status: status, communesWithValue: present, communes: communes.count)
         }
     }
 

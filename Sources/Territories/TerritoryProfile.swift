@@ -11,7 +11,8 @@ public struct TerritoryProfile: Sendable {
 }
 
 /// The population of a territory from one file: a sum over its communes when it is not
-/// a commune, with how many contributed.
+/// a commune, with how many contributed. `status` is `ok` (every commune has a value),
+/// `incomplete` (the sum covers `communesWithValue` of `communes`) or `secret` (no value).
 public struct PopulationFigure: Sendable, Equatable {
     /// "population municipale, populations légales RP2021 (COG 2023 → 2024)".
     public let label: String

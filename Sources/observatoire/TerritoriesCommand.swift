@@ -86,7 +86,8 @@ struct TerritoriesCommand: ParsableCommand {
             }
             for figure in profile.populations {
                 let value = figure.value.map { Self.grouped($0) } ?? figure.status
-                let coverage = found.level == "COM" || found.level == "ARM" ? "" : " (\(figure.communesWithValue) of \(figure.communes) communes)"
+                let incomplete = figure.status == "incomplete" ? ", incomplete" : ""
+                let coverage = found.level == "COM" || found.level == "ARM" ? "" : " (\(figure.communesWithValue) of \(figure.communes) communes\(incomplete))"
                 print("  \(figure.label): \(value)\(coverage)")
             }
             if let asOf {

@@ -193,4 +193,21 @@ struct NormaliseRulesTests {
         #expect(profile.memberCount == 2)
         #expect(profile.parents.map(\.id) == ["REG:32", "DEP:62"])
     }
+
+    @Test func populationOfAnAggregateIsIncompleteOrWithheld() throws {
+        let sandbox = try sandbox(data: "CODGEO;P21_POP\n62001;100\n")
+        let path = try sandbox.write("populations-legales-2022.csv", "REG;DEP;COM;PMUN;PCAP;PTOT\n32;62;62001;100;1;101\n32;59;59001;s;0;40\n")
+        _ = try sandbox.ingest(path)
+        try sandbox.normalise(2024)
+        let directory = try TerritoryDirectory(warehouse: sandbox.warehouse, geography: 2024)
+        // Nord's only commune is secret: no sum at all.
+        let nord = try #require(try directory.profile(of: try directory.resolve("DEP:59")).populations.first)
+        #expect(nord.status == "secret")
+        #expect(nord.value == nil)
+        // Sainte-Marie (62003) has no row: a sum over the communes that have one, said incomplete.
+        let pasDeCalais = try #require(try directory.profile(of: try directory.resolve("DEP:62")).populations.first)
+        #expect(pasDeCalais.status == "incomplete")
+        #expect(pasDeCalais.value == 100)
+        #expect(pasDeCalais.communesWithValue == 1 && pasDeCalais.communes == 2)
+    }
 }

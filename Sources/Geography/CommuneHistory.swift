@@ -78,12 +78,16 @@ public struct CommuneHistory: Sendable {
     /// State before an event from the state after it: communes created by it go, the
     /// communes it consumed come back. A commune is created by a commune-to-commune row
     /// or by a création / rétablissement; the other rows (a commune déléguée removed,
-    /// an association turned into a fusion) leave the list of communes unchanged.
+    /// an association turned into a fusion) leave the list of communes unchanged. A code
+    /// both created and absorbed that day (14513 → 50649 → 50592) existed neither before
+    /// nor after.
     private static func undo(_ event: EventDate, on state: inout Set<String>) {
+        let created = Set(event.changes.filter { $0.isCommuneToCommune && $0.codeBefore != $0.codeAfter }.map(\.codeAfter))
+        let transient = created.filter { !state.contains($0) }
         for change in event.changes where change.typeAfter == "COM" && (change.isCommuneToCommune || [20, 21].contains(change.mod)) {
             state.remove(change.codeAfter)
         }
-        for change in event.changes where change.isCommuneToCommune {
+        for change in event.changes where change.isCommuneToCommune && !transient.contains(change.codeBefore) {
             state.insert(change.codeBefore)
         }
     }

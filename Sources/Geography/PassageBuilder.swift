@@ -12,6 +12,25 @@ public struct PassageBuilder: Sendable {
         self.weighting = weighting
     }
 
+    /// Where the share of `origin` on `code` goes when `code` moves to `targets`.
+    ///
+    /// One target takes it all. On a split, a commune that comes back (its code among the
+    /// targets, when the source vintage predates the merger it was part of) takes back
+    /// its own share whole; other shares are divided by population among the targets that
+    /// are not such returning communes.
+    private func distribution(of origin: String, on code: String, into targets: [String], alongside origins: Set<String>,
+                              vintage: Int) -> (targets: [String], split: SplitShares) {
+        guard targets.count > 1 else { return (targets, SplitShares(weights: [1], basis: "")) }
+        let returning = origins.count > 1 ? origins.intersection(targets) : []
+        if returning.contains(origin) {
+            return ([origin], SplitShares(weights: [1], basis: "the commune re-established keeps its own figures"))
+        }
+        let rest = targets.filter { !returning.contains($0) }
+        let among = rest.isEmpty ? targets : rest
+        guard among.count > 1 else { return (among, SplitShares(weights: [1], basis: "the rest of the commune re-established")) }
+        return (among, weighting.shares(splitting: code, into: among, vintage: vintage, history: history))
+    }
+
     private struct Trail {
         var shares: [String: Double]
         var events: [String] = []
@@ -23,35 +42,46 @@ public struct PassageBuilder: Sendable {
             throw GeographyError(.backwardConversion,
                                  "cannot convert from COG \(source) back to COG \(target): pick a target geography at least as recent as the newest input")
         }
-        let communes = try history.communes(in: source)
+        let lists = history.communesByVintage(source...target)
+        guard let communes = lists[source] else { return PassageTable(fromVintage: source, toVintage: target, rows: [], vanished: []) }
         var trails = Dictionary(uniqueKeysWithValues: communes.map { ($0, Trail(shares: [$0: 1])) })
         // Which origins currently hold a share of each code, to touch only them.
         var holders = Dictionary(uniqueKeysWithValues: communes.map { ($0, Set([$0])) })
 
         for event in history.events(after: source, through: target) {
             let successors = Dictionary(grouping: event.changes.filter(\.isCommuneToCommune), by: \.codeBefore)
-            // All moves of one date happen at once: take every share first, then hand
-            // them on, so that A→B and B→C on the same day do not chain.
-            var moves: [(origin: String, carried: Double, targets: [String], split: SplitShares, label: String)] = []
-            for (code, rows) in successors.sorted(by: { $0.key < $1.key }) {
-                let targets = Array(Set(rows.map(\.codeAfter))).sorted()
-                if targets == [code] { continue }  // renaming only
-                let split = targets.count > 1
-                    ? weighting.shares(splitting: code, into: targets, vintage: event.vintage, history: history)
-                    : SplitShares(weights: [1], basis: "")
-                let label = "\(event.date) \(rows[0].eventLabel) \(code)→\(targets.joined(separator: "+"))"
-                for origin in holders.removeValue(forKey: code) ?? [] {
-                    guard let carried = trails[origin]?.shares.removeValue(forKey: code) else { continue }
-                    moves.append((origin, carried, targets, split, label))
+                .filter { code, rows in rows.contains { $0.codeAfter != code } }  // renamings move nothing
+            // All moves of one date happen at once: every share is taken before any is
+            // handed on, so that a swap of codes (A→B, B→A) does not chain.
+            var taken: [(origin: String, code: String, carried: Double)] = []
+            for code in successors.keys.sorted() {
+                for origin in (holders.removeValue(forKey: code) ?? []).sorted() {
+                    if let carried = trails[origin]?.shares.removeValue(forKey: code) { taken.append((origin, code, carried)) }
                 }
             }
-            for move in moves {
-                for (next, weight) in zip(move.targets, move.split.weights) {
-                    trails[move.origin]!.shares[next, default: 0] += move.carried * weight
-                    holders[next, default: []].insert(move.origin)
+            // A share left on a code that this date both creates and absorbs (14513 → 50649
+            // → 50592 on 2018-01-01) is handed on again.
+            let after = lists[event.vintage] ?? []
+            while !taken.isEmpty {
+                let originsByCode = Dictionary(grouping: taken, by: \.code).mapValues { Set($0.map(\.origin)) }
+                for move in taken {
+                    let rows = successors[move.code]!
+                    let targets = Array(Set(rows.map(\.codeAfter))).sorted()
+                    let shares = distribution(of: move.origin, on: move.code, into: targets,
+                                              alongside: originsByCode[move.code]!, vintage: event.vintage)
+                    for (next, weight) in zip(shares.targets, shares.split.weights) {
+                        trails[move.origin]!.shares[next, default: 0] += move.carried * weight
+                        holders[next, default: []].insert(move.origin)
+                    }
+                    trails[move.origin]!.events.append("\(event.date) \(rows[0].eventLabel) \(move.code)→\(targets.joined(separator: "+"))")
+                    if shares.targets.count > 1 { trails[move.origin]!.bases.append(shares.split.basis) }
                 }
-                trails[move.origin]!.events.append(move.label)
-                if move.targets.count > 1 { trails[move.origin]!.bases.append(move.split.basis) }
+                taken = []
+                for code in successors.keys.sorted() where !after.contains(code) && holders[code] != nil {
+                    for origin in (holders.removeValue(forKey: code) ?? []).sorted() {
+                        if let carried = trails[origin]?.shares.removeValue(forKey: code) { taken.append((origin, code, carried)) }
+                    }
+                }
             }
         }
 
@@ -63,8 +93,12 @@ public struct PassageBuilder: Sendable {
         var rows: [Passage] = []
         var vanished: [String] = []
         for (origin, trail) in trails.sorted(by: { $0.key < $1.key }) {
-            let kept = trail.shares.filter { finalCommunes.contains($0.key) && $0.value > 0 }
+            var kept = trail.shares.filter { finalCommunes.contains($0.key) && $0.value > 0 }
             if kept.isEmpty { vanished.append(origin) }
+            // Shares that went apart and came back together are sums of floating-point
+            // products: make them add up to exactly one again.
+            let total = kept.values.reduce(0, +)
+            if abs(total - 1) < 1e-9 { kept = kept.count == 1 ? kept.mapValues { _ in 1 } : kept.mapValues { $0 / total } }
             for (code, weight) in kept.sorted(by: { $0.key < $1.key }) {
                 let split = kept.count > 1 || weight < 1 - 1e-12
                 let merged = (originsPerTarget[code] ?? 0) > 1

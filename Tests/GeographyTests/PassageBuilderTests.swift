@@ -32,21 +32,49 @@ struct PassageBuilderTests {
         #expect(table.vanished.isEmpty)
     }
 
-    @Test func mergerThenRetablissementSplitsByPopulation() throws {
+    @Test func mergerThenRetablissementGivesEachCommuneBackItsOwnFigures() throws {
         // 2020: 02002 merges into 02001; 2023: 02002 is re-established.
         let history = CommuneHistory(vintage: 2024, communes: ["02001", "02002"], changes: [
             change(32, "2020-01-01", "02001", "02001"), change(32, "2020-01-01", "02002", "02001"),
             change(21, "2023-01-01", "02001", "02001"), change(21, "2023-01-01", "02001", "02002"),
         ])
         let population = PopulationTable(geography: 2024, label: "PMUN RP2022 (COG 2024)", population: ["02001": 300, "02002": 100])
-        let table = try PassageBuilder(history: history, weighting: PopulationWeights(tables: [population])).passage(from: 2019, to: 2024)
-        // Each 2019 commune goes through the merged commune and is shared 3:1 again.
-        #expect(weights(table.rows) == ["02001→02001": 0.75, "02001→02002": 0.25, "02002→02001": 0.75, "02002→02002": 0.25])
-        #expect(table.rows.allSatisfy { $0.kind == .splitAndMerger && $0.basis == "PMUN RP2022 (COG 2024)" })
-        // From 2021 (inside the merger) the merged commune is simply split.
-        let fromMerged = try PassageBuilder(history: history, weighting: PopulationWeights(tables: [population])).passage(from: 2021, to: 2024)
+        let weighting = PopulationWeights(tables: [population])
+        // From before the merger, each commune comes back whole: nothing to share.
+        let table = try PassageBuilder(history: history, weighting: weighting).passage(from: 2019, to: 2024)
+        #expect(weights(table.rows) == ["02001→02001": 1, "02002→02002": 1])
+        #expect(table.rows.allSatisfy { $0.kind == .identity && !$0.events.isEmpty })
+        // From inside the merger, the merged commune is shared by population.
+        let fromMerged = try PassageBuilder(history: history, weighting: weighting).passage(from: 2021, to: 2024)
         #expect(weights(fromMerged.rows) == ["02001→02001": 0.75, "02001→02002": 0.25])
-        #expect(fromMerged.rows.allSatisfy { $0.kind == .split })
+        #expect(fromMerged.rows.allSatisfy { $0.kind == .split && $0.basis == "PMUN RP2022 (COG 2024)" })
+    }
+
+    @Test func reEstablishmentUnderANewCodeSendsTheOtherCommunesToIt() throws {
+        // Like Hauts-Talican: 2017, 05002 and 05004 join 05001; 2024, 05001 goes back to its
+        // old commune and the rest takes the new code 05003.
+        let history = CommuneHistory(vintage: 2024, communes: ["05001", "05003"], changes: [
+            change(32, "2017-01-01", "05001", "05001"), change(32, "2017-01-01", "05002", "05001"),
+            change(32, "2017-01-01", "05004", "05001"),
+            change(21, "2024-01-01", "05001", "05001"), change(21, "2024-01-01", "05001", "05003"),
+        ])
+        let population = PopulationTable(geography: 2024, label: "RP", population: ["05001": 500, "05003": 1_500])
+        let table = try PassageBuilder(history: history, weighting: PopulationWeights(tables: [population])).passage(from: 2016, to: 2024)
+        #expect(weights(table.rows) == ["05001→05001": 1, "05002→05003": 1, "05004→05003": 1])
+        #expect(table.rows.first { $0.fromCode == "05002" }?.kind == .merger)
+    }
+
+    @Test func aCodeCreatedAndAbsorbedOnTheSameDayIsFollowed() throws {
+        // 2018-01-01: 14513 moves to the Manche as 50649, which merges into 50592 that day.
+        let history = CommuneHistory(vintage: 2024, communes: ["50592"], changes: [
+            change(41, "2018-01-01", "14513", "50649"),
+            change(32, "2018-01-01", "50649", "50592"), change(32, "2018-01-01", "50592", "50592"),
+        ])
+        #expect(try history.communes(in: 2017) == ["14513", "50592"])
+        let table = try PassageBuilder(history: history, weighting: PopulationWeights(tables: [])).passage(from: 2017, to: 2024)
+        #expect(weights(table.rows) == ["14513→50592": 1, "50592→50592": 1])
+        #expect(table.vanished.isEmpty)
+        #expect(table.rows.first { $0.fromCode == "14513" }?.events.count == 2)
     }
 
     @Test func splitWeightsFollowPopulationNotTheNumberOfCommunes() throws {

@@ -42,6 +42,19 @@ struct RealHistoryTests {
         #expect(guess.summary.contains("all \(regional.count) commune codes match exactly"))
     }
 
+    @Test("from COG 2015 to 2024 no commune is lost; same-day chains and re-established communes are followed")
+    func fromCOG2015() throws {
+        let history = try RealCOG.history2024()
+        let table = try PassageBuilder(history: history, weighting: PopulationWeights(tables: [])).passage(from: 2015, to: 2024)
+        #expect(table.vanished == [])
+        #expect(table.rows(from: "14513").map(\.toCode) == ["50592"])
+        #expect(table.rows(from: "49144").map(\.toCode) == ["44180"])
+        // Sainte-Florence joined Essarts en Bocage in 2016 and was re-established in 2024.
+        #expect(table.rows(from: "85212").map { "\($0.toCode) \($0.weight)" } == ["85212 1.0"])
+        let totals = Dictionary(grouping: table.rows, by: \.fromCode).mapValues { $0.map(\.weight).reduce(0, +) }
+        #expect(totals.values.allSatisfy { $0 == 1 })
+    }
+
     @Test("Hauts-Talican (60054) is re-established in 2024: its code goes to Beaumont-les-Nonains, the rest to 60694")
     func hautsTalican() throws {
         let history = try RealCOG.history2024()

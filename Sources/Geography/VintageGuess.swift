@@ -4,7 +4,8 @@
 /// départements present in the file, so a regional extract is recognised as well as a
 /// national one.
 public struct VintageGuess: Sendable, Equatable {
-    /// The chosen vintage: the most recent of those that fit best.
+    /// The chosen vintage: the most recent of those that fit best, not after the target
+    /// geography when one of them is not.
     public var vintage: Int
     /// Every vintage that fits exactly as well (their lists agree on these départements).
     public var equallyGood: [Int]
@@ -19,6 +20,9 @@ public struct VintageGuess: Sendable, Equatable {
 
     public var isExact: Bool { unknown == 0 && absent == 0 }
 
+    /// How every `summary` starts, so that an inferred geography is told from a declared one.
+    public static let prefix = "inferred COG"
+
     /// One sentence for the files journal and the terminal.
     public var summary: String {
         let range = equallyGood.count > 1 ? " (COG \(equallyGood.min()!)–\(equallyGood.max()!) agree on these départements)" : ""
@@ -26,7 +30,7 @@ public struct VintageGuess: Sendable, Equatable {
             ? "all \(codes) commune codes match exactly"
             : "\(codes - unknown) of \(codes) codes match, \(unknown) unknown, \(absent) communes of its départements absent"
         let next = runnerUp.map { "; next best COG \($0.vintage) with \($0.mismatches) mismatches" } ?? ""
-        return "inferred COG \(vintage): \(fit)\(range)\(next)"
+        return "\(Self.prefix) \(vintage): \(fit)\(range)\(next)"
     }
 
     public static func == (lhs: VintageGuess, rhs: VintageGuess) -> Bool {
@@ -35,8 +39,9 @@ public struct VintageGuess: Sendable, Equatable {
             && lhs.runnerUp?.vintage == rhs.runnerUp?.vintage && lhs.runnerUp?.mismatches == rhs.runnerUp?.mismatches
     }
 
-    /// Guesses among `candidates` (ascending or not) for the commune codes of one file.
-    public static func guess(codes: Set<String>, lists: [Int: Set<String>]) -> VintageGuess? {
+    /// Guesses among the vintages of `lists` for the commune codes of one file; among
+    /// vintages that fit equally well, prefers the most recent one not after `atMost`.
+    public static func guess(codes: Set<String>, lists: [Int: Set<String>], atMost: Int = .max) -> VintageGuess? {
         guard !codes.isEmpty, !lists.isEmpty else { return nil }
         let departements = Set(codes.map(departement(of:)))
         let scored = lists.map { vintage, list -> (vintage: Int, unknown: Int, absent: Int) in
@@ -46,7 +51,8 @@ public struct VintageGuess: Sendable, Equatable {
         }
         let best = scored.map { $0.unknown + $0.absent }.min()!
         let winners = scored.filter { $0.unknown + $0.absent == best }.map(\.vintage).sorted()
-        let chosen = scored.first { $0.vintage == winners.last! }!
+        let preferred = winners.last { $0 <= atMost } ?? winners.last!
+        let chosen = scored.first { $0.vintage == preferred }!
         let runnerUp = scored.filter { !winners.contains($0.vintage) }
             .min { ($0.unknown + $0.absent, -$0.vintage) < ($1.unknown + $1.absent, -$1.vintage) }
             .map { (vintage: $0.vintage, mismatches: $0.unknown + $0.absent) }

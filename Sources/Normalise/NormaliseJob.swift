@@ -39,7 +39,7 @@ public struct NormaliseJob {
         _ = try history.communes(in: target)  // a target newer than the loaded COG is refused here
 
         var files = try ReferenceData.observationFiles(db)
-        try inferGeographies(of: &files, history: history, db)
+        try inferGeographies(of: &files, target: target, history: history, db)
         let weighting = PopulationWeights(tables: try ReferenceData.populationTables(db))
 
         var passages: [Int: PassageTable] = [:]
@@ -83,14 +83,19 @@ public struct NormaliseJob {
         return summary
     }
 
-    /// Gives each file without a declared geography the COG vintage its commune codes fit
-    /// best, and records the guess and its confidence in `files`.
-    private func inferGeographies(of files: inout [ObservationFile], history: CommuneHistory, _ db: Database) throws {
-        guard files.contains(where: { $0.geography == nil }) else { return }
+    /// Gives each file without a declared or given geography the COG vintage its commune
+    /// codes fit best (again at every run: a newer COG or another target may change the
+    /// answer), and records the guess and its confidence in `files`.
+    private func inferGeographies(of files: inout [ObservationFile], target: Int, history: CommuneHistory, _ db: Database) throws {
+        let inferable = files.indices.filter { files[$0].geography == nil || files[$0].geographyBasis?.hasPrefix(VintageGuess.prefix) == true }
+        guard !inferable.isEmpty else { return }
         let lists = history.communesByVintage(max(Self.oldestInferredVintage, history.firstVintage)...history.referenceVintage)
-        for index in files.indices where files[index].geography == nil {
+        for index in inferable {
             let codes = try ReferenceData.communeCodes(fileID: files[index].fileID, db)
-            guard let guess = VintageGuess.guess(codes: codes, lists: lists) else { continue }
+            guard let guess = VintageGuess.guess(codes: codes, lists: lists, atMost: target) else {
+                files[index].geography = nil
+                continue
+            }
             files[index].geography = guess.vintage
             files[index].geographyBasis = guess.summary
             try db.execute(sql: "UPDATE files SET geography = ?, geography_basis = ? WHERE file_id = ?",

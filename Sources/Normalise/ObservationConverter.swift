@@ -24,32 +24,40 @@ struct ObservationConverter {
         try db.execute(sql: "DELETE FROM normalised_observations WHERE geography = ? AND file_id = ?", arguments: [target, fileID])
         try db.execute(sql: "DELETE FROM unmapped_codes WHERE geography = ? AND file_id = ?", arguments: [target, fileID])
 
-        // Communes, through the passage table.
+        // Communes, through the passage table. A target commune is complete when the file
+        // has every commune of its geography that lands in it.
         try db.execute(sql: """
             INSERT INTO normalised_observations (geography, file_id, territory, variable_id, value, status, conversion)
             SELECT :target, :file, 'COM:' || g.to_code, g.variable_id,
-                   CASE WHEN g.rank = 0 AND (v.additive = 1 OR g.simple) THEN g.total END,
-                   CASE WHEN g.rank > 0 THEN \(Self.statusOfRank) WHEN v.additive = 1 OR g.simple THEN 'ok' ELSE 'missing' END,
-                   CASE WHEN g.unchanged THEN NULL
+                   CASE WHEN g.rank = 0 AND g.parts = e.origins AND (v.additive = 1 OR g.simple) THEN g.total END,
+                   CASE WHEN g.rank > 0 THEN \(Self.statusOfRank)
+                        WHEN g.parts = e.origins AND (v.additive = 1 OR g.simple) THEN 'ok' ELSE 'missing' END,
+                   CASE WHEN g.simple AND g.from_code = g.to_code THEN NULL
+                        WHEN g.parts < e.origins THEN 'incomplete: the file has ' || g.parts || ' of the ' || e.origins
+                             || ' communes of COG ' || :geography || ' that make this one (' || g.origins || ')'
                         WHEN v.additive = 1 OR g.simple THEN 'COG ' || :geography || ' ' || g.origins
                         ELSE 'not converted, not additive: COG ' || :geography || ' ' || g.origins END
             FROM (
                 SELECT p.to_code, o.variable_id, sum(o.value * p.weight) AS total, max(\(Self.statusRank)) AS rank,
-                       count(*) = 1 AND min(p.weight) = 1 AS simple,
-                       count(*) = 1 AND min(p.weight) = 1 AND min(p.from_code = p.to_code) AS unchanged,
+                       count(*) AS parts, min(p.from_code) AS from_code,
+                       count(*) = 1 AND min(p.weight) = 1 AND max(p.kind NOT IN ('identity', 'code-change')) = 0 AS simple,
                        group_concat(p.from_code || CASE WHEN p.weight < 1 THEN '×' || printf('%.4f', p.weight) ELSE '' END, ' + ') AS origins
                 FROM observations o
                 JOIN passages p ON p.from_geography = :geography AND p.to_geography = :target AND p.from_code = o.territory_code
                 WHERE o.file_id = :file AND o.territory_level = 'COM'
                 GROUP BY p.to_code, o.variable_id
-            ) g JOIN variables v USING (variable_id)
+            ) g
+            JOIN (SELECT to_code, count(*) AS origins FROM passages WHERE from_geography = :geography AND to_geography = :target
+                  GROUP BY to_code) e USING (to_code)
+            JOIN variables v USING (variable_id)
             """, arguments: ["target": target, "file": fileID, "geography": geography])
         counts.written = db.changesCount
         counts.converted = try Int.fetchOne(db, sql: """
             SELECT count(*) FROM normalised_observations WHERE geography = ? AND file_id = ? AND conversion IS NOT NULL
             """, arguments: [target, fileID]) ?? 0
         counts.notConvertible = try Int.fetchOne(db, sql: """
-            SELECT count(*) FROM normalised_observations WHERE geography = ? AND file_id = ? AND conversion LIKE 'not converted%'
+            SELECT count(*) FROM normalised_observations WHERE geography = ? AND file_id = ?
+              AND (conversion LIKE 'not converted%' OR conversion LIKE 'incomplete%')
             """, arguments: [target, fileID]) ?? 0
 
         // Codes the passage table does not know: stored, never dropped silently.
@@ -84,7 +92,8 @@ struct ObservationConverter {
                 SELECT c.comparent AS parent, o.variable_id, sum(o.value) AS total, max(\(Self.statusRank)) AS rank,
                        group_concat(o.territory_code, ' + ') AS members
                 FROM observations o
-                JOIN cog_communes c ON c.vintage = :targetText AND c.typecom = 'ARM' AND c.com = o.territory_code
+                JOIN (SELECT DISTINCT com, comparent FROM cog_communes WHERE vintage = :targetText AND typecom = 'ARM') c
+                  ON c.com = o.territory_code
                 JOIN variables v ON v.variable_id = o.variable_id AND v.additive = 1
                 WHERE o.file_id = :file AND o.territory_level = 'ARM'
                 GROUP BY c.comparent, o.variable_id

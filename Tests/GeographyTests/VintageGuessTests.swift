@@ -24,6 +24,12 @@ struct VintageGuessTests {
         #expect(guess.isExact)
     }
 
+    @Test func amongEqualFitsTheTargetGeographyIsNotExceeded() throws {
+        let guess = try #require(VintageGuess.guess(codes: ["62001", "62003"], lists: lists, atMost: 2023))
+        #expect(guess.vintage == 2023)
+        #expect(guess.equallyGood == [2023, 2024])
+    }
+
     @Test func partialMatchReportsUnknownAndAbsent() throws {
         let guess = try #require(VintageGuess.guess(codes: ["62001", "62002", "62009"], lists: lists))
         #expect(guess.vintage == 2022)

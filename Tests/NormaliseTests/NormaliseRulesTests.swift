@@ -78,6 +78,17 @@ struct NormaliseRulesTests {
         #expect(try value(sandbox, "COM:62003", "P21_POP")?["conversion"] == nil as String?)
     }
 
+    @Test func aMergedCommuneIsIncompleteWhenTheFileLacksOneOfItsParts() throws {
+        let sandbox = try sandbox(data: "CODGEO;P21_POP;MED21\n62001;100;20000\n62003;7;19000\n")
+        try sandbox.normalise(2024)
+        let population = try #require(try value(sandbox, "COM:62001", "P21_POP"))
+        #expect(population["status"] == "missing")
+        #expect(population["value"] == nil as Double?)
+        #expect(population["conversion"] == "incomplete: the file has 1 of the 2 communes of COG 2023 that make this one (62001)")
+        #expect(try value(sandbox, "COM:62001", "MED21")?["status"] == "missing")
+        #expect(try value(sandbox, "COM:62003", "MED21")?["value"] == 19_000.0)
+    }
+
     @Test func aSecretPartMakesTheSumSecret() throws {
         let sandbox = try sandbox(data: "CODGEO;P21_POP\n62001;100\n62002;s\n62003;7\n")
         try sandbox.normalise(2024)

@@ -59,7 +59,9 @@ public struct ZoneDefinition: Sendable, Decodable, Equatable {
                 return code
             }
         }
-        let lines = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
+        var text = String(decoding: data, as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let lines = text.split(whereSeparator: \.isNewline)
         guard let header = lines.first else { throw CatalogError(.invalidDefinition, "zone \(zone): empty code file", path: path) }
         let separator: Character = header.contains(";") ? ";" : ","
         guard let column = header.split(separator: separator, omittingEmptySubsequences: false)

@@ -167,18 +167,31 @@ struct TerritoryBuilder {
     }
 
     /// Zones, with their communes carried to this geography when declared on an older COG.
+    /// A zone of EPCIs takes their communes in the composition of this geography.
     private func addZones(_ db: Database, add: (String, String, String, String?) throws -> Void, counts: inout Counts) throws {
         for zone in zones.zones {
             var communes: Set<String>
             switch try zone.members(directory: zones.directory) {
             case .communes(let codes):
                 communes = Set(codes)
-                if zone.geography < geography {
-                    let passage = try PassageBuilder(history: history, weighting: weighting).passage(from: zone.geography, to: geography)
-                    communes = Set(passage.rows.filter { communes.contains($0.fromCode) }.map(\.toCode))
-                } else if zone.geography > geography {
+                if zone.geography > geography {
                     counts.zoneNotes.append("zone \(zone.id) is declared on COG \(zone.geography), newer than \(geography): left out")
                     continue
+                }
+                let declared = try history.communes(in: zone.geography)
+                let unknown = communes.subtracting(declared)
+                if !unknown.isEmpty {
+                    counts.zoneNotes.append("zone \(zone.id): \(unknown.count) codes are not communes of COG \(zone.geography) (e.g. \(unknown.sorted().prefix(5).joined(separator: ", ")))")
+                }
+                if zone.geography < geography {
+                    let passage = try PassageBuilder(history: history, weighting: weighting).passage(from: zone.geography, to: geography)
+                    let converted = Set(passage.rows.filter { communes.contains($0.fromCode) }.map(\.toCode))
+                    // A commune nouvelle made with communes outside the zone now straddles it.
+                    let straddling = Set(passage.rows.filter { converted.contains($0.toCode) && !communes.contains($0.fromCode) }.map(\.toCode))
+                    if !straddling.isEmpty {
+                        counts.zoneNotes.append("zone \(zone.id): \(straddling.count) communes of COG \(geography) also cover communes of COG \(zone.geography) outside the zone, and are counted in it (\(straddling.sorted().prefix(5).joined(separator: ", ")))")
+                    }
+                    communes = converted
                 }
             case .epci(let codes):
                 communes = try String.fetchSet(db, sql: """
@@ -191,9 +204,9 @@ struct TerritoryBuilder {
                 }
             }
             let known = try String.fetchSet(db, sql: "SELECT code FROM territories WHERE geography = ? AND level = 'COM'", arguments: [geography])
-            let unknown = communes.subtracting(known)
-            if !unknown.isEmpty {
-                counts.zoneNotes.append("zone \(zone.id): \(unknown.count) codes are not communes of COG \(geography) (e.g. \(unknown.sorted().prefix(5).joined(separator: ", ")))")
+            let unnamed = communes.subtracting(known)
+            if !unnamed.isEmpty {
+                counts.zoneNotes.append("zone \(zone.id): \(unnamed.count) communes are not in the loaded COG \(geography) communes file (e.g. \(unnamed.sorted().prefix(5).joined(separator: ", ")))")
             }
             try add("ZONE", zone.id, zone.label, zone.source)
             let insert = try db.makeStatement(sql: "INSERT OR IGNORE INTO memberships (geography, territory, parent) VALUES (?, ?, ?)")

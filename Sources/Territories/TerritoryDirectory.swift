@@ -100,7 +100,8 @@ public struct TerritoryDirectory {
                 """, arguments: StatementArguments([geography] + ids))
         }
         guard let row else {
-            throw GeographyError(.unknownTerritory, "no territory \(ids.joined(separator: " or ")) in geography \(geography) ('\(argument)')")
+            let hint = ids.first?.hasPrefix("DEP:") == true ? " (a bare two-digit code is a département; write REG:\(argument) for a région)" : ""
+            throw GeographyError(.unknownTerritory, "no territory \(ids.joined(separator: " or ")) in geography \(geography) ('\(argument)')\(hint)")
         }
         return territory(from: row)
     }

@@ -20,11 +20,7 @@ public final class CSVReader {
     /// Header names, as published (BOM removed).
     public private(set) var header: [String] = []
 
-    private let source: any ByteSource
-    private var buffer: UnsafeMutableRawBufferPointer
-    private var start = 0
-    private var end = 0
-    private var reachedEnd = false
+    private let window: ReadWindow
     private var lineNumber = 0
     private var recordLine = 0
     private var inRecord = false
@@ -34,33 +30,22 @@ public final class CSVReader {
     private let builder = RecordBuilder()
 
     /// Bytes consumed from the source so far (of the decompressed stream for gzip).
-    public private(set) var bytesRead = 0
+    public var bytesRead: Int { window.bytesRead }
 
     private static let options = UInt8(CSV_STRICT | CSV_STRICT_FINI)
     private static let chunkSize = 1 << 20
 
     /// Opens `path`, detects what is not given and reads the header record.
     public init(path: String, delimiter: UInt8? = nil, encoding: TextEncoding? = nil) throws {
-        let source = try openByteSource(path: path)
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
-        let dialect: Dialect
-        do {
-            dialect = try Self.detectDialect(source: source, buffer: buffer, path: path, delimiter: delimiter, encoding: encoding)
-        } catch {
-            buffer.deallocate()
-            throw error
-        }
+        let window = ReadWindow(source: try openByteSource(path: path), capacity: Self.chunkSize)
+        let dialect = try Self.detectDialect(window: window, path: path, delimiter: delimiter, encoding: encoding)
+        window.start = dialect.bom ? 3 : 0
         self.path = path
-        self.source = source
-        self.buffer = buffer
+        self.window = window
         self.hadByteOrderMark = dialect.bom
         self.encoding = dialect.encoding
         self.delimiter = dialect.delimiter
         self.terminator = dialect.terminator
-        start = dialect.bom ? 3 : 0
-        end = dialect.filled
-        bytesRead = dialect.filled
-        reachedEnd = dialect.filled < buffer.count
         parser = .allocate(capacity: 1)
         csv_init(parser, Self.options)
         configureParser()
@@ -72,21 +57,15 @@ public final class CSVReader {
         var encoding: TextEncoding
         var delimiter: UInt8
         var terminator: UInt8
-        var filled: Int
     }
 
-    /// Reads the first chunk and works out BOM, encoding, delimiter and line terminator from it.
+    /// Reads the first chunk into `window` and works out BOM, encoding, delimiter and line
+    /// terminator from it; the chunk stays in the window, to be parsed from its first byte.
     private static func detectDialect(
-        source: any ByteSource, buffer: UnsafeMutableRawBufferPointer, path: String,
-        delimiter: UInt8?, encoding: TextEncoding?
+        window: ReadWindow, path: String, delimiter: UInt8?, encoding: TextEncoding?
     ) throws -> Dialect {
-        var filled = 0
-        while filled < buffer.count {
-            let count = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
-            if count == 0 { break }
-            filled += count
-        }
-        let sample = UnsafeRawBufferPointer(rebasing: buffer[0..<filled])
+        while window.end < window.bytes.count && !window.reachedEnd { try window.fill() }
+        let sample = UnsafeRawBufferPointer(start: window.bytes.baseAddress, count: window.end)
         if sample.isEmpty {
             throw TabularError(.emptyFile, "the file is empty", path: path)
         }
@@ -95,16 +74,15 @@ public final class CSVReader {
         if text.allSatisfy({ $0 == 0x0A || $0 == 0x0D || $0 == 0x20 || $0 == 0x09 }) {
             throw TabularError(.emptyFile, "the file is empty", path: path)
         }
-        let detected = try encoding ?? TextEncoding.detect(sample: text, path: path, isWholeFile: filled < buffer.count)
+        let detected = try encoding ?? TextEncoding.detect(sample: text, path: path, isWholeFile: window.reachedEnd)
         let terminator: UInt8 = text.contains(0x0A) || !text.contains(0x0D) ? 0x0A : 0x0D
         let sniffed = try delimiter ?? sniffDelimiter(text, terminator: terminator, path: path)
-        return Dialect(bom: bom, encoding: detected, delimiter: sniffed, terminator: terminator, filled: filled)
+        return Dialect(bom: bom, encoding: detected, delimiter: sniffed, terminator: terminator)
     }
 
     deinit {
         csv_free(parser)
         parser.deallocate()
-        buffer.deallocate()
     }
 
     /// Calls `body` for every data record, in file order.
@@ -244,42 +222,23 @@ public final class CSVReader {
     /// The next physical line including its terminator, or nil at the end of input.
     /// The pointer is valid until the next call.
     private func nextLine() throws -> UnsafeBufferPointer<UInt8>? {
-        var searchFrom = start
+        var searchFrom = window.start
         while true {
-            let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            let base = window.bytes.baseAddress!
+            let (start, end) = (window.start, window.end)
             if searchFrom < end, let found = memchr(base + searchFrom, Int32(terminator), end - searchFrom) {
                 let stop = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
-                defer { start = stop }
+                window.start = stop
                 return UnsafeBufferPointer(start: base + start, count: stop - start)
             }
-            if reachedEnd {
+            if window.reachedEnd {
                 guard start < end else { return nil }
-                defer { start = end }
+                window.start = end
                 return UnsafeBufferPointer(start: base + start, count: end - start)
             }
             searchFrom = end - start
-            try fill()
+            try window.fill()
         }
-    }
-
-    /// Moves the unread tail to the front, grows the buffer if a line fills it, reads more.
-    private func fill() throws {
-        if start > 0 {
-            let tail = end - start
-            if tail > 0 { buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + start, byteCount: tail) }
-            start = 0
-            end = tail
-        }
-        if end == buffer.count {
-            let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: buffer.count * 2, alignment: 16)
-            larger.baseAddress!.copyMemory(from: buffer.baseAddress!, byteCount: end)
-            buffer.deallocate()
-            buffer = larger
-        }
-        let count = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[end...]))
-        if count == 0 { reachedEnd = true }
-        end += count
-        bytesRead += count
     }
 
     private static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -29,30 +29,21 @@ enum XMLToken {
 final class XMLTokenizer {
     /// `file.xlsx!xl/worksheets/sheet1.xml`, for errors.
     let path: String
-    private let source: any ByteSource
-    private var buffer: UnsafeMutableRawBufferPointer
-    private var start = 0
-    private var end = 0
-    private var reachedEnd = false
-    /// Bytes dropped from the front of the buffer so far, to report byte offsets.
-    private var discarded = 0
+    private let window: ReadWindow
 
     private static let chunkSize = 1 << 18
 
     init(source: any ByteSource, path: String) {
-        self.source = source
         self.path = path
-        buffer = .allocate(byteCount: Self.chunkSize, alignment: 16)
+        window = ReadWindow(source: source, capacity: Self.chunkSize)
     }
-
-    deinit { buffer.deallocate() }
 
     /// The next token, or nil at the end of the document.
     func next() throws -> XMLToken? {
         while try available(1) {
             if byte(0) != .lessThan {
-                let stop = try offset(of: .lessThan, from: 0) ?? end - start
-                defer { start += stop }
+                let stop = try offset(of: .lessThan, from: 0) ?? window.end - window.start
+                defer { window.start += stop }
                 return .text(decoded(bytes(0..<stop)))
             }
             guard try available(2) else { throw malformed("ends inside a tag") }
@@ -61,25 +52,25 @@ final class XMLTokenizer {
                 guard let close = try offset(of: .greaterThan, from: 2) else { throw malformed("ends inside an end tag") }
                 var stop = close
                 while stop > 2 && Self.isSpace(byte(stop - 1)) { stop -= 1 }
-                defer { start += close + 1 }
+                defer { window.start += close + 1 }
                 return .end(localName(bytes(0..<stop), 2..<stop))
             // Offsets are taken before `start` moves: reading more input may compact the buffer.
             case .question:
                 let stop = try offset(ofTerminator: Self.processingEnd, after: 2)
-                start += stop + 2
+                window.start += stop + 2
             case .exclamation where try hasPrefix(Self.commentStart):
                 let stop = try offset(ofTerminator: Self.commentEnd, after: 4)
-                start += stop + 3
+                window.start += stop + 3
             case .exclamation where try hasPrefix(Self.cdataStart):
                 let stop = try offset(ofTerminator: Self.cdataEnd, after: 9)
-                defer { start += stop + 3 }
+                defer { window.start += stop + 3 }
                 return .text(String(decoding: bytes(9..<stop), as: UTF8.self))
             case .exclamation:
                 let close = try closingBracket()
-                start += close + 1
+                window.start += close + 1
             default:
                 let close = try closingBracket()
-                defer { start += close + 1 }
+                defer { window.start += close + 1 }
                 return .start(try startTag(close))
             }
         }
@@ -100,7 +91,7 @@ final class XMLTokenizer {
     }
 
     func malformed(_ what: String) -> TabularError {
-        TabularError(.malformedXML, "the XML \(what) (byte \(discarded + start)): the part is truncated or damaged; download the file again", path: path)
+        TabularError(.malformedXML, "the XML \(what) (byte \(window.discarded + window.start)): the part is truncated or damaged; download the file again", path: path)
     }
 
     // MARK: - Markup
@@ -145,7 +136,7 @@ final class XMLTokenizer {
         var quote: UInt8 = 0
         var depth = 0
         while true {
-            let markup = bytes(0..<(end - start))
+            let markup = bytes(0..<(window.end - window.start))
             while offset < markup.count {
                 let byte = markup[offset]
                 if quote != 0 {
@@ -161,8 +152,8 @@ final class XMLTokenizer {
                 }
                 offset += 1
             }
-            guard !reachedEnd else { throw malformed("ends inside a tag") }
-            try fill()
+            guard !window.reachedEnd else { throw malformed("ends inside a tag") }
+            try window.fill()
         }
     }
 
@@ -239,52 +230,33 @@ final class XMLTokenizer {
 
     // MARK: - Buffer
 
-    private var base: UnsafeMutablePointer<UInt8> { buffer.baseAddress!.assumingMemoryBound(to: UInt8.self) }
+    private var base: UnsafeMutablePointer<UInt8> { window.bytes.baseAddress! }
 
     @inline(__always)
-    private func byte(_ offset: Int) -> UInt8 { base[start + offset] }
+    private func byte(_ offset: Int) -> UInt8 { base[window.start + offset] }
 
     private func bytes(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(start: base + start + range.lowerBound, count: range.count)
+        UnsafeBufferPointer(start: base + window.start + range.lowerBound, count: range.count)
     }
 
     /// Whether `count` bytes are buffered from `start`, reading more as needed.
     private func available(_ count: Int) throws -> Bool {
-        while end - start < count && !reachedEnd { try fill() }
-        return end - start >= count
+        while window.end - window.start < count && !window.reachedEnd { try window.fill() }
+        return window.end - window.start >= count
     }
 
     /// The offset from `start` of the first `byte` at or after `from`; nil at the end of input.
     private func offset(of byte: UInt8, from: Int) throws -> Int? {
         var from = from
         while true {
+            let (start, end) = (window.start, window.end)
             if start + from < end, let found = memchr(base + start + from, Int32(byte), end - start - from) {
                 return base.distance(to: found.assumingMemoryBound(to: UInt8.self)) - start
             }
-            guard !reachedEnd else { return nil }
+            guard !window.reachedEnd else { return nil }
             from = max(from, end - start)
-            try fill()
+            try window.fill()
         }
-    }
-
-    /// Moves the unread bytes to the front, grows the buffer if one token fills it, reads more.
-    private func fill() throws {
-        if start > 0 {
-            let tail = end - start
-            if tail > 0 { buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + start, byteCount: tail) }
-            discarded += start
-            start = 0
-            end = tail
-        }
-        if end == buffer.count {
-            let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: buffer.count * 2, alignment: 16)
-            larger.baseAddress!.copyMemory(from: buffer.baseAddress!, byteCount: end)
-            buffer.deallocate()
-            buffer = larger
-        }
-        let count = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[end...]))
-        if count == 0 { reachedEnd = true }
-        end += count
     }
 }
 

@@ -43,12 +43,20 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
+        // Indicator definitions kept as data under pipelines/indicators.
+        .target(name: "Indicators", dependencies: ["Yams"], swiftSettings: strict),
+        // The compute stage: indicators on every territory of one geography.
+        .target(name: "Compute", dependencies: [
+            "Indicators", "Warehouse",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
         // Territory lookup: search by name, resolve arguments, describe a territory.
         .target(name: "Territories", dependencies: [
             "Geography", "Warehouse", .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: strict),
         .executableTarget(name: "observatoire", dependencies: [
-            "Ingest", "Normalise", "Territories", "Catalog", "Warehouse",
+            "Ingest", "Normalise", "Territories", "Indicators", "Compute", "Catalog", "Warehouse",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),

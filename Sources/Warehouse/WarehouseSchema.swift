@@ -11,6 +11,9 @@ public enum WarehouseSchema {
         migrator.registerMigration("002-geography") { db in
             try db.execute(sql: geography)
         }
+        migrator.registerMigration("003-indicators") { db in
+            try db.execute(sql: indicators)
+        }
         return migrator
     }
 

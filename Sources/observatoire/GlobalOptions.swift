@@ -1,5 +1,6 @@
 import ArgumentParser
 import Catalog
+import Indicators
 import Logging
 import Warehouse
 
@@ -16,6 +17,10 @@ struct GlobalOptions: ParsableArguments {
 
     func loadCatalog() throws -> SourceCatalog {
         try SourceCatalog(directory: pipelines + "/sources")
+    }
+
+    func loadIndicators() throws -> IndicatorCatalog {
+        try IndicatorCatalog(directory: pipelines + "/indicators")
     }
 
     func openWarehouse() throws -> Warehouse {

@@ -1,0 +1,109 @@
+import GRDB
+import Indicators
+
+/// A value with its status, as stored in `normalised_observations`.
+struct Cell: Sendable, Equatable {
+    var value: Double?
+    var status: String
+
+    static let missing = Cell(value: nil, status: "missing")
+
+    var isOK: Bool { status == "ok" }
+
+    /// Worst first: a result is as bad as its worst part.
+    static func rank(_ status: String) -> Int {
+        switch status {
+        case "ok": 0
+        case "not-applicable": 1
+        case "missing": 2
+        default: 3
+        }
+    }
+}
+
+/// Reads the variables indicators are made of from the normalised observations of one
+/// geography, and finds the periods for which an indicator can be computed.
+struct ComponentStore {
+    let geography: Int
+    let db: Database
+
+    /// Variable codes present in this geography, with their periods and sources.
+    private let catalogue: [(code: String, period: String, source: String)]
+
+    init(geography: Int, db: Database) throws {
+        self.geography = geography
+        self.db = db
+        catalogue = try Row.fetchAll(db, sql: """
+            SELECT DISTINCT v.code, v.period, v.source_id FROM variables v
+            WHERE EXISTS (SELECT 1 FROM normalised_observations n WHERE n.geography = ? AND n.variable_id = v.variable_id)
+            """, arguments: [geography]).map { ($0["code"], $0["period"], $0["source_id"]) }
+    }
+
+    /// The periods an indicator can be computed for: the years (`{yy}`) for which every
+    /// component exists, or the periods of its single variable.
+    func periods(of indicator: IndicatorDefinition) -> [Period] {
+        let codes = indicator.variables
+        let allowed = indicator.sources.map(Set.init)
+        let present = catalogue.filter { allowed?.contains($0.source) ?? true }
+        let yearly = codes.filter { $0.contains("{yy}") }
+        if yearly.isEmpty {
+            guard let code = indicator.value else { return [] }
+            return Set(present.filter { $0.code == code }.map(\.period)).sorted().map { Period(label: $0, yy: nil, variablePeriod: $0) }
+        }
+        var years: Set<String>?
+        for code in yearly {
+            let pattern = "^" + code.replacingOccurrences(of: "{yy}", with: "([0-9]{2})") + "$"
+            let found = Set(present.compactMap { entry -> String? in
+                guard let range = entry.code.range(of: pattern, options: .regularExpression) else { return nil }
+                let prefix = code.components(separatedBy: "{yy}")[0]
+                let start = entry.code.index(range.lowerBound, offsetBy: prefix.count)
+                return String(entry.code[start..<entry.code.index(start, offsetBy: 2)])
+            })
+            years = years.map { $0.intersection(found) } ?? found
+        }
+        let fixed = codes.filter { !$0.contains("{yy}") }
+        guard fixed.allSatisfy({ code in present.contains { $0.code == code } }) else { return [] }
+        return (years ?? []).sorted { Period.year($0) < Period.year($1) }.map { Period(label: String(Period.year($0)), yy: $0, variablePeriod: nil) }
+    }
+
+    /// Values of one variable code for a period, by territory; the most recent file wins
+    /// when several give the same variable.
+    func values(of term: String, in period: Period, sources: [String]?) throws -> [String: Cell] {
+        let code = period.yy.map { term.replacingOccurrences(of: "{yy}", with: $0) } ?? term
+        var sql = """
+            SELECT n.territory, n.value, n.status FROM normalised_observations n
+            JOIN variables v USING (variable_id)
+            JOIN files f ON f.file_id = n.file_id AND f.status = 'current'
+            WHERE n.geography = ? AND v.code = ?
+            """
+        var arguments: [any DatabaseValueConvertible] = [geography, code]
+        if let variablePeriod = period.variablePeriod, !term.contains("{yy}"), period.yy == nil {
+            sql += " AND v.period = ?"
+            arguments.append(variablePeriod)
+        }
+        if let sources {
+            sql += " AND v.source_id IN (\(sources.map { _ in "?" }.joined(separator: ", ")))"
+            arguments += sources
+        }
+        sql += " ORDER BY n.file_id"
+        var cells: [String: Cell] = [:]
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+        while let row = try rows.next() {
+            cells[row[0]] = Cell(value: row[1], status: row[2])
+        }
+        return cells
+    }
+}
+
+/// A period of an indicator: a census year (`2021` from `{yy}` = `21`) or a variable's period.
+struct Period: Sendable, Equatable {
+    let label: String
+    let yy: String?
+    let variablePeriod: String?
+
+    /// `21` → 2021, `99` → 1999.
+    static func year(_ yy: String) -> Int {
+        let number = Int(yy) ?? 0
+        return number > 50 ? 1900 + number : 2000 + number
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import GRDB
+import Indicators
+import Logging
+import Warehouse
+
+/// The `compute` stage: every indicator of the catalogue, for every period the data
+/// allows, on every territory of one geography, in one transaction.
+public struct ComputeJob {
+    public let warehouse: Warehouse
+    public let catalog: IndicatorCatalog
+    public let logger: Logger
+
+    public init(warehouse: Warehouse, catalog: IndicatorCatalog, logger: Logger) {
+        self.warehouse = warehouse
+        self.catalog = catalog
+        self.logger = logger
+    }
+
+    public func run(geography: Int?, command: String) throws -> ComputeSummary {
+        let runID = try RunJournal.start(command: command, in: warehouse)
+        do {
+            let summary = try warehouse.write { db in try compute(geography: geography, runID: runID, db) }
+            try RunJournal.finish(runID: runID, status: .succeeded, message: summary.headline, in: warehouse)
+            return summary
+        } catch {
+            try? RunJournal.finish(runID: runID, status: .failed, message: "\(error)", in: warehouse)
+            throw error
+        }
+    }
+
+    private func compute(geography requested: Int?, runID: Int64, _ db: Database) throws -> ComputeSummary {
+        guard let geography = try requested ?? Int.fetchOne(db, sql: "SELECT max(geography) FROM territories") else {
+            throw IndicatorError("no territories yet: run `observatoire normalise --geography YEAR` before `compute`")
+        }
+        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM territories WHERE geography = ?)", arguments: [geography]) == true else {
+            throw IndicatorError("geography \(geography) has not been normalised: run `observatoire normalise --geography \(geography)` first")
+        }
+        try replaceDefinitions(db)
+        try db.execute(sql: "DELETE FROM indicator_values WHERE geography = ?", arguments: [geography])
+        let store = try ComponentStore(geography: geography, db: db)
+        let members = try Self.members(geography: geography, db)
+        let population = try Self.population(geography: geography, db)
+        let insert = try db.makeStatement(sql: """
+            INSERT INTO indicator_values (geography, indicator_id, territory, period, value, status, coverage,
+                                          numerator, denominator, estimate, method, derived, run_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        var summary = ComputeSummary(runID: runID, geography: geography)
+        for indicator in catalog.indicators {
+            var report = ComputeSummary.IndicatorReport(id: indicator.id)
+            for calculator in try calculators(for: indicator, store: store, members: members, population: population) {
+                let values = calculator.compute()
+                for value in values {
+                    try insert.execute(arguments: [geography, indicator.id, value.territory, value.period, value.value, value.status,
+                                                   value.coverage, value.numerator, value.denominator, value.estimate, value.method,
+                                                   value.derived, runID])
+                }
+                report.periods.append(calculator.period)
+                report.values += values.count
+                report.withheld += values.filter { $0.status != "ok" }.count
+            }
+            summary.indicators.append(report)
+        }
+        logger.info("Computed indicators", metadata: ["geography": "\(geography)", "values": "\(summary.values)"])
+        return summary
+    }
+
+    /// One calculator per period the data allows (per pair of census years for a growth).
+    private func calculators(for indicator: IndicatorDefinition, store: ComponentStore, members: [String: [String]],
+                             population: [String: Double]) throws -> [IndicatorCalculator] {
+        let periods = store.periods(of: indicator)
+        let sources = indicator.sources
+        func read(_ terms: [String], _ period: Period) throws -> [[String: Cell]] {
+            try terms.map { try store.values(of: $0.hasPrefix("-") ? String($0.dropFirst()) : $0, in: period, sources: sources) }
+        }
+        if indicator.aggregation == .annualGrowth {
+            guard let end = periods.last, let value = indicator.value else { return [] }
+            let span = indicator.minYears ?? 5
+            guard let start = periods.last(where: { Int(end.label)! - Int($0.label)! >= span }) else { return [] }
+            let components = try read([value], start) + read([value], end)
+            var calculator = IndicatorCalculator(indicator: indicator, period: "\(start.label)-\(end.label)", components: components,
+                                                 members: members, population: population)
+            calculator.years = Int(end.label)! - Int(start.label)!
+            return [calculator]
+        }
+        return try periods.map { period in
+            let terms: [String] = switch indicator.aggregation {
+            case .ratio: (indicator.numerator ?? []) + (indicator.denominator ?? [])
+            case .weightedMean: [indicator.value!, indicator.weight!]
+            case .nonAggregable: [indicator.value!] + (indicator.estimate.map { [$0.weight] } ?? [])
+            case .stock, .annualGrowth: [indicator.value!]
+            }
+            return IndicatorCalculator(indicator: indicator, period: period.label, components: try read(terms, period),
+                                       members: members, population: population)
+        }
+    }
+
+    private func replaceDefinitions(_ db: Database) throws {
+        try db.execute(sql: "DELETE FROM indicators WHERE indicator_id NOT IN (SELECT value FROM json_each(?))",
+                       arguments: [String(decoding: try JSONEncoder().encode(catalog.indicators.map(\.id)), as: UTF8.self)])
+        for indicator in catalog.indicators {
+            try db.execute(sql: """
+                INSERT INTO indicators (indicator_id, label, theme, unit, aggregation, formula, sources, notes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (indicator_id) DO UPDATE SET label = excluded.label, theme = excluded.theme, unit = excluded.unit,
+                    aggregation = excluded.aggregation, formula = excluded.formula, sources = excluded.sources, notes = excluded.notes
+                """, arguments: [indicator.id, indicator.label, indicator.theme, indicator.unit, indicator.aggregation.rawValue,
+                                 indicator.formula, indicator.sources?.joined(separator: ", "), indicator.notes])
+        }
+    }
+
+    /// Communes of every territory above the commune (EPCI, département, région, France, zones).
+    static func members(geography: Int, _ db: Database) throws -> [String: [String]] {
+        var members: [String: [String]] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT parent, territory FROM memberships WHERE geography = ? AND territory LIKE 'COM:%' AND parent NOT LIKE 'COM:%'
+            """, arguments: [geography])
+        while let row = try rows.next() { members[row[0], default: []].append(row[1]) }
+        return members
+    }
+
+    /// Population municipale of the most recent populations légales on this geography.
+    static func population(geography: Int, _ db: Database) throws -> [String: Double] {
+        var population: [String: Double] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT n.territory, n.value FROM normalised_observations n JOIN variables v USING (variable_id)
+            WHERE n.geography = ? AND v.code = 'PMUN' AND n.status = 'ok' AND n.territory LIKE 'COM:%'
+            ORDER BY v.period, n.file_id
+            """, arguments: [geography])
+        while let row = try rows.next() { population[row[0]] = row[1] }
+        return population
+    }
+}

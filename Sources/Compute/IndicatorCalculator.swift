@@ -1,0 +1,178 @@
+import Foundation
+import Indicators
+
+/// Computes one indicator for one period: the value of every territory that has its
+/// components (communes, arrondissements, and larger territories a source publishes),
+/// then the value of every larger territory from its communes.
+///
+/// Each territory is reduced to a few additive parts — the value of a stock, numerator
+/// and denominator of a ratio, value × weight and weight of a weighted mean, start and
+/// end of a growth — that are summed over communes and only then turned into a value,
+/// so that a rate is never a mean of rates.
+struct IndicatorCalculator {
+    let indicator: IndicatorDefinition
+    let period: String
+    /// Components by territory: one dictionary per part source (see `parts(of:)`).
+    let components: [[String: Cell]]
+    /// Number of years between the two values of an `annual_growth`.
+    var years = 0
+    /// Communes of each larger territory.
+    let members: [String: [String]]
+    /// Population of each commune, for coverage; communes absent count for one.
+    let population: [String: Double]
+
+    /// The additive parts of one territory, and the worst status among them.
+    struct Parts {
+        var values: [Double]
+        var status: String
+    }
+
+    private var minCoverage: Double { indicator.minCoverage ?? 0.9 }
+
+    /// Parts of a territory from its own components.
+    func parts(of territory: String) -> Parts? {
+        switch indicator.aggregation {
+        case .stock, .annualGrowth:
+            return combine(components.map { $0[territory] })
+        case .ratio:
+            let numerator = signedSum(indicator.numerator ?? [], offset: 0, territory)
+            let denominator = signedSum(indicator.denominator ?? [], offset: indicator.numerator?.count ?? 0, territory)
+            guard let numerator, let denominator else { return nil }
+            return Parts(values: numerator.values + denominator.values, status: Self.worst(numerator.status, denominator.status))
+        case .weightedMean, .nonAggregable:
+            guard let value = components[0][territory] else { return nil }
+            guard components.count > 1, let weight = components[1][territory] else {
+                return Parts(values: value.value.map { [$0] } ?? [], status: value.status)
+            }
+            let status = Self.worst(value.status, weight.status)
+            guard status == "ok", let v = value.value, let w = weight.value else { return Parts(values: [], status: status) }
+            return Parts(values: [v * w, w], status: status)
+        }
+    }
+
+    /// The value a territory's own parts give.
+    func value(of parts: Parts, territory: String, method: String) -> IndicatorValue {
+        guard parts.status == "ok" else { return .withheld(territory, period, status: parts.status, method: method) }
+        let v = parts.values
+        switch indicator.aggregation {
+        case .stock:
+            return IndicatorValue(territory: territory, period: period, value: v[0], status: "ok", method: method)
+        case .ratio:
+            let numerator = v[0], denominator = v[1]
+            guard denominator != 0 else { return .withheld(territory, period, status: "not-applicable", method: method) }
+            return IndicatorValue(territory: territory, period: period, value: numerator / denominator * (indicator.scale ?? 1),
+                                  status: "ok", numerator: numerator, denominator: denominator, method: method)
+        case .weightedMean, .nonAggregable:
+            if v.count == 2 {
+                guard v[1] != 0 else { return .withheld(territory, period, status: "not-applicable", method: method) }
+                return IndicatorValue(territory: territory, period: period, value: v[0] / v[1], status: "ok",
+                                      numerator: v[0], denominator: v[1], method: method)
+            }
+            return IndicatorValue(territory: territory, period: period, value: v[0], status: "ok", method: method)
+        case .annualGrowth:
+            guard v[0] > 0, years > 0 else { return .withheld(territory, period, status: "not-applicable", method: method) }
+            let rate = (pow(v[1] / v[0], 1 / Double(years)) - 1) * 100
+            return IndicatorValue(territory: territory, period: period, value: rate, status: "ok",
+                                  numerator: v[1], denominator: v[0], method: method)
+        }
+    }
+
+    /// Every value of this indicator and period.
+    func compute() -> [IndicatorValue] {
+        var results: [String: IndicatorValue] = [:]
+        var own: [String: Parts] = [:]
+        let territories = Set(components.flatMap(\.keys))
+        for territory in territories.sorted() {
+            guard let parts = parts(of: territory) else { continue }
+            own[territory] = parts
+            let isCommune = territory.hasPrefix("COM:") || territory.hasPrefix("ARM:")
+            // A weighted mean's own value is the published one, not value × weight / weight.
+            if indicator.aggregation == .weightedMean || indicator.aggregation == .nonAggregable, let cell = components[0][territory] {
+                results[territory] = cell.isOK
+                    ? IndicatorValue(territory: territory, period: period, value: cell.value, status: "ok", method: isCommune ? "as published" : "published")
+                    : .withheld(territory, period, status: cell.status, method: isCommune ? "as published" : "published")
+            } else {
+                results[territory] = value(of: parts, territory: territory, method: isCommune ? "commune components" : "published components")
+            }
+        }
+        for (parent, communes) in members.sorted(by: { $0.key < $1.key }) {
+            guard let derived = aggregate(communes, parent: parent, own: own) else { continue }
+            if var published = results[parent] {
+                published.derived = derived.value
+                results[parent] = published
+            } else {
+                results[parent] = derived
+            }
+        }
+        return results.values.sorted { $0.territory < $1.territory }
+    }
+
+    /// The value of a larger territory from its communes, with its coverage.
+    private func aggregate(_ communes: [String], parent: String, own: [String: Parts]) -> IndicatorValue? {
+        let estimated: Bool
+        let method: String
+        switch indicator.aggregation {
+        case .stock: (estimated, method) = (false, "sum over communes")
+        case .ratio: (estimated, method) = (false, "ratio of sums over communes")
+        case .annualGrowth: (estimated, method) = (false, "growth of sums over communes")
+        case .weightedMean: (estimated, method) = (true, "mean weighted by \(yearly(indicator.weight ?? ""))")
+        case .nonAggregable:
+            guard let estimate = indicator.estimate else { return nil }
+            (estimated, method) = (true, "\(estimate.method) by \(yearly(estimate.weight)), estimate")
+        }
+        var sums: [Double]?
+        var covered = 0.0
+        var total = 0.0
+        var secrets = 0
+        for commune in communes {
+            let weight = population[commune] ?? 1
+            total += weight
+            guard let parts = own[commune] else { continue }
+            if parts.status == "secret" { secrets += 1 }
+            guard parts.status == "ok", !parts.values.isEmpty else { continue }
+            covered += weight
+            sums = sums.map { zip($0, parts.values).map(+) } ?? parts.values
+        }
+        guard total > 0 else { return nil }
+        let coverage = covered / total
+        // A sum leaving out one secret commune would give that commune's value away to
+        // anyone subtracting it from the total INSEE publishes: withheld. With two or
+        // more left out, only their sum could be recovered: a partial value, marked so.
+        if secrets == 1 && !estimated {
+            return .withheld(parent, period, status: "secret", method: method + ", one secret commune", coverage: coverage)
+        }
+        let partial = secrets > 1 && !estimated ? ", partial: \(secrets) secret communes left out" : ""
+        guard let sums, coverage >= minCoverage else {
+            return .withheld(parent, period, status: "missing", method: method + partial + ", coverage below \(minCoverage)", coverage: coverage)
+        }
+        var result = value(of: Parts(values: sums, status: "ok"), territory: parent, method: method + partial)
+        result.coverage = coverage
+        result.estimate = estimated || coverage < 1
+        return result
+    }
+
+    /// A variable code of this period: `NBPERSMENFISC{yy}` → `NBPERSMENFISC21`.
+    private func yearly(_ code: String) -> String {
+        code.replacingOccurrences(of: "{yy}", with: String(period.suffix(2)))
+    }
+
+    /// Σ of signed terms for one territory; nil when a term is absent.
+    private func signedSum(_ terms: [String], offset: Int, _ territory: String) -> Parts? {
+        var total = 0.0
+        var status = "ok"
+        for (index, term) in terms.enumerated() {
+            guard let cell = components[offset + index][territory] else { return nil }
+            status = Self.worst(status, cell.status)
+            if let value = cell.value { total += term.hasPrefix("-") ? -value : value }
+        }
+        return Parts(values: status == "ok" ? [total] : [], status: status)
+    }
+
+    private func combine(_ cells: [Cell?]) -> Parts? {
+        guard cells.allSatisfy({ $0 != nil }) else { return nil }
+        let status = cells.map { $0!.status }.reduce("ok", Self.worst)
+        return Parts(values: status == "ok" ? cells.map { $0!.value! } : [], status: status)
+    }
+
+    static func worst(_ a: String, _ b: String) -> String { Cell.rank(a) >= Cell.rank(b) ? a : b }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Yams
+
+/// The indicators declared under `pipelines/indicators/`, checked when loaded.
+public struct IndicatorCatalog: Sendable {
+    public let indicators: [IndicatorDefinition]
+    public let directory: String
+
+    /// One file per theme: `theme:` and a list under `indicators:`.
+    private struct ThemeFile: Decodable {
+        var theme: String
+        var indicators: [IndicatorDefinition]
+    }
+
+    public init(directory: String) throws {
+        self.directory = directory
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        } catch {
+            throw IndicatorError("cannot list indicator definitions: \(error.localizedDescription); pass --pipelines DIR", path: directory)
+        }
+        var indicators: [IndicatorDefinition] = []
+        for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+            let path = URL(fileURLWithPath: directory).appendingPathComponent(name).path
+            let file: ThemeFile
+            do {
+                file = try YAMLDecoder().decode(ThemeFile.self, from: try String(contentsOfFile: path, encoding: .utf8))
+            } catch {
+                throw IndicatorError("cannot read these indicator definitions: \(error)", path: path)
+            }
+            for var indicator in file.indicators {
+                indicator.theme = indicator.theme ?? file.theme
+                try Self.validate(indicator, path: path)
+                if indicators.contains(where: { $0.id == indicator.id }) {
+                    throw IndicatorError("indicator id '\(indicator.id)' is defined twice", path: path)
+                }
+                indicators.append(indicator)
+            }
+        }
+        self.indicators = indicators
+    }
+
+    public init(indicators: [IndicatorDefinition]) {
+        self.indicators = indicators
+        directory = "(memory)"
+    }
+
+    public func indicator(id: String) throws -> IndicatorDefinition {
+        guard let found = indicators.first(where: { $0.id == id }) else {
+            let close = indicators.map(\.id).filter { $0.contains(id) || id.contains($0) }
+            let hint = close.isEmpty ? "`observatoire indicators list` shows them" : "did you mean \(close.joined(separator: ", "))?"
+            throw IndicatorError("no indicator '\(id)'; \(hint)", path: directory)
+        }
+        return found
+    }
+
+    private static func validate(_ indicator: IndicatorDefinition, path: String) throws {
+        func fail(_ message: String) -> IndicatorError { IndicatorError("indicator \(indicator.id): \(message)", path: path) }
+        guard indicator.id.range(of: "^[a-z0-9][a-z0-9_]*$", options: .regularExpression) != nil else {
+            throw fail("the id must be lower-case letters, digits and underscores")
+        }
+        switch indicator.aggregation {
+        case .ratio:
+            guard !(indicator.numerator ?? []).isEmpty, !(indicator.denominator ?? []).isEmpty else {
+                throw fail("a ratio needs numerator: and denominator:")
+            }
+        case .weightedMean:
+            guard indicator.value != nil, indicator.weight != nil else { throw fail("a weighted_mean needs value: and weight:") }
+        case .stock, .nonAggregable, .annualGrowth:
+            guard indicator.value != nil else { throw fail("\(indicator.aggregation.rawValue) needs value:") }
+        }
+        if let coverage = indicator.minCoverage, !(0...1).contains(coverage) {
+            throw fail("min_coverage is a share between 0 and 1, not \(coverage)")
+        }
+        for code in indicator.variables where code.range(of: "^[A-Za-z0-9_]*(\\{yy\\})?[A-Za-z0-9_]*$", options: .regularExpression) == nil {
+            throw fail("'\(code)' is not a variable code (letters, digits, _ and at most one {yy})")
+        }
+    }
+}

@@ -67,11 +67,14 @@ let package = Package(
         .testTarget(name: "GeographyTests", dependencies: ["Geography"], swiftSettings: strict),
         // Helpers shared by the test targets: a warehouse in a temporary folder, real extracts.
         .target(name: "TestSupport", dependencies: [
-            "Ingest", "Normalise", "Catalog", "Warehouse",
+            "Ingest", "Normalise", "Compute", "Indicators", "Catalog", "Warehouse",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
         ], path: "Tests/Support", swiftSettings: strict),
         .testTarget(name: "IngestTests", dependencies: ["TestSupport", "Ingest", "Catalog", "Warehouse"], swiftSettings: strict),
+        .testTarget(name: "ComputeTests", dependencies: [
+            "TestSupport", "Compute", "Indicators", "Ingest", "Warehouse",
+        ], swiftSettings: strict),
         .testTarget(name: "NormaliseTests", dependencies: [
             "TestSupport", "Normalise", "Territories", "Geography", "Ingest", "Catalog", "Warehouse",
         ], swiftSettings: strict),

@@ -171,6 +171,7 @@ struct TerritoryBuilder {
     private func addZones(_ db: Database, add: (String, String, String, String?) throws -> Void, counts: inout Counts) throws {
         for zone in zones.zones {
             var communes: Set<String>
+            var reported: Set<String> = []
             switch try zone.members(directory: zones.directory) {
             case .communes(let codes):
                 communes = Set(codes)
@@ -180,6 +181,7 @@ struct TerritoryBuilder {
                 }
                 let declared = try history.communes(in: zone.geography)
                 let unknown = communes.subtracting(declared)
+                reported = unknown
                 if !unknown.isEmpty {
                     counts.zoneNotes.append("zone \(zone.id): \(unknown.count) codes are not communes of COG \(zone.geography) (e.g. \(unknown.sorted().prefix(5).joined(separator: ", ")))")
                 }
@@ -204,7 +206,7 @@ struct TerritoryBuilder {
                 }
             }
             let known = try String.fetchSet(db, sql: "SELECT code FROM territories WHERE geography = ? AND level = 'COM'", arguments: [geography])
-            let unnamed = communes.subtracting(known)
+            let unnamed = communes.subtracting(known).subtracting(reported)
             if !unnamed.isEmpty {
                 counts.zoneNotes.append("zone \(zone.id): \(unnamed.count) communes are not in the loaded COG \(geography) communes file (e.g. \(unnamed.sorted().prefix(5).joined(separator: ", ")))")
             }

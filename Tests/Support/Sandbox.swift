@@ -4,6 +4,8 @@ import GRDB
 import Ingest
 import Logging
 import Normalise
+import Compute
+import Indicators
 import Warehouse
 
 /// The package root, found from this file's path.
@@ -83,5 +85,14 @@ public struct Sandbox: Sendable {
         logger.logLevel = .critical
         let zones = try ZoneCatalog(directory: zonesDirectory ?? directory.appendingPathComponent("no-zones").path)
         return try NormaliseJob(warehouse: warehouse, zones: zones, logger: logger).run(target: target, command: "test")
+    }
+
+    /// Runs `compute` with the project's indicator catalogue (or the one given).
+    @discardableResult
+    public func compute(_ catalog: IndicatorCatalog? = nil, geography: Int? = nil) throws -> ComputeSummary {
+        var logger = Logger(label: "tests")
+        logger.logLevel = .critical
+        let indicators = try catalog ?? IndicatorCatalog(directory: packageRoot.appendingPathComponent("pipelines/indicators").path)
+        return try ComputeJob(warehouse: warehouse, catalog: indicators, logger: logger).run(geography: geography, command: "test")
     }
 }

@@ -20,6 +20,7 @@ let package = Package(
         .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CCrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CXlsxWriter", providers: [.apt(["libxlsxwriter-dev"])]),
 
         // Reading files as published: bytes, encodings, CSV records, cell values.
         .target(name: "Tabular", dependencies: ["CLibCSV", "CZlib", "CCrypto"], swiftSettings: strict),
@@ -51,12 +52,16 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
+        // Exports of indicator values: CSV, XLSX (libxlsxwriter), JSON; long or wide.
+        .target(name: "Export", dependencies: [
+            "CXlsxWriter", "Warehouse", .product(name: "GRDB", package: "GRDB.swift"),
+        ], swiftSettings: strict),
         // Territory lookup: search by name, resolve arguments, describe a territory.
         .target(name: "Territories", dependencies: [
             "Geography", "Warehouse", .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: strict),
         .executableTarget(name: "observatoire", dependencies: [
-            "Ingest", "Normalise", "Territories", "Indicators", "Compute", "Catalog", "Warehouse",
+            "Ingest", "Normalise", "Territories", "Indicators", "Compute", "Export", "Catalog", "Warehouse",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),

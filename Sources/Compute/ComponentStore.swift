@@ -67,11 +67,11 @@ struct ComponentStore {
     }
 
     /// Values of one variable code for a period, by territory; the most recent file wins
-    /// when several give the same variable.
-    func values(of term: String, in period: Period, sources: [String]?) throws -> [String: Cell] {
+    /// when several give the same variable. The files read are added to `files`.
+    func values(of term: String, in period: Period, sources: [String]?, files: inout Set<Int64>) throws -> [String: Cell] {
         let code = period.yy.map { term.replacingOccurrences(of: "{yy}", with: $0) } ?? term
         var sql = """
-            SELECT n.territory, n.value, n.status FROM normalised_observations n
+            SELECT n.territory, n.value, n.status, n.file_id FROM normalised_observations n
             JOIN variables v USING (variable_id)
             JOIN files f ON f.file_id = n.file_id AND f.status = 'current'
             WHERE n.geography = ? AND v.code = ?
@@ -90,6 +90,7 @@ struct ComponentStore {
         let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
         while let row = try rows.next() {
             cells[row[0]] = Cell(value: row[1], status: row[2])
+            files.insert(row[3])
         }
         return cells
     }

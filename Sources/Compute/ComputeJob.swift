@@ -38,6 +38,7 @@ public struct ComputeJob {
         }
         try replaceDefinitions(db)
         try db.execute(sql: "DELETE FROM indicator_values WHERE geography = ?", arguments: [geography])
+        try db.execute(sql: "DELETE FROM indicator_sources WHERE geography = ?", arguments: [geography])
         let store = try ComponentStore(geography: geography, db: db)
         let members = try Self.members(geography: geography, db)
         let population = try Self.population(geography: geography, db)
@@ -49,7 +50,8 @@ public struct ComputeJob {
         var summary = ComputeSummary(runID: runID, geography: geography)
         for indicator in catalog.indicators {
             var report = ComputeSummary.IndicatorReport(id: indicator.id)
-            for calculator in try calculators(for: indicator, store: store, members: members, population: population) {
+            var files: Set<Int64> = []
+            for calculator in try calculators(for: indicator, store: store, members: members, population: population, files: &files) {
                 let values = calculator.compute()
                 for value in values {
                     try insert.execute(arguments: [geography, indicator.id, value.territory, value.period, value.value, value.status,
@@ -60,6 +62,10 @@ public struct ComputeJob {
                 report.values += values.count
                 report.withheld += values.filter { $0.status != "ok" }.count
             }
+            for file in files.sorted() {
+                try db.execute(sql: "INSERT INTO indicator_sources (geography, indicator_id, file_id) VALUES (?, ?, ?)",
+                               arguments: [geography, indicator.id, file])
+            }
             summary.indicators.append(report)
         }
         logger.info("Computed indicators", metadata: ["geography": "\(geography)", "values": "\(summary.values)"])
@@ -68,11 +74,13 @@ public struct ComputeJob {
 
     /// One calculator per period the data allows (per pair of census years for a growth).
     private func calculators(for indicator: IndicatorDefinition, store: ComponentStore, members: [String: [String]],
-                             population: [String: Double]) throws -> [IndicatorCalculator] {
+                             population: [String: Double], files: inout Set<Int64>) throws -> [IndicatorCalculator] {
         let periods = store.periods(of: indicator)
         let sources = indicator.sources
+        var used: Set<Int64> = []
+        defer { files.formUnion(used) }
         func read(_ terms: [String], _ period: Period) throws -> [[String: Cell]] {
-            try terms.map { try store.values(of: $0.hasPrefix("-") ? String($0.dropFirst()) : $0, in: period, sources: sources) }
+            try terms.map { try store.values(of: $0.hasPrefix("-") ? String($0.dropFirst()) : $0, in: period, sources: sources, files: &used) }
         }
         if indicator.aggregation == .annualGrowth {
             guard let end = periods.last, let value = indicator.value else { return [] }

@@ -38,6 +38,14 @@ extension WarehouseSchema {
         ) WITHOUT ROWID;
         CREATE INDEX indicator_values_by_territory ON indicator_values (geography, territory);
 
+        -- The files each indicator was computed from, per geography.
+        CREATE TABLE indicator_sources (
+            geography    INTEGER NOT NULL,
+            indicator_id TEXT NOT NULL REFERENCES indicators ON DELETE CASCADE,
+            file_id      INTEGER NOT NULL REFERENCES files ON DELETE CASCADE,
+            PRIMARY KEY (geography, indicator_id, file_id)
+        ) WITHOUT ROWID;
+
         CREATE VIEW v_indicator_values AS
         SELECT v.indicator_id, t.code AS territory_code, t.level AS territory_level, t.name AS territory_name,
                v.period, v.value, v.status, v.coverage, v.numerator, v.denominator,

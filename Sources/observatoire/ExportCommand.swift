@@ -1,0 +1,63 @@
+import ArgumentParser
+import Export
+import Foundation
+import Territories
+
+extension ExportRequest.Level: ExpressibleByArgument {}
+extension ExportRequest.Format: ExpressibleByArgument {}
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write indicator values to CSV, XLSX or JSON: long (one row per value) or wide.",
+        discussion: """
+            Every row carries the territory's code, level and name, the period, the value, its \
+            status (a value that is not ok is never a number), its unit, coverage and method; \
+            the sources are listed (last line of a CSV, sheet Sources of a workbook, member \
+            `sources` of a JSON document).
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: "Indicator ids, comma-separated (see `observatoire indicators list`).")
+    var indicators: String
+
+    @Option(name: .long, help: "Level of the rows: \(ExportRequest.Level.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var level: ExportRequest.Level
+
+    @Option(name: .long, help: "Only territories inside this one (code, prefixed code or name), e.g. ZONE:bassin-minier; France by default.")
+    var within = "FR"
+
+    @Option(name: .long, help: "csv, xlsx or json.")
+    var format: ExportRequest.Format = .csv
+
+    @Flag(name: .long, help: "One row per territory, one column per indicator and period.")
+    var wide = false
+
+    @Flag(name: .long, help: "CSV for French Excel: ';', decimal comma, BOM, CRLF.")
+    var excel = false
+
+    @Option(name: .long, help: "The file to write.")
+    var output: String
+
+    @Option(name: .long, help: "The geography; the most recent computed one by default.")
+    var geography: Int?
+
+    func validate() throws {
+        if excel && format != .csv { throw ValidationError("--excel applies to CSV only.") }
+        if indicators.split(separator: ",").isEmpty { throw ValidationError("Name at least one indicator, e.g. --indicators population.") }
+    }
+
+    func run() throws {
+        let warehouse = try global.openWarehouse()
+        let directory = try TerritoryDirectory(warehouse: warehouse, geography: geography)
+        let within = try directory.resolve(self.within)
+        let request = ExportRequest(indicators: indicators.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
+                                    level: level, within: within.id, geography: directory.geography, wide: wide, excel: excel)
+        let table = try Exporter(warehouse: warehouse).export(request, format: format, to: output)
+        if !global.quiet {
+            print("\(table.rows.count) values of \(request.indicators.count) indicators for \(Set(table.rows.map(\.territoryCode)).count) territories (\(level.rawValue) in \(within.label)) → \(output)")
+        }
+    }
+}

@@ -80,6 +80,7 @@ let package = Package(
         .testTarget(name: "ComputeTests", dependencies: [
             "TestSupport", "Compute", "Indicators", "Ingest", "Warehouse",
         ], swiftSettings: strict),
+        .testTarget(name: "IndicatorsTests", dependencies: ["Indicators"], swiftSettings: strict),
         .testTarget(name: "ExportTests", dependencies: ["TestSupport", "Export", "Tabular", "Ingest"], swiftSettings: strict),
         .testTarget(name: "NormaliseTests", dependencies: [
             "TestSupport", "Normalise", "Territories", "Geography", "Ingest", "Catalog", "Warehouse",

@@ -39,8 +39,17 @@ struct IndicatorsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "indicators",
         abstract: "List the indicators defined under PIPELINES/indicators, or show one.",
-        subcommands: [List.self, Show.self]
+        subcommands: [List.self, Show.self, Catalogue.self]
     )
+
+    struct Catalogue: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print the catalogue of every indicator as Markdown (docs/indicators.md).")
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            print(try global.loadIndicators().markdown(), terminator: "")
+        }
+    }
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "One line per indicator: id, label, theme, unit, source.")

@@ -1,0 +1,53 @@
+import Foundation
+import Indicators
+import Testing
+
+struct IndicatorCatalogTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static func catalog() throws -> IndicatorCatalog {
+        try IndicatorCatalog(directory: root.appendingPathComponent("pipelines/indicators").path)
+    }
+
+    @Test func theShippedCatalogueHasEveryIndicatorThePortraitUses() throws {
+        let ids = Set(try Self.catalog().indicators.map(\.id))
+        #expect(ids.count >= 35)
+        let required = ["population", "densite", "evolution_population_annuelle", "part_moins_15_ans", "part_65_ans_plus",
+                        "taille_moyenne_menages", "taux_activite_15_64", "taux_chomage_15_64", "taux_chomage_15_24",
+                        "part_sans_diplome", "part_menages_sans_voiture", "part_logements_vacants", "part_residences_secondaires",
+                        "part_maisons", "part_proprietaires", "part_hlm", "part_rp_avant_1946", "niveau_vie_median",
+                        "taux_pauvrete", "taux_pauvrete_moins_30_ans", "taux_pauvrete_75_ans_plus", "decile_1", "decile_9",
+                        "rapport_interdecile", "part_prestations_sociales", "part_revenus_activite", "nombre_menages_fiscaux"]
+        #expect(required.filter { !ids.contains($0) } == [])
+    }
+
+    @Test func theCatalogueDocumentIsUpToDate() throws {
+        let committed = try String(contentsOf: Self.root.appendingPathComponent("docs/indicators.md"), encoding: .utf8)
+        #expect(committed == (try Self.catalog().markdown()), "regenerate with: swift run observatoire indicators catalogue > docs/indicators.md")
+    }
+
+    @Test func formulasReadAsTheyCompute() throws {
+        let catalog = try Self.catalog()
+        #expect(try catalog.indicator(id: "part_menages_sans_voiture").formula == "Σ (P{yy}_RP − P{yy}_RP_VOIT1P) / Σ (P{yy}_RP) × 100")
+        #expect(try catalog.indicator(id: "taux_pauvrete").formula.contains("estimated by weighted_mean weighted by NBPERSMENFISC{yy}"))
+        #expect(throws: IndicatorError.self) { try catalog.indicator(id: "taux_pauvret") }
+    }
+
+    @Test(arguments: [
+        ("id: bad\n    label: x\n    unit: '%'\n    aggregation: ratio\n    numerator: [A]", "a ratio needs numerator: and denominator:"),
+        ("id: Bad-Id\n    label: x\n    unit: '%'\n    aggregation: stock\n    value: A", "lower-case letters, digits and underscores"),
+        ("id: bad\n    label: x\n    unit: '%'\n    aggregation: stock\n    value: A B", "is not a variable code"),
+        ("id: bad\n    label: x\n    unit: '%'\n    aggregation: stock\n    value: A\n    min_coverage: 2", "min_coverage is a share"),
+    ])
+    func invalidDefinitionsAreRefusedWithTheirReason(definition: String, reason: String) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("indicators-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try "theme: Test\nindicators:\n  - \(definition)\n".write(to: directory.appendingPathComponent("t.yaml"), atomically: true, encoding: .utf8)
+        do {
+            _ = try IndicatorCatalog(directory: directory.path)
+            Issue.record("accepted an invalid definition")
+        } catch let error as IndicatorError {
+            #expect(error.message.contains(reason), "\(error)")
+            #expect(error.path?.hasSuffix("t.yaml") == true)
+        }
+    }
+}

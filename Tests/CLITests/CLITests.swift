@@ -77,6 +77,36 @@ import Testing
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: binary.path), "the observatoire binary is not built"))
+    func demoComputesAndExports() throws {
+        let directory = try temporaryDirectory()
+        let warehouse = directory.appendingPathComponent("w.sqlite").path
+        #expect(try run(["ingest", "--warehouse", warehouse, "--quiet", "raw/demo"]).status == 0)
+        #expect(try run(["normalise", "--warehouse", warehouse, "--quiet", "--geography", "2024"]).status == 0)
+        let compute = try run(["compute", "--warehouse", warehouse])
+        #expect(compute.status == 0, "\(compute.errors)")
+        #expect(compute.output.contains("taux_pauvrete"))
+        let list = try run(["indicators", "list"])
+        #expect(list.output.contains("taux_pauvrete\tTaux de pauvreté au seuil de 60 % du niveau de vie médian\tRevenus et pauvreté\t%"))
+        let show = try run(["indicators", "show", "taux_pauvrete"])
+        #expect(show.output.contains("formula: TP60{yy} as published; above the commune, estimated by weighted_mean weighted by NBPERSMENFISC{yy}"))
+
+        let csv = directory.appendingPathComponent("epci.csv").path
+        let epci = try run(["export", "--warehouse", warehouse, "--indicators", "taux_pauvrete,niveau_vie_median,taux_chomage_15_64",
+                            "--level", "epci", "--within", "ZONE:bassin-minier", "--format", "csv", "--output", csv])
+        #expect(epci.status == 0, "\(epci.errors)")
+        let text = try String(contentsOfFile: csv, encoding: .utf8)
+        #expect(text.contains("246200364,EPCI,Communauté d'agglomération de Lens - Liévin,taux_pauvrete,"))
+        let xlsx = directory.appendingPathComponent("communes.xlsx").path
+        let communes = try run(["export", "--warehouse", warehouse, "--indicators", "population", "--level", "commune",
+                                "--within", "EPCI:246200364", "--format", "xlsx", "--wide", "--output", xlsx])
+        #expect(communes.status == 0, "\(communes.errors)")
+        #expect(communes.output.hasPrefix("36 values of 1 indicators for 36 territories"))
+        let unknown = try run(["export", "--warehouse", warehouse, "--indicators", "taux_de_rien", "--level", "epci", "--output", csv])
+        #expect(unknown.status == 1)
+        #expect(unknown.errors.contains("no computed indicator 'taux_de_rien'"))
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: binary.path), "the observatoire binary is not built"))
     func exitCodes() throws {
         let directory = try temporaryDirectory()
         let warehouse = directory.appendingPathComponent("w.sqlite").path

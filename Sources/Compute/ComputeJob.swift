@@ -18,14 +18,8 @@ public struct ComputeJob {
     }
 
     public func run(geography: Int?, command: String) throws -> ComputeSummary {
-        let runID = try RunJournal.start(command: command, in: warehouse)
-        do {
-            let summary = try warehouse.write { db in try compute(geography: geography, runID: runID, db) }
-            try RunJournal.finish(runID: runID, status: .succeeded, message: summary.headline, in: warehouse)
-            return summary
-        } catch {
-            try? RunJournal.finish(runID: runID, status: .failed, message: "\(error)", in: warehouse)
-            throw error
+        try RunJournal.transaction(command: command, in: warehouse, headline: \.headline) { runID, db in
+            try compute(geography: geography, runID: runID, db)
         }
     }
 

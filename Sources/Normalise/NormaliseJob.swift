@@ -21,14 +21,8 @@ public struct NormaliseJob {
     static let oldestInferredVintage = 1999
 
     public func run(target: Int, command: String) throws -> NormaliseSummary {
-        let runID = try RunJournal.start(command: command, in: warehouse)
-        do {
-            let summary = try warehouse.write { db in try normalise(target: target, runID: runID, db) }
-            try RunJournal.finish(runID: runID, status: .succeeded, message: summary.headline, in: warehouse)
-            return summary
-        } catch {
-            try? RunJournal.finish(runID: runID, status: .failed, message: "\(error)", in: warehouse)
-            throw error
+        try RunJournal.transaction(command: command, in: warehouse, headline: \.headline) { runID, db in
+            try normalise(target: target, runID: runID, db)
         }
     }
 

@@ -24,4 +24,20 @@ public enum RunJournal {
                 """, arguments: [status.rawValue, message, runID])
         }
     }
+
+    /// Runs `body` as one journaled run in one write transaction: the run ends
+    /// `succeeded` with the result's headline, or `failed` with the error, and a failure
+    /// leaves every other table as it was.
+    public static func transaction<Result>(command: String, in warehouse: Warehouse, headline: (Result) -> String,
+                                           _ body: (_ runID: Int64, _ db: Database) throws -> Result) throws -> Result {
+        let runID = try start(command: command, in: warehouse)
+        do {
+            let result = try warehouse.write { db in try body(runID, db) }
+            try finish(runID: runID, status: .succeeded, message: headline(result), in: warehouse)
+            return result
+        } catch {
+            try? finish(runID: runID, status: .failed, message: "\(error)", in: warehouse)
+            throw error
+        }
+    }
 }

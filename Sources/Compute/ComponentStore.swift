@@ -5,10 +5,22 @@ import Indicators
 struct Cell: Sendable, Equatable {
     var value: Double?
     var status: String
+    /// Known issues (`pipelines/known-issues.yaml`) that concern this value.
+    var flags: [String] = []
 
     static let missing = Cell(value: nil, status: "missing")
 
     var isOK: Bool { status == "ok" }
+
+    /// What a known issue does to a published value.
+    mutating func apply(_ issue: KnownIssue) {
+        flags.append(issue.id)
+        switch issue.action {
+        case .flag: break
+        case .drop: (value, status) = (nil, "missing")
+        case .override: value = issue.override
+        }
+    }
 
     /// Worst first: a result is as bad as its worst part.
     static func rank(_ status: String) -> Int {
@@ -26,13 +38,15 @@ struct Cell: Sendable, Equatable {
 struct ComponentStore {
     let geography: Int
     let db: Database
+    let knownIssues: KnownIssueRegister
 
     /// Variable codes present in this geography, with their periods and sources.
     private let catalogue: [(code: String, period: String, source: String)]
 
-    init(geography: Int, db: Database) throws {
+    init(geography: Int, db: Database, knownIssues: KnownIssueRegister = KnownIssueRegister(issues: [])) throws {
         self.geography = geography
         self.db = db
+        self.knownIssues = knownIssues
         catalogue = try Row.fetchAll(db, sql: """
             SELECT DISTINCT v.code, v.period, v.source_id FROM variables v
             WHERE EXISTS (SELECT 1 FROM normalised_observations n WHERE n.geography = ? AND n.variable_id = v.variable_id)
@@ -42,7 +56,8 @@ struct ComponentStore {
     /// The periods an indicator can be computed for: the years (`{yy}`) for which every
     /// component exists, or the periods of its single variable.
     func periods(of indicator: IndicatorDefinition) -> [Period] {
-        let codes = indicator.variables
+        // Births and deaths between two censuses are looked up once the pair of years is known.
+        let codes = indicator.variables.filter { !$0.contains("{start}") }
         let allowed = indicator.sources.map(Set.init)
         let present = catalogue.filter { allowed?.contains($0.source) ?? true }
         let yearly = codes.filter { $0.contains("{yy}") }
@@ -67,11 +82,12 @@ struct ComponentStore {
     }
 
     /// Values of one variable code for a period, by territory; the most recent file wins
-    /// when several give the same variable. The files read are added to `files`.
+    /// when several give the same variable, and known issues are applied. The files read
+    /// are added to `files`.
     func values(of term: String, in period: Period, sources: [String]?, files: inout Set<Int64>) throws -> [String: Cell] {
         let code = period.yy.map { term.replacingOccurrences(of: "{yy}", with: $0) } ?? term
         var sql = """
-            SELECT n.territory, n.value, n.status, n.file_id FROM normalised_observations n
+            SELECT n.territory, n.value, n.status, n.file_id, v.source_id FROM normalised_observations n
             JOIN variables v USING (variable_id)
             JOIN files f ON f.file_id = n.file_id AND f.status = 'current'
             WHERE n.geography = ? AND v.code = ?
@@ -88,8 +104,15 @@ struct ComponentStore {
         sql += " ORDER BY n.file_id"
         var cells: [String: Cell] = [:]
         let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+        let issues = knownIssues.issues.filter { $0.concerns(code: code) }
         while let row = try rows.next() {
-            cells[row[0]] = Cell(value: row[1], status: row[2])
+            var cell = Cell(value: row[1], status: row[2])
+            let territory: String = row[0]
+            let source: String = row[4]
+            for issue in issues where issue.source == source && cell.isOK && issue.matches(code: code, territory: territory, value: cell.value) {
+                cell.apply(issue)
+            }
+            cells[territory] = cell
             files.insert(row[3])
         }
         return cells

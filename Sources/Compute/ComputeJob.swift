@@ -9,11 +9,14 @@ import Warehouse
 public struct ComputeJob {
     public let warehouse: Warehouse
     public let catalog: IndicatorCatalog
+    public let knownIssues: KnownIssueRegister
     public let logger: Logger
 
-    public init(warehouse: Warehouse, catalog: IndicatorCatalog, logger: Logger) {
+    public init(warehouse: Warehouse, catalog: IndicatorCatalog, knownIssues: KnownIssueRegister = KnownIssueRegister(issues: []),
+                logger: Logger) {
         self.warehouse = warehouse
         self.catalog = catalog
+        self.knownIssues = knownIssues
         self.logger = logger
     }
 
@@ -30,18 +33,21 @@ public struct ComputeJob {
         guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM territories WHERE geography = ?)", arguments: [geography]) == true else {
             throw IndicatorError("geography \(geography) has not been normalised: run `observatoire normalise --geography \(geography)` first")
         }
+        let issues = try KnownIssueCheck(register: knownIssues).run(geography: geography, db)
         try replaceDefinitions(db)
         try db.execute(sql: "DELETE FROM indicator_values WHERE geography = ?", arguments: [geography])
         try db.execute(sql: "DELETE FROM indicator_sources WHERE geography = ?", arguments: [geography])
-        let store = try ComponentStore(geography: geography, db: db)
+        try record(issues, geography: geography, runID: runID, db)
+        let store = try ComponentStore(geography: geography, db: db, knownIssues: knownIssues)
         let members = try Self.members(geography: geography, db)
         let population = try Self.population(geography: geography, db)
         let insert = try db.makeStatement(sql: """
             INSERT INTO indicator_values (geography, indicator_id, territory, period, value, status, coverage,
-                                          numerator, denominator, estimate, method, derived, run_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                          numerator, denominator, estimate, method, derived, flags, run_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         var summary = ComputeSummary(runID: runID, geography: geography)
+        summary.knownIssues = issues.map { ($0.issue.id, $0.matched) }
         for indicator in catalog.indicators {
             var report = ComputeSummary.IndicatorReport(id: indicator.id)
             var files: Set<Int64> = []
@@ -50,7 +56,7 @@ public struct ComputeJob {
                 for value in values {
                     try insert.execute(arguments: [geography, indicator.id, value.territory, value.period, value.value, value.status,
                                                    value.coverage, value.numerator, value.denominator, value.estimate, value.method,
-                                                   value.derived, runID])
+                                                   value.derived, value.flags, runID])
                 }
                 report.periods.append(calculator.period)
                 report.values += values.count
@@ -80,7 +86,14 @@ public struct ComputeJob {
             guard let end = periods.last, let value = indicator.value else { return [] }
             let span = indicator.minYears ?? 5
             guard let start = periods.last(where: { Int(end.label)! - Int($0.label)! >= span }) else { return [] }
-            let components = try read([value], start) + read([value], end)
+            var components = try read([value], start) + read([value], end)
+            if let natural = indicator.naturalBalance {
+                let last = String(format: "%02d", (Int(end.label)! - 1) % 100)
+                let terms = natural.map { $0.replacingOccurrences(of: "{start}", with: start.yy ?? "").replacingOccurrences(of: "{last}", with: last) }
+                let balance = try read(terms, start)
+                guard balance.allSatisfy({ !$0.isEmpty }) else { return [] }
+                components += balance
+            }
             var calculator = IndicatorCalculator(indicator: indicator, period: "\(start.label)-\(end.label)", components: components,
                                                  members: members, population: population)
             calculator.years = Int(end.label)! - Int(start.label)!
@@ -90,11 +103,24 @@ public struct ComputeJob {
             let terms: [String] = switch indicator.aggregation {
             case .ratio: (indicator.numerator ?? []) + (indicator.denominator ?? [])
             case .weightedMean: [indicator.value!, indicator.weight!]
-            case .nonAggregable: [indicator.value!] + (indicator.estimate.map { [$0.weight] } ?? [])
+            case .nonAggregable: [indicator.value!] + (indicator.estimate.map { [$0.weight] + ($0.predictor.map { [$0] } ?? []) } ?? [])
             case .stock, .annualGrowth: [indicator.value!]
             }
             return IndicatorCalculator(indicator: indicator, period: period.label, components: try read(terms, period),
                                        members: members, population: population)
+        }
+    }
+
+    /// The register as applied to this geography, in `known_issues`.
+    private func record(_ issues: [KnownIssueCheck.Outcome], geography: Int, runID: Int64, _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM known_issues WHERE geography = ?", arguments: [geography])
+        for outcome in issues {
+            let issue = outcome.issue
+            try db.execute(sql: """
+                INSERT INTO known_issues (geography, issue_id, source_id, variables, action, reason, notice, matched, run_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [geography, issue.id, issue.source, issue.variables.joined(separator: ", "), issue.action.rawValue,
+                                 issue.reason, issue.notice, outcome.matched, runID])
         }
     }
 

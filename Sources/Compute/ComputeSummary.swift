@@ -3,6 +3,8 @@ public struct ComputeSummary: Sendable {
     public let runID: Int64
     public let geography: Int
     public var indicators: [IndicatorReport] = []
+    /// Known issues of the register: id and observations concerned (nil: source not loaded).
+    public var knownIssues: [(id: String, matched: Int?)] = []
 
     public struct IndicatorReport: Sendable {
         public let id: String

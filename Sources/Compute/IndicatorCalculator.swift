@@ -25,15 +25,35 @@ struct IndicatorCalculator {
     struct Parts {
         var values: [Double]
         var status: String
+        /// The weight of a commune whose secret value was imputed (0 otherwise).
+        var imputedWeight = 0.0
+        /// Known issues of the components.
+        var flags: Set<String> = []
     }
 
     private var minCoverage: Double { indicator.minCoverage ?? 0.9 }
 
-    /// Parts of a territory from its own components.
-    func parts(of territory: String) -> Parts? {
+    /// Parts of a territory from its own components, with the known issues they carry.
+    func parts(of territory: String, model: ImputationModel? = nil) -> Parts? {
+        guard var parts = ownParts(of: territory, model: model) else { return nil }
+        parts.flags = Set(components.flatMap { $0[territory]?.flags ?? [] })
+        return parts
+    }
+
+    /// `model` imputes a secret value of a non-aggregable indicator for the aggregates
+    /// (never for the commune's own value).
+    private func ownParts(of territory: String, model: ImputationModel?) -> Parts? {
         switch indicator.aggregation {
-        case .stock, .annualGrowth:
+        case .stock:
             return combine(components.map { $0[territory] })
+        case .annualGrowth:
+            // Start and end populations, then births − deaths when the indicator splits the change.
+            guard var parts = combine(components.prefix(2).map { $0[territory] }) else { return nil }
+            guard let natural = indicator.naturalBalance else { return parts }
+            guard let balance = signedSum(natural, offset: 2, territory) else { return nil }
+            parts.status = Self.worst(parts.status, balance.status)
+            parts.values = parts.status == "ok" ? parts.values + balance.values : []
+            return parts
         case .ratio:
             let numerator = signedSum(indicator.numerator ?? [], offset: 0, territory)
             let denominator = signedSum(indicator.denominator ?? [], offset: indicator.numerator?.count ?? 0, territory)
@@ -43,6 +63,11 @@ struct IndicatorCalculator {
             guard let value = components[0][territory] else { return nil }
             guard components.count > 1, let weight = components[1][territory] else {
                 return Parts(values: value.value.map { [$0] } ?? [], status: value.status)
+            }
+            if value.status == "secret", let model, weight.isOK, let w = weight.value,
+               let predictor = components[2][territory], predictor.isOK,
+               let imputed = model.rate(commune: territory, predictor: predictor.value!) {
+                return Parts(values: [imputed * w, w], status: "ok", imputedWeight: w)
             }
             let status = Self.worst(value.status, weight.status)
             guard status == "ok", let v = value.value, let w = weight.value else { return Parts(values: [], status: status) }
@@ -71,7 +96,13 @@ struct IndicatorCalculator {
             return IndicatorValue(territory: territory, period: period, value: v[0], status: "ok", method: method)
         case .annualGrowth:
             guard v[0] > 0, years > 0 else { return .withheld(territory, period, status: "not-applicable", method: method) }
-            let rate = (pow(v[1] / v[0], 1 / Double(years)) - 1) * 100
+            let total = (pow(v[1] / v[0], 1 / Double(years)) - 1) * 100
+            let natural = v.count > 2 ? v[2] / (Double(years) * (v[0] + v[1]) / 2) * 100 : 0
+            let rate = switch indicator.component ?? .total {
+            case .total: total
+            case .natural: natural
+            case .migration: total - natural
+            }
             return IndicatorValue(territory: territory, period: period, value: rate, status: "ok",
                                   numerator: v[1], denominator: v[0], method: method)
         }
@@ -82,18 +113,23 @@ struct IndicatorCalculator {
         var results: [String: IndicatorValue] = [:]
         var own: [String: Parts] = [:]
         let territories = Set(components.flatMap(\.keys))
+        let model = imputationModel()
         for territory in territories.sorted() {
-            guard let parts = parts(of: territory) else { continue }
+            guard let parts = parts(of: territory, model: territory.hasPrefix("COM:") ? model : nil) else { continue }
             own[territory] = parts
             let isCommune = territory.hasPrefix("COM:") || territory.hasPrefix("ARM:")
             // A weighted mean's own value is the published one, not value × weight / weight.
+            var result: IndicatorValue
             if indicator.aggregation == .weightedMean || indicator.aggregation == .nonAggregable, let cell = components[0][territory] {
-                results[territory] = cell.isOK
+                result = cell.isOK
                     ? IndicatorValue(territory: territory, period: period, value: cell.value, status: "ok", method: isCommune ? "as published" : "published")
                     : .withheld(territory, period, status: cell.status, method: isCommune ? "as published" : "published")
             } else {
-                results[territory] = value(of: parts, territory: territory, method: isCommune ? "commune components" : "published components")
+                let published = indicator.aggregation == .stock ? "published" : "published components"
+                result = value(of: parts, territory: territory, method: isCommune ? "commune components" : published)
             }
+            result.flags = parts.flags.isEmpty ? nil : parts.flags.sorted().map { "known issue \($0)" }.joined(separator: "; ")
+            results[territory] = result
         }
         for (parent, communes) in members.sorted(by: { $0.key < $1.key }) {
             guard let derived = aggregate(communes, parent: parent, own: own) else { continue }
@@ -107,6 +143,16 @@ struct IndicatorCalculator {
         return results.values.sorted { $0.territory < $1.territory }
     }
 
+    /// The model imputing secret commune values, when the indicator's estimate asks for one.
+    func imputationModel() -> ImputationModel? {
+        guard indicator.estimate?.method == .imputedFromPredictor, components.count > 2 else { return nil }
+        let samples = components[0].compactMap { territory, cell -> (String, Double, Double)? in
+            guard territory.hasPrefix("COM:"), cell.isOK, let predictor = components[2][territory], predictor.isOK else { return nil }
+            return (territory, predictor.value!, cell.value!)
+        }
+        return ImputationModel(samples)
+    }
+
     /// The value of a larger territory from its communes, with its coverage.
     private func aggregate(_ communes: [String], parent: String, own: [String: Parts]) -> IndicatorValue? {
         let estimated: Bool
@@ -118,12 +164,15 @@ struct IndicatorCalculator {
         case .weightedMean: (estimated, method) = (true, "mean weighted by \(yearly(indicator.weight ?? ""))")
         case .nonAggregable:
             guard let estimate = indicator.estimate else { return nil }
-            (estimated, method) = (true, "\(estimate.method) by \(yearly(estimate.weight)), estimate")
+            // Both estimate methods are a weighted mean; imputation only fills secret communes.
+            (estimated, method) = (true, "weighted_mean by \(yearly(estimate.weight)), estimate")
         }
         var sums: [Double]?
         var covered = 0.0
         var total = 0.0
         var secrets = 0
+        var imputed = 0.0
+        var flagged: [String: Int] = [:]
         for commune in communes {
             let weight = population[commune] ?? 1
             total += weight
@@ -131,6 +180,8 @@ struct IndicatorCalculator {
             if parts.status == "secret" { secrets += 1 }
             guard parts.status == "ok", !parts.values.isEmpty else { continue }
             covered += weight
+            imputed += parts.imputedWeight
+            for flag in parts.flags { flagged[flag, default: 0] += 1 }
             sums = sums.map { zip($0, parts.values).map(+) } ?? parts.values
         }
         guard total > 0 else { return nil }
@@ -141,13 +192,20 @@ struct IndicatorCalculator {
         if secrets == 1 && !estimated {
             return .withheld(parent, period, status: "secret", method: method + ", one secret commune", coverage: coverage)
         }
-        let partial = secrets > 1 && !estimated ? ", partial: \(secrets) secret communes left out" : ""
+        var partial = secrets > 1 && !estimated ? ", partial: \(secrets) secret communes left out" : ""
+        if imputed > 0, let sums, sums.count == 2, sums[1] > 0 {
+            partial += String(format: ", %.0f %% of the weight imputed from %@", imputed / sums[1] * 100, yearly(indicator.estimate?.predictor ?? ""))
+        }
         guard let sums, coverage >= minCoverage else {
             return .withheld(parent, period, status: "missing", method: method + partial + ", coverage below \(minCoverage)", coverage: coverage)
         }
         var result = value(of: Parts(values: sums, status: "ok"), territory: parent, method: method + partial)
         result.coverage = coverage
         result.estimate = estimated || coverage < 1
+        if !flagged.isEmpty {
+            result.flags = flagged.sorted { $0.key < $1.key }
+                .map { "known issue \($0.key) on \($0.value) commune\($0.value == 1 ? "" : "s")" }.joined(separator: "; ")
+        }
         return result
     }
 

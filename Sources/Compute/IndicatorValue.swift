@@ -10,6 +10,8 @@ struct IndicatorValue: Sendable, Equatable {
     var estimate = false
     var method: String
     var derived: Double?
+    /// Known issues of the source values it was computed from.
+    var flags: String?
 
     /// A value whose status is not `ok` carries no number.
     static func withheld(_ territory: String, _ period: String, status: String, method: String, coverage: Double? = nil) -> IndicatorValue {

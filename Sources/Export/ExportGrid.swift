@@ -21,7 +21,8 @@ struct ExportGrid {
             rows = table.rows.map { row in
                 [.text(row.territoryCode), .text(row.territoryLevel), .text(row.territoryName), .text(row.indicator), .text(row.label),
                  .text(row.period), row.value.map(Cell.number) ?? .empty, .text(row.unit), .text(row.status),
-                 row.coverage.map(Cell.number) ?? .empty, .text(row.estimate ? "1" : "0"), .text(row.method)]
+                 row.coverage.map(Cell.number) ?? .empty, .text(row.estimate ? "1" : "0"), .text(row.method),
+                 row.flags.map(Cell.text) ?? .empty]
             }
         }
     }

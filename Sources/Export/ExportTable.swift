@@ -16,6 +16,8 @@ public struct ExportTable: Sendable {
         public var coverage: Double?
         public var estimate: Bool
         public var method: String
+        /// Known issues of the source values (`pipelines/known-issues.yaml`), if any.
+        public var flags: String?
     }
 
     public let request: ExportRequest
@@ -25,7 +27,7 @@ public struct ExportTable: Sendable {
 
     /// Long-form columns, in order.
     public static let columns = ["territory_code", "territory_level", "territory_name", "indicator", "label", "period",
-                                 "value", "unit", "status", "coverage", "estimate", "method"]
+                                 "value", "unit", "status", "coverage", "estimate", "method", "flags"]
 
     public init(request: ExportRequest, warehouse: Warehouse) throws {
         self.request = request
@@ -38,7 +40,7 @@ public struct ExportTable: Sendable {
             }
             let rows = try GRDB.Row.fetchAll(db, sql: """
                 SELECT v.territory_code, v.territory_level, v.territory_name, v.indicator_id, i.label, v.period, v.value,
-                       v.unit, v.status, v.coverage, v.estimate, v.method
+                       v.unit, v.status, v.coverage, v.estimate, v.method, v.flags
                 FROM v_indicator_values v JOIN indicators i USING (indicator_id)
                 WHERE v.geography = :g AND v.territory_level = :level AND v.indicator_id IN (SELECT value FROM json_each(:indicators))
                   AND v.territory IN (\(Self.territoriesWithin))
@@ -48,7 +50,7 @@ public struct ExportTable: Sendable {
                                  "order": "|" + request.indicators.joined(separator: "|") + "|"]).map { row in
                 Row(territoryCode: row[0], territoryLevel: row[1], territoryName: row[2] ?? "", indicator: row[3], label: row[4],
                     period: row[5], value: row[6], unit: row[7], status: row[8], coverage: row[9], estimate: row[10] == 1,
-                    method: row[11])
+                    method: row[11], flags: row[12])
             }
             return (rows, try Self.sources(of: request.indicators, geography: request.geography, db))
         }

@@ -70,11 +70,28 @@ public struct IndicatorCatalog: Sendable {
         case .stock, .nonAggregable, .annualGrowth:
             guard indicator.value != nil else { throw fail("\(indicator.aggregation.rawValue) needs value:") }
         }
+        if let estimate = indicator.estimate, (estimate.method == .imputedFromPredictor) != (estimate.predictor != nil) {
+            throw fail("estimate method imputed_from_predictor needs predictor:, and only it takes one")
+        }
+        if indicator.aggregation == .annualGrowth {
+            if let years = indicator.minYears, years < 5, indicator.value?.contains("{yy}") == true {
+                throw fail("census years less than five years apart are not comparable (rolling census): min_years must be 5 or more")
+            }
+            if (indicator.component ?? .total) != .total, indicator.naturalBalance?.isEmpty ?? true {
+                throw fail("component \(indicator.component!.rawValue) needs natural_balance: (births and deaths between the censuses)")
+            }
+        } else if indicator.naturalBalance != nil || indicator.component != nil || indicator.minYears != nil {
+            throw fail("natural_balance:, component: and min_years: belong to annual_growth indicators")
+        }
         if let coverage = indicator.minCoverage, !(0...1).contains(coverage) {
             throw fail("min_coverage is a share between 0 and 1, not \(coverage)")
         }
-        for code in indicator.variables where code.range(of: "^[A-Za-z0-9_]*(\\{yy\\})?[A-Za-z0-9_]*$", options: .regularExpression) == nil {
+        for code in indicator.variables where code.range(of: "^[A-Za-z0-9_]*(\\{yy\\})?[A-Za-z0-9_]*$", options: .regularExpression) == nil
+            && !code.contains("{start}") {
             throw fail("'\(code)' is not a variable code (letters, digits, _ and at most one {yy})")
+        }
+        for term in indicator.naturalBalance ?? [] where term.range(of: "^-?[A-Za-z0-9_]*\\{start\\}\\{last\\}[A-Za-z0-9_]*$", options: .regularExpression) == nil {
+            throw fail("natural_balance term '\(term)' must hold {start}{last} (NAIS{start}{last}, -DECE{start}{last})")
         }
     }
 }

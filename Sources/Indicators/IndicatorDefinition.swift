@@ -23,8 +23,17 @@ public struct IndicatorDefinition: Sendable, Decodable, Equatable {
 
     /// An estimate of a non-aggregable indicator above the commune.
     public struct Estimate: Sendable, Decodable, Equatable {
-        public var method: String
+        public enum Method: String, Sendable, Decodable {
+            /// Mean of the published commune values weighted by `weight`; secret communes left out.
+            case weightedMean = "weighted_mean"
+            /// The same, with the secret communes' values imputed from `predictor` (see `ImputationModel`).
+            case imputedFromPredictor = "imputed_from_predictor"
+        }
+
+        public var method: Method
         public var weight: String
+        /// `imputed_from_predictor`: a variable still published where the value is secret (the median).
+        public var predictor: String?
     }
 
     public var id: String
@@ -47,6 +56,22 @@ public struct IndicatorDefinition: Sendable, Decodable, Equatable {
     public var minCoverage: Double?
     /// `annual_growth`: the shortest span in years (five for the rolling census).
     public var minYears: Int?
+    /// `annual_growth`: births minus deaths between the two censuses, as signed terms;
+    /// `{start}` is the two-digit start year, `{last}` the year before the end census
+    /// (`NAIS{start}{last}` is `NAIS1520` for 2015–2021, as in INSEE's dossier complet).
+    public var naturalBalance: [String]?
+    /// `annual_growth`: the whole change (default), or the part due to the natural
+    /// balance or to apparent migration (the rest).
+    public var component: GrowthComponent?
+
+    /// Which part of a population change an `annual_growth` indicator measures.
+    public enum GrowthComponent: String, Sendable, Decodable, CaseIterable {
+        case total
+        /// (births − deaths) / (years × mean population) × 100.
+        case natural
+        /// The total rate minus the part due to the natural balance.
+        case migration
+    }
     /// Sources whose variables may be used; any source when absent.
     public var sources: [String]?
     public var notes: String?
@@ -55,11 +80,14 @@ public struct IndicatorDefinition: Sendable, Decodable, Equatable {
         case id, label, theme, unit, aggregation, value, numerator, denominator, scale, weight, estimate, sources, notes
         case minCoverage = "min_coverage"
         case minYears = "min_years"
+        case naturalBalance = "natural_balance"
+        case component
     }
 
     /// Every variable code the definition names, signs removed.
     public var variables: [String] {
-        ([value, weight, estimate?.weight].compactMap { $0 } + (numerator ?? []) + (denominator ?? []))
+        ([value, weight, estimate?.weight, estimate?.predictor].compactMap { $0 } + (numerator ?? []) + (denominator ?? [])
+            + (naturalBalance ?? []))
             .map { $0.hasPrefix("-") ? String($0.dropFirst()) : $0 }
     }
 
@@ -76,13 +104,23 @@ public struct IndicatorDefinition: Sendable, Decodable, Equatable {
         case .ratio: return "Σ (\(terms(numerator))) / Σ (\(terms(denominator)))\(scaled)"
         case .weightedMean: return "Σ (\(value ?? "?") × \(weight ?? "?")) / Σ \(weight ?? "?")"
         case .nonAggregable:
-            let estimate = self.estimate.map { "; above the commune, estimated by \($0.method) weighted by \($0.weight)" } ?? ""
+            let estimate = self.estimate.map { estimate in
+                let imputed = estimate.predictor.map { ", secret communes imputed from \($0)" } ?? ""
+                return "; above the commune, estimated by weighted_mean weighted by \(estimate.weight)\(imputed)"
+            } ?? ""
             return "\(value ?? "?") as published\(estimate)"
-        case .annualGrowth: return "((\(value ?? "?") end / \(value ?? "?") start)^(1 / years) − 1) × 100"
+        case .annualGrowth:
+            let total = "((\(value ?? "?") end / \(value ?? "?") start)^(1 / years) − 1) × 100"
+            let natural = "Σ (\(terms(naturalBalance))) / (years × mean of \(value ?? "?") start and end) × 100"
+            switch component ?? .total {
+            case .total: return total
+            case .natural: return natural
+            case .migration: return "\(total) − \(natural)"
+            }
         }
     }
 
-    static func format(_ number: Double) -> String {
+    public static func format(_ number: Double) -> String {
         number == number.rounded() ? String(Int(number)) : String(number)
     }
 }

@@ -32,7 +32,13 @@ public enum RunJournal {
                                            _ body: (_ runID: Int64, _ db: Database) throws -> Result) throws -> Result {
         let runID = try start(command: command, in: warehouse)
         do {
-            let result = try warehouse.write { db in try body(runID, db) }
+            let result = try warehouse.write { db in
+                let result = try body(runID, db)
+                // Fresh statistics (sampled, so cheap on large tables) give the query planner,
+                // ours and the analysts', good plans for joins on the tables just rebuilt.
+                try db.execute(sql: "PRAGMA analysis_limit = 1000; ANALYZE")
+                return result
+            }
             try finish(runID: runID, status: .succeeded, message: headline(result), in: warehouse)
             return result
         } catch {

@@ -14,6 +14,9 @@ public enum WarehouseSchema {
         migrator.registerMigration("003-indicators") { db in
             try db.execute(sql: indicators)
         }
+        migrator.registerMigration("004-known-issues-reconciliation") { db in
+            try db.execute(sql: knownIssuesAndReconciliation)
+        }
         return migrator
     }
 

@@ -23,9 +23,13 @@ struct ComputeCommand: ParsableCommand {
         let warehouse = try global.openWarehouse()
         let catalog = try global.loadIndicators()
         let command = (["observatoire"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
-        let summary = try ComputeJob(warehouse: warehouse, catalog: catalog, logger: global.makeLogger()).run(geography: geography, command: command)
+        let summary = try ComputeJob(warehouse: warehouse, catalog: catalog, knownIssues: try global.loadKnownIssues(),
+                                     logger: global.makeLogger()).run(geography: geography, command: command)
         try warehouse.checkpoint()
         guard !global.quiet else { return }
+        for (id, matched) in summary.knownIssues {
+            print("known issue \(id): " + (matched.map { "\($0) observations concerned" } ?? "source not loaded"))
+        }
         for report in summary.indicators {
             let periods = report.periods.isEmpty ? "no data loaded" : report.periods.joined(separator: ", ")
             print(report.id.padding(toLength: 36, withPad: " ", startingAt: 0) + "\(periods)"
@@ -77,6 +81,52 @@ struct IndicatorsCommand: ParsableCommand {
             if let sources = indicator.sources { print("  sources: \(sources.joined(separator: ", "))") }
             print("  minimum coverage above the commune: \(indicator.minCoverage ?? 0.9)")
             if let notes = indicator.notes { print("  notes: \(notes)") }
+        }
+    }
+}
+
+struct ReconcileCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reconcile",
+        abstract: "Compare the values sources publish above the commune with those derived from their communes.",
+        discussion: """
+            Where a loaded source publishes an indicator for an EPCI, a département or a région, \
+            that value wins; `compute` keeps the value derived from the communes beside it. This \
+            lists, per indicator, how many published values were compared and how many differ, \
+            then the largest gaps (all of them are in the view v_reconciliation).
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: "Indicator ids, comma-separated; every indicator by default.")
+    var indicators: String?
+
+    @Option(name: .long, help: "The geography; the most recent computed one by default.")
+    var geography: Int?
+
+    @Option(name: .long, help: "Relative gap (0.001 = 0.1 %) below which values agree.")
+    var tolerance = 0.0
+
+    @Option(name: .long, help: "Gaps to list, largest first.")
+    var limit = 20
+
+    func run() throws {
+        let ids = indicators?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let report = try Reconciliation(warehouse: try global.openWarehouse(), geography: geography, indicators: ids, tolerance: tolerance)
+        guard !report.summaries.isEmpty else {
+            print("geography \(report.geography): no published value above the commune to compare")
+            return
+        }
+        print("geography \(report.geography): published values above the commune against the values derived from their communes")
+        for summary in report.summaries {
+            let largest = summary.largestRelativeGap.map { String(format: ", largest gap %.3f %%", $0 * 100) } ?? ""
+            print("  \(summary.indicator): \(summary.compared) compared, \(summary.differing) differ\(largest)")
+        }
+        for gap in report.gaps.prefix(limit) {
+            let relative = gap.relativeGap.map { String(format: " (%+.3f %%)", $0 * 100) } ?? ""
+            print("  \(gap.indicator) \(gap.territory) \(gap.name) \(gap.period): published \(IndicatorDefinition.format(gap.published)), "
+                + "derived \(IndicatorDefinition.format(gap.derived)) \(gap.unit)\(relative)")
         }
     }
 }

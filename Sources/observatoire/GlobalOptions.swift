@@ -23,6 +23,10 @@ struct GlobalOptions: ParsableArguments {
         try IndicatorCatalog(directory: pipelines + "/indicators")
     }
 
+    func loadKnownIssues() throws -> KnownIssueRegister {
+        try KnownIssueRegister(path: pipelines + "/known-issues.yaml")
+    }
+
     func openWarehouse() throws -> Warehouse {
         try Warehouse(path: warehouse)
     }

@@ -28,7 +28,8 @@ struct CensusIndicatorsTests {
     static let communes = [(code: "62001", index: 1), (code: "62003", index: 2)]
 
     static func fixture() -> (text: String, values: [String: [String: Double]]) {
-        let columns = variables.flatMap { [$0.replacingOccurrences(of: "{yy}", with: "21"), $0.replacingOccurrences(of: "{yy}", with: "15")] } + ["SUPERF"]
+        let columns = variables.flatMap { [$0.replacingOccurrences(of: "{yy}", with: "21"), $0.replacingOccurrences(of: "{yy}", with: "15")] }
+            + ["SUPERF", "NAIS1520", "DECE1520"]
         var values: [String: [String: Double]] = [:]
         var text = "CODGEO;" + columns.joined(separator: ";") + "\n"
         for commune in communes {
@@ -72,7 +73,13 @@ struct CensusIndicatorsTests {
             case .annualGrowth:
                 let start = commune[indicator.value!.replacingOccurrences(of: "{yy}", with: "15")]!
                 let end = commune[indicator.value!.replacingOccurrences(of: "{yy}", with: "21")]!
-                expected = (pow(end / start, 1.0 / 6.0) - 1) * 100
+                let total = (pow(end / start, 1.0 / 6.0) - 1) * 100
+                let natural = (commune["NAIS1520"]! - commune["DECE1520"]!) / (6 * (start + end) / 2) * 100
+                expected = switch indicator.component ?? .total {
+                case .total: total
+                case .natural: natural
+                case .migration: total - natural
+                }
             case .weightedMean, .nonAggregable:
                 continue
             }

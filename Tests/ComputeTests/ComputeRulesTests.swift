@@ -10,11 +10,11 @@ import Testing
 struct ComputeRulesTests {
     /// Alpha 62001, Sainte-Marie 62003 (Pas-de-Calais), Sainte-Marie 59001 (Nord), Paris 75056.
     static let base = """
-        CODGEO;P21_POP;P21_POP0014;P21_POP6579;P21_POP80P;P21_POP1564;P21_ACT1564;P21_CHOM1564;P15_POP;SUPERF;P21_RP;P21_RP_VOIT1P
-        62001;1000;200;100;50;600;400;60;900;10;400;300
-        62003;500;50;100;25;300;200;40;550;25;250;225
-        59001;300;60;s;s;180;120;6;300;5;120;100
-        75056;2000;300;200;100;1400;1000;100;2100;100;1000;400
+        CODGEO;P21_POP;P21_POP0014;P21_POP6579;P21_POP80P;P21_POP1564;P21_ACT1564;P21_CHOM1564;P15_POP;SUPERF;P21_RP;P21_RP_VOIT1P;NAIS1520;DECE1520
+        62001;1000;200;100;50;600;400;60;900;10;400;300;80;60
+        62003;500;50;100;25;300;200;40;550;25;250;225;30;50
+        59001;300;60;s;s;180;120;6;300;5;120;100;20;25
+        75056;2000;300;200;100;1400;1000;100;2100;100;1000;400;150;100
 
         """
 
@@ -86,6 +86,23 @@ struct ComputeRulesTests {
         #expect(abs((growth["value"] as Double) - (pow(1000.0 / 900.0, 1.0 / 6.0) - 1) * 100) < 1e-9)
         let france = try #require(try value(sandbox, "evolution_population_annuelle", "FR", period: "2015-2021"))
         #expect(abs((france["value"] as Double) - (pow(3800.0 / 3850.0, 1.0 / 6.0) - 1) * 100) < 1e-9)
+    }
+
+    @Test func populationChangeSplitsIntoNaturalBalanceAndApparentMigration() throws {
+        let sandbox = try sandbox()
+        func rates(_ territory: String) throws -> (total: Double, natural: Double, migration: Double) {
+            let values = try ["evolution_population_annuelle", "evolution_population_solde_naturel", "evolution_population_solde_migratoire"]
+                .map { try #require(try value(sandbox, $0, territory, period: "2015-2021"))["value"] as Double }
+            return (values[0], values[1], values[2])
+        }
+        // Alpha: 900 → 1000 in six years, 80 births and 60 deaths (NAIS1520, DECE1520).
+        let alpha = try rates("COM:62001")
+        #expect(abs(alpha.natural - 20.0 / (6 * 950) * 100) < 1e-9)
+        #expect(abs(alpha.natural + alpha.migration - alpha.total) < 1e-9)
+        // France: the sums of the four communes, 3850 → 3800 with 280 births and 235 deaths.
+        let france = try rates("FR")
+        #expect(abs(france.natural - 45.0 / (6 * 3825) * 100) < 1e-9)
+        #expect(abs(france.migration - ((pow(3800.0 / 3850.0, 1.0 / 6.0) - 1) * 100 - 45.0 / (6 * 3825) * 100)) < 1e-9)
     }
 
     @Test func computeIsIdempotentAndReportsWhatItCouldNotCompute() throws {

@@ -38,7 +38,7 @@ struct ExportTests {
         let request = ExportRequest(indicators: ["part_moins_15_ans", "taux_chomage_15_64"], level: .commune, within: "DEP:62", geography: 2024)
         let path = try export(sandbox, request, .csv, "long.csv")
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
-        #expect(lines[0] == "territory_code,territory_level,territory_name,indicator,label,period,value,unit,status,coverage,estimate,method")
+        #expect(lines[0] == "territory_code,territory_level,territory_name,indicator,label,period,value,unit,status,coverage,estimate,method,flags")
         #expect(lines.count == 1 + 4 + 1)
         #expect(lines[1].hasPrefix("62001,COM,Alpha,part_moins_15_ans,Part des moins de 15 ans,2021,20,%,ok,,0,commune components"))
         #expect(lines.last?.hasPrefix("\"Sources : INSEE : fichier communal large") == true)

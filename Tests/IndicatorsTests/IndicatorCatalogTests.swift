@@ -37,6 +37,11 @@ struct IndicatorCatalogTests {
         ("id: Bad-Id\n    label: x\n    unit: '%'\n    aggregation: stock\n    value: A", "lower-case letters, digits and underscores"),
         ("id: bad\n    label: x\n    unit: '%'\n    aggregation: stock\n    value: A B", "is not a variable code"),
         ("id: bad\n    label: x\n    unit: '%'\n    aggregation: stock\n    value: A\n    min_coverage: 2", "min_coverage is a share"),
+        ("id: bad\n    label: x\n    unit: '%'\n    aggregation: annual_growth\n    value: P{yy}_POP\n    min_years: 3", "not comparable (rolling census)"),
+        ("id: bad\n    label: x\n    unit: '%'\n    aggregation: annual_growth\n    value: P{yy}_POP\n    component: natural", "needs natural_balance:"),
+        ("id: bad\n    label: x\n    unit: '%'\n    aggregation: annual_growth\n    value: P{yy}_POP\n    natural_balance: [NAIS]\n    component: natural", "must hold {start}{last}"),
+        ("id: bad\n    label: x\n    unit: '%'\n    aggregation: stock\n    value: A\n    min_years: 5", "belong to annual_growth"),
+        ("id: bad\n    label: x\n    unit: '%'\n    aggregation: non_aggregable\n    value: A\n    estimate: { method: imputed_from_predictor, weight: W }", "needs predictor:"),
     ])
     func invalidDefinitionsAreRefusedWithTheirReason(definition: String, reason: String) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("indicators-\(UUID().uuidString)")

@@ -39,15 +39,19 @@ struct RealWorkbookIngestTests {
     @Test("populations légales workbook: sheet Communes, codes joined from département and commune, overseas included")
     func populationsWorkbook() throws {
         let sandbox = try Sandbox()
-        let outcome = try sandbox.ingest(SharedData.path("population/populations-legales-2022-ensemble.xlsx"))
-        #expect(outcome.status == .loaded)
-        #expect(outcome.sheet == "Communes")
+        let outcomes = try sandbox.ingest([SharedData.path("population/populations-legales-2022-ensemble.xlsx")]).outcomes
+        #expect(outcomes.compactMap(\.sheet).sorted() == ["Communes", "Départements", "Régions"])
+        #expect(outcomes.allSatisfy { $0.status == .loaded })
+        let outcome = try #require(outcomes.first { $0.sheet == "Communes" })
         #expect(outcome.counts == .init(rowsRead: 34_964, rowsLoaded: 34_964, rowsRejected: 0))
         #expect(try sandbox.scalar("SELECT value FROM v_observations WHERE territory_code = '62498' AND variable = 'PMUN'") == 32_697.0)
         #expect(try sandbox.scalar("SELECT value FROM v_observations WHERE territory_code = '97101' AND variable = 'PMUN'") == 51_760.0)
         #expect(try sandbox.scalar("SELECT territory_level FROM v_observations WHERE territory_code = '75101' LIMIT 1") == "ARM")
         #expect(try sandbox.scalar("SELECT geography FROM files") == 2024)
-        #expect(try sandbox.scalar("SELECT additive FROM variables WHERE code = 'PMUN'") == 1)
+        #expect(try sandbox.scalar("SELECT count(*) FROM variables WHERE code = 'PMUN' AND additive = 1") == 3)
+        // The départements and régions as INSEE publishes them.
+        #expect(try sandbox.scalar("SELECT value FROM v_observations WHERE territory_code = '62' AND territory_level = 'DEP' AND variable = 'PMUN'") == 1_460_184.0)
+        #expect(try sandbox.scalar("SELECT count(*) FROM v_observations WHERE territory_level = 'REG' AND variable = 'PTOT'") == 17)
     }
 
     @Test("the older DGCL CSV compositions lost their leading zeros: refused, then loaded on request", arguments: [2010, 2014, 2017])

@@ -69,7 +69,7 @@ public struct Sandbox: Sendable {
     public func dump() throws -> String {
         try warehouse.read { db in
             let tables = try String.fetchAll(db, sql: """
-                SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('runs', 'grdb_migrations') ORDER BY name
+                SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('runs', 'grdb_migrations') AND name NOT LIKE 'sqlite_%' ORDER BY name
                 """)
             return try tables.map { table in
                 let rows = try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\"").map(\.description).sorted()
@@ -87,12 +87,14 @@ public struct Sandbox: Sendable {
         return try NormaliseJob(warehouse: warehouse, zones: zones, logger: logger).run(target: target, command: "test")
     }
 
-    /// Runs `compute` with the project's indicator catalogue (or the one given).
+    /// Runs `compute` with the project's indicator catalogue and known-issue register (or the ones given).
     @discardableResult
-    public func compute(_ catalog: IndicatorCatalog? = nil, geography: Int? = nil) throws -> ComputeSummary {
+    public func compute(_ catalog: IndicatorCatalog? = nil, knownIssues: KnownIssueRegister? = nil, geography: Int? = nil) throws -> ComputeSummary {
         var logger = Logger(label: "tests")
         logger.logLevel = .critical
         let indicators = try catalog ?? IndicatorCatalog(directory: packageRoot.appendingPathComponent("pipelines/indicators").path)
-        return try ComputeJob(warehouse: warehouse, catalog: indicators, logger: logger).run(geography: geography, command: "test")
+        let register = try knownIssues ?? KnownIssueRegister(path: packageRoot.appendingPathComponent("pipelines/known-issues.yaml").path)
+        return try ComputeJob(warehouse: warehouse, catalog: indicators, knownIssues: register, logger: logger)
+            .run(geography: geography, command: "test")
     }
 }

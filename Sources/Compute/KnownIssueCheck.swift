@@ -1,0 +1,58 @@
+import GRDB
+import Indicators
+
+/// Checks the known-issue register against the observations of one geography before
+/// anything is computed: an issue whose source is loaded must still match at least one
+/// observation, and its guard must hold. Otherwise the producer has corrected the file
+/// and the register is out of date — an error, never a silent change of meaning.
+struct KnownIssueCheck {
+    /// What one issue concerns in this geography, for the `known_issues` table.
+    struct Outcome: Sendable, Equatable {
+        let issue: KnownIssue
+        /// Observations concerned; nil when the issue's source is not loaded.
+        let matched: Int?
+    }
+
+    let register: KnownIssueRegister
+
+    func run(geography: Int, _ db: Database) throws -> [Outcome] {
+        try register.issues.map { issue in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT n.territory, v.code, n.value FROM normalised_observations n
+                JOIN variables v USING (variable_id)
+                JOIN files f ON f.file_id = n.file_id AND f.status = 'current'
+                WHERE n.geography = ? AND v.source_id = ? AND n.status = 'ok'
+                """, arguments: [geography, issue.source])
+            var loaded = false
+            var matched = 0
+            var below: (territory: String, code: String, value: Double)?
+            while let row = try rows.next() {
+                loaded = true
+                let code: String = row[1]
+                guard issue.concerns(code: code) else { continue }
+                let territory: String = row[0]
+                let value: Double? = row[2]
+                if issue.matches(code: code, territory: territory, value: value) { matched += 1 }
+                if let floor = issue.guard?.noValueBelow, let value, value < floor, below == nil {
+                    below = (territory, code, value)
+                }
+            }
+            guard loaded else { return Outcome(issue: issue, matched: nil) }
+            let place = "known issue \(issue.id) (source \(issue.source))"
+            if let below, let floor = issue.guard?.noValueBelow {
+                throw IndicatorError("""
+                    \(place): \(below.code) of \(below.territory) is \(IndicatorDefinition.format(below.value)), \
+                    below the floor of \(IndicatorDefinition.format(floor)) the issue declares: the source looks corrected; \
+                    update or remove the entry
+                    """, path: register.path)
+            }
+            guard matched > 0 else {
+                throw IndicatorError("""
+                    \(place): no observation of \(issue.variables.joined(separator: ", ")) matches any more: \
+                    the source looks corrected; update or remove the entry
+                    """, path: register.path)
+            }
+            return Outcome(issue: issue, matched: matched)
+        }
+    }
+}

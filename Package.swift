@@ -60,8 +60,14 @@ let package = Package(
         .target(name: "Territories", dependencies: [
             "Geography", "Warehouse", .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: strict),
+        // Operations: the whole pipeline as one run for cron, stage fingerprints, log lines.
+        .target(name: "Pipeline", dependencies: [
+            "Ingest", "Normalise", "Compute", "Indicators", "Catalog", "Warehouse", "Tabular",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
         .executableTarget(name: "observatoire", dependencies: [
-            "Ingest", "Normalise", "Territories", "Indicators", "Compute", "Export", "Catalog", "Warehouse",
+            "Ingest", "Normalise", "Territories", "Indicators", "Compute", "Export", "Catalog", "Warehouse", "Pipeline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
@@ -81,6 +87,10 @@ let package = Package(
             "TestSupport", "Compute", "Indicators", "Ingest", "Warehouse",
         ], swiftSettings: strict),
         .testTarget(name: "IndicatorsTests", dependencies: ["Indicators"], swiftSettings: strict),
+        .testTarget(name: "PipelineTests", dependencies: [
+            "TestSupport", "Pipeline", "Ingest", "Normalise", "Compute", "Indicators", "Catalog", "Warehouse",
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
         .testTarget(name: "ExportTests", dependencies: ["TestSupport", "Export", "Tabular", "Ingest"], swiftSettings: strict),
         .testTarget(name: "NormaliseTests", dependencies: [
             "TestSupport", "Normalise", "Territories", "Geography", "Ingest", "Catalog", "Warehouse",

@@ -26,6 +26,11 @@ public struct ComputeJob {
         }
     }
 
+    /// Computes inside a transaction a pipeline run holds.
+    public func run(geography: Int?, runID: Int64, in db: Database) throws -> ComputeSummary {
+        try compute(geography: geography, runID: runID, db)
+    }
+
     private func compute(geography requested: Int?, runID: Int64, _ db: Database) throws -> ComputeSummary {
         guard let geography = try requested ?? Int.fetchOne(db, sql: "SELECT max(geography) FROM territories") else {
             throw IndicatorError("no territories yet: run `observatoire normalise --geography YEAR` before `compute`")

@@ -8,7 +8,7 @@ import Warehouse
 /// Loads one file into the warehouse in one transaction: it loads completely or not at all.
 struct FileIngester {
     let catalog: SourceCatalog
-    let warehouse: Warehouse
+    let scope: WriteScope
     let options: IngestOptions
     let logger: Logger
 
@@ -68,7 +68,7 @@ struct FileIngester {
         outcome.vintage = vintage
         outcome.encoding = reader.encodingDescription
 
-        if let existing = try warehouse.read({ try FileJournal.currentFile(sha256: digest.sha256, sourceID: definition.id, $0) }) {
+        if let existing = try scope.read({ try FileJournal.currentFile(sha256: digest.sha256, sourceID: definition.id, $0) }) {
             outcome.status = .unchanged
             outcome.message = "already loaded (file \(existing.fileID), \(existing.name)): same SHA-256"
             return
@@ -83,7 +83,7 @@ struct FileIngester {
         let clock = ContinuousClock()
         let started = clock.now
         var loaded = outcome
-        try warehouse.write { db in
+        try scope.write { db in
             try SourceRegistry.upsertSource(id: definition.id, label: definition.label, publisher: definition.publisher,
                                             url: definition.url, kind: definition.kind.rawValue, db)
             let (fileID, replaced) = try FileJournal.begin(load, runID: runID, db)
@@ -153,9 +153,4 @@ struct FileIngester {
             return Rejection(line: record.line, column: nil, value: nil, reason: defect.reason)
         }
     }
-}
-
-extension Duration {
-    /// The duration in seconds, for logs and the `files.seconds` column.
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
 }

@@ -22,7 +22,16 @@ public struct IngestJob {
     public func run(paths: [String], options: IngestOptions, command: String,
                     progress: (FileOutcome) -> Void = { _ in }) throws -> IngestSummary {
         let runID = try RunJournal.start(command: command, in: warehouse)
-        let ingester = FileIngester(catalog: catalog, warehouse: warehouse, options: options, logger: logger)
+        let summary = try ingest(paths: paths, options: options, runID: runID, scope: .warehouse(warehouse), progress: progress)
+        try RunJournal.finish(runID: runID, status: summary.runStatus, message: summary.headline, in: warehouse)
+        return summary
+    }
+
+    /// Ingests every path under a run already journaled, writing through `scope` (one
+    /// transaction per file, or one savepoint per file of a pipeline run's transaction).
+    public func ingest(paths: [String], options: IngestOptions, runID: Int64, scope: WriteScope,
+                       progress: (FileOutcome) -> Void = { _ in }) throws -> IngestSummary {
+        let ingester = FileIngester(catalog: catalog, scope: scope, options: options, logger: logger)
         var summary = IngestSummary(runID: runID)
         for (path, fromDirectory) in try Self.expand(paths) {
             for outcome in ingester.ingest(path: path, runID: runID, lenient: fromDirectory) {
@@ -30,7 +39,6 @@ public struct IngestJob {
                 progress(outcome)
             }
         }
-        try RunJournal.finish(runID: runID, status: summary.runStatus, message: summary.headline, in: warehouse)
         return summary
     }
 

@@ -26,6 +26,16 @@ public struct NormaliseJob {
         }
     }
 
+    /// Normalises inside a transaction a pipeline run holds.
+    public func run(target: Int, runID: Int64, in db: Database) throws -> NormaliseSummary {
+        try normalise(target: target, runID: runID, db)
+    }
+
+    /// The most recent COG whose communes and mouvements are both loaded: the default target.
+    public static func latestGeography(_ db: Database) throws -> Int? {
+        try ReferenceData.referenceVintage(db).flatMap { Int($0) }
+    }
+
     private func normalise(target: Int, runID: Int64, _ db: Database) throws -> NormaliseSummary {
         var summary = NormaliseSummary(runID: runID, target: target)
         let history = try ReferenceData.history(db)

@@ -5,11 +5,16 @@ import GRDB
 /// lists of loaded COG files, and the populations that weight splits.
 enum ReferenceData {
     /// The history from the most recent COG whose communes and mouvements are both loaded.
-    static func history(_ db: Database) throws -> CommuneHistory {
-        guard let vintage = try String.fetchOne(db, sql: """
+    /// The most recent vintage whose COG communes and mouvements are both loaded.
+    static func referenceVintage(_ db: Database) throws -> String? {
+        try String.fetchOne(db, sql: """
             SELECT max(m.vintage) FROM cog_mouvements m
             WHERE EXISTS (SELECT 1 FROM cog_communes c WHERE c.vintage = m.vintage AND c.typecom = 'COM')
-            """), let year = Int(vintage) else {
+            """)
+    }
+
+    static func history(_ db: Database) throws -> CommuneHistory {
+        guard let vintage = try referenceVintage(db), let year = Int(vintage) else {
             throw GeographyError(.missingReference, """
                 normalise needs a COG communes file and the mouvements file of the same vintage \
                 (e.g. cog/2024/communes.csv and cog/2024/mouvements.csv): ingest them first

@@ -33,10 +33,22 @@ public enum FileDigest {
         guard EVP_DigestFinal_ex(context, &digest, &length) == 1 else {
             throw TabularError(.readFailed, "OpenSSL could not finish the digest", path: path)
         }
-        let hex = digest.prefix(Int(length)).map { byte in
+        return Result(sha256: hex(digest.prefix(Int(length))), size: size)
+    }
+
+    /// SHA-256 of bytes in memory (fingerprints of definitions, say), in hexadecimal.
+    public static func sha256(_ bytes: [UInt8]) -> String {
+        var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var length: UInt32 = 0
+        let done = bytes.withUnsafeBufferPointer { EVP_Digest($0.baseAddress, $0.count, &digest, &length, EVP_sha256(), nil) }
+        precondition(done == 1, "OpenSSL could not compute a SHA-256 digest in memory")
+        return hex(digest.prefix(Int(length)))
+    }
+
+    private static func hex(_ bytes: ArraySlice<UInt8>) -> String {
+        bytes.map { byte in
             let text = String(byte, radix: 16)
             return byte < 16 ? "0" + text : text
         }.joined()
-        return Result(sha256: hex, size: size)
     }
 }

@@ -25,6 +25,21 @@ public enum RunJournal {
         }
     }
 
+    /// Marks the runs left `running` by a process that ended without finishing (killed,
+    /// crashed) as failed. Only the holder of the `WriterLock` may call it: no other
+    /// writer can then be running. Returns how many there were.
+    @discardableResult
+    public static func closeInterrupted(in warehouse: Warehouse) throws -> Int {
+        try warehouse.write { db in
+            try db.execute(sql: """
+                UPDATE runs SET status = 'failed', finished_at = coalesce(finished_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                       message = 'interrupted: the process ended before the run finished; its open transaction was rolled back'
+                WHERE status = 'running'
+                """)
+            return db.changesCount
+        }
+    }
+
     /// Runs `body` as one journaled run in one write transaction: the run ends
     /// `succeeded` with the result's headline, or `failed` with the error, and a failure
     /// leaves every other table as it was.
@@ -34,9 +49,7 @@ public enum RunJournal {
         do {
             let result = try warehouse.write { db in
                 let result = try body(runID, db)
-                // Fresh statistics (sampled, so cheap on large tables) give the query planner,
-                // ours and the analysts', good plans for joins on the tables just rebuilt.
-                try db.execute(sql: "PRAGMA analysis_limit = 1000; ANALYZE")
+                try refreshStatistics(db)
                 return result
             }
             try finish(runID: runID, status: .succeeded, message: headline(result), in: warehouse)
@@ -45,5 +58,11 @@ public enum RunJournal {
             try? finish(runID: runID, status: .failed, message: "\(error)", in: warehouse)
             throw error
         }
+    }
+
+    /// Fresh statistics (sampled, so cheap on large tables) give the query planner, ours
+    /// and the analysts', good plans for joins on the tables a stage just rebuilt.
+    public static func refreshStatistics(_ db: Database) throws {
+        try db.execute(sql: "PRAGMA analysis_limit = 1000; ANALYZE")
     }
 }

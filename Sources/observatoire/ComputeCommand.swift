@@ -20,7 +20,8 @@ struct ComputeCommand: ParsableCommand {
     var geography: Int?
 
     func run() throws {
-        let warehouse = try global.openWarehouse()
+        let (warehouse, lock) = try global.openWarehouseForWriting()
+        defer { withExtendedLifetime(lock) {} }
         let catalog = try global.loadIndicators()
         let command = (["observatoire"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
         let summary = try ComputeJob(warehouse: warehouse, catalog: catalog, knownIssues: try global.loadKnownIssues(),

@@ -2,7 +2,10 @@ import ArgumentParser
 import Catalog
 import Indicators
 import Logging
+import Pipeline
 import Warehouse
+
+extension LineLogHandler.Format: ExpressibleByArgument {}
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
@@ -14,6 +17,12 @@ struct GlobalOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Print only warnings and errors.")
     var quiet = false
+
+    @Option(name: .long, help: "Log lines on standard error: text or json (one JSON object per line).")
+    var logFormat: LineLogHandler.Format = .text
+
+    @Option(name: .long, help: "A writing command waits up to this many seconds for another writer to finish (exit 75 otherwise).")
+    var wait: Double = 0
 
     func loadCatalog() throws -> SourceCatalog {
         try SourceCatalog(directory: pipelines + "/sources")
@@ -31,10 +40,19 @@ struct GlobalOptions: ParsableArguments {
         try Warehouse(path: warehouse)
     }
 
+    /// Opens the warehouse for a command that writes: takes the writer lock first (held
+    /// until the process ends), then closes the runs an earlier killed process left open.
+    func openWarehouseForWriting() throws -> (Warehouse, WriterLock) {
+        let lock = try WriterLock(warehouse: warehouse, wait: wait)
+        let opened = try Warehouse(path: warehouse)
+        try RunJournal.closeInterrupted(in: opened)
+        return (opened, lock)
+    }
+
     func makeLogger() -> Logger {
-        var logger = Logger(label: "observatoire")
-        logger.logLevel = quiet ? .warning : .notice
-        return logger
+        let format = logFormat
+        let level: Logger.Level = quiet ? .warning : .notice
+        return Logger(label: "observatoire") { label in LineLogHandler(label: label, format: format, level: level) }
     }
 }
 
@@ -42,4 +60,6 @@ struct GlobalOptions: ParsableArguments {
 enum Exit {
     static let usage = ExitCode(2)
     static let rejections = ExitCode(3)
+    /// Another process holds the warehouse's writer lock (EX_TEMPFAIL: try again later).
+    static let locked = ExitCode(75)
 }

@@ -45,7 +45,8 @@ struct IngestCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try global.loadCatalog()
-        let warehouse = try global.openWarehouse()
+        let (warehouse, lock) = try global.openWarehouseForWriting()
+        defer { withExtendedLifetime(lock) {} }
         let job = IngestJob(catalog: catalog, warehouse: warehouse, logger: global.makeLogger())
         let options = IngestOptions(sourceID: source, vintage: vintage, repairLeadingZeros: repairLeadingZeros,
                                     geographyOfInput: geographyOfInput)

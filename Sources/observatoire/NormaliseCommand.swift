@@ -28,7 +28,8 @@ struct NormaliseCommand: ParsableCommand {
     }
 
     func run() throws {
-        let warehouse = try global.openWarehouse()
+        let (warehouse, lock) = try global.openWarehouseForWriting()
+        defer { withExtendedLifetime(lock) {} }
         let zones = try ZoneCatalog(directory: global.pipelines + "/zones")
         let job = NormaliseJob(warehouse: warehouse, zones: zones, logger: global.makeLogger())
         let command = (["observatoire"] + CommandLine.arguments.dropFirst()).joined(separator: " ")

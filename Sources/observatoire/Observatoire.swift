@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Warehouse
 
 @main
 struct Observatoire: ParsableCommand {
@@ -7,9 +8,9 @@ struct Observatoire: ParsableCommand {
         commandName: "observatoire",
         abstract: "Territorial observation ETL: official extracts in, a SQLite warehouse of indicators out.",
         discussion: """
-            Exit codes: 0 success, 1 failure, 2 usage error, 3 finished with rejected rows.
+            Exit codes: 0 success, 1 failure, 2 usage error, 3 finished with rejected rows, 75 another writer holds the warehouse.
             """,
-        subcommands: [IngestCommand.self, NormaliseCommand.self, ComputeCommand.self, IndicatorsCommand.self,
+        subcommands: [RunCommand.self, StatusCommand.self, IngestCommand.self, NormaliseCommand.self, ComputeCommand.self, IndicatorsCommand.self,
                       ReconcileCommand.self, ExportCommand.self, TerritoriesCommand.self, SourcesCommand.self]
     )
 
@@ -20,6 +21,10 @@ struct Observatoire: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch {
+            if error is WriterLockError {
+                FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+                Foundation.exit(Exit.locked.rawValue)
+            }
             if exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
                 Foundation.exit(Exit.usage.rawValue)

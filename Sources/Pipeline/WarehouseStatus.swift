@@ -1,0 +1,55 @@
+import GRDB
+import Warehouse
+
+/// What `observatoire status` shows the morning after: the last runs and their stages,
+/// and, per source, what is loaded and since when.
+public struct WarehouseStatus: Sendable {
+    public struct Run: Sendable, Equatable {
+        public let id: Int64
+        public let command: String
+        public let startedAt: String
+        public let finishedAt: String?
+        public let status: String
+        public let message: String?
+        public var stages: [String] = []
+    }
+
+    public struct SourceFreshness: Sendable, Equatable {
+        public let source: String
+        public let files: Int
+        public let latestVintage: String
+        /// When its most recent file was loaded (UTC, ISO 8601).
+        public let loadedAt: String
+        public let rowsRejected: Int
+    }
+
+    public let runs: [Run]
+    public let sources: [SourceFreshness]
+
+    public init(warehouse: Warehouse, runs limit: Int = 10) throws {
+        (runs, sources) = try warehouse.read { db in
+            var runs = try Row.fetchAll(db, sql: """
+                SELECT run_id, command, started_at, finished_at, status, message FROM runs ORDER BY run_id DESC LIMIT ?
+                """, arguments: [limit]).map {
+                Run(id: $0[0], command: $0[1], startedAt: $0[2], finishedAt: $0[3], status: $0[4], message: $0[5])
+            }
+            for index in runs.indices {
+                runs[index].stages = try Row.fetchAll(db, sql: """
+                    SELECT stage, status, seconds, message FROM run_stages WHERE run_id = ?
+                    ORDER BY CASE stage WHEN 'ingest' THEN 0 WHEN 'normalise' THEN 1 ELSE 2 END
+                    """, arguments: [runs[index].id]).map { row in
+                    let seconds: Double? = row[2]
+                    return "\(row[0] as String) \(row[1] as String)" + (seconds.map { String(format: " in %.2f s", $0) } ?? "")
+                        + ": \(row[3] as String? ?? "")"
+                }
+            }
+            let sources = try Row.fetchAll(db, sql: """
+                SELECT source_id, count(*), max(vintage), max(loaded_at), sum(rows_rejected) FROM files
+                WHERE status = 'current' GROUP BY source_id ORDER BY source_id
+                """).map {
+                SourceFreshness(source: $0[0], files: $0[1], latestVintage: $0[2], loadedAt: $0[3], rowsRejected: $0[4] ?? 0)
+            }
+            return (runs, sources)
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import ArgumentParser
+import Catalog
+import Compute
+import Foundation
+import Ingest
+import Logging
+import Normalise
+import Pipeline
+import Warehouse
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "The whole pipeline, for cron: ingest the raw folder, normalise, compute — in one transaction.",
+        discussion: """
+            Files already loaded are not read again; normalise and compute are skipped when \
+            their inputs (files, definitions under PIPELINES, target geography) have not changed \
+            since the last run (--force redoes them). The run commits only if every stage \
+            succeeds: a refused file, a failed stage or a killed process leaves the warehouse \
+            as after the previous run. A second writer exits at once with code 75 (or waits \
+            with --wait). Log lines go to standard error (--log-format json for JSON lines).
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: "Folders or files to ingest.")
+    var raw: [String] = ["raw"]
+
+    @Option(name: .long, help: "The target COG vintage; the most recent COG loaded by default.")
+    var geography: Int?
+
+    @Flag(name: .long, help: "Redo normalise and compute even if their inputs did not change.")
+    var force = false
+
+    @Flag(name: .long, help: "Pad codes that lost their leading zero instead of refusing the file.")
+    var repairLeadingZeros = false
+
+    func run() throws {
+        let (warehouse, lock) = try global.openWarehouseForWriting()
+        defer { withExtendedLifetime(lock) {} }
+        let logger = global.makeLogger()
+        let job = PipelineRun(warehouse: warehouse, catalog: try global.loadCatalog(), zones: try ZoneCatalog(directory: global.pipelines + "/zones"),
+                              indicators: try global.loadIndicators(), knownIssues: try global.loadKnownIssues(),
+                              pipelines: global.pipelines, logger: logger)
+        let command = (["observatoire"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
+        let summary: PipelineSummary
+        do {
+            summary = try job.run(raw: raw, geography: geography, force: force,
+                                  options: IngestOptions(repairLeadingZeros: repairLeadingZeros), command: command) { outcome in
+                guard outcome.status != .unchanged, outcome.status != .skipped else { return }
+                let level: Logger.Level = outcome.status == .failed ? .error : (outcome.status == .rejections ? .warning : .notice)
+                var metadata: Logger.Metadata = ["source": "\(outcome.sourceID ?? "-")", "rows.loaded": "\(outcome.counts.rowsLoaded)",
+                                                 "rows.rejected": "\(outcome.counts.rowsRejected)"]
+                if let message = outcome.message { metadata["message"] = "\(message)" }
+                logger.log(level: level, "\(outcome.status.rawValue) \(outcome.path)\(outcome.sheet.map { " [\($0)]" } ?? "")",
+                           metadata: metadata)
+            }
+        } catch {
+            logger.error("run failed: \(error)")
+            throw ExitCode.failure
+        }
+        try warehouse.checkpoint()
+        for stage in summary.stages {
+            logger.notice("\(stage.stage.rawValue): \(stage.status.rawValue)", metadata: [
+                "seconds": "\(stage.seconds.map { String(format: "%.2f", $0) } ?? "-")", "detail": "\(stage.message)",
+            ])
+        }
+        logger.notice("run \(summary.runID): \(summary.headline)", metadata: ["warehouse": "\(warehouse.path)"])
+        if summary.status == .rejections { throw Exit.rejections }
+    }
+}
+
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "The last runs and their stages, and what each source has loaded since when."
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: "How many runs to show.")
+    var runs = 10
+
+    func run() throws {
+        let status = try WarehouseStatus(warehouse: try global.openWarehouse(), runs: runs)
+        print("runs (most recent first):")
+        for run in status.runs {
+            print("  \(run.id)  \(run.status.padding(toLength: 10, withPad: " ", startingAt: 0)) \(run.startedAt)  \(run.command)")
+            if let message = run.message { print("      \(message)") }
+            for stage in run.stages { print("      \(stage)") }
+        }
+        print("sources (files currently loaded):")
+        for source in status.sources {
+            print("  \(source.source.padding(toLength: 42, withPad: " ", startingAt: 0)) vintage \(source.latestVintage), "
+                + "\(source.files) file\(source.files == 1 ? "" : "s"), loaded \(source.loadedAt)"
+                + (source.rowsRejected > 0 ? ", \(source.rowsRejected) rows rejected" : ""))
+        }
+    }
+}

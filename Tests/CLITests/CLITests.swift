@@ -126,4 +126,65 @@ import Testing
         #expect(usage.status == 2)
         #expect(usage.errors.contains("--vintage takes a year"))
     }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: binary.path), "the observatoire binary is not built"))
+    func runIsIncrementalAndLogsAsAsked() throws {
+        let warehouse = try temporaryDirectory().appendingPathComponent("w.sqlite").path
+        let first = try run(["run", "--warehouse", warehouse, "--raw", "raw/demo"])
+        #expect(first.status == 0, "\(first.errors)")
+        #expect(first.errors.contains("normalise: done") && first.errors.contains("compute: done"))
+        let second = try run(["run", "--warehouse", warehouse, "--raw", "raw/demo", "--log-format", "json"])
+        #expect(second.status == 0, "\(second.errors)")
+        let lines = second.errors.split(separator: "\n")
+        #expect(!lines.isEmpty)
+        for line in lines {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String]
+            #expect(object?["level"] != nil && object?["time"] != nil, "\(line)")
+        }
+        #expect(second.errors.contains("\"message\":\"normalise: skipped\""))
+        #expect(try run(["run", "--warehouse", warehouse, "--raw", "raw/demo", "--quiet"]).errors == "")
+        let status = try run(["status", "--warehouse", warehouse])
+        #expect(status.output.contains("succeeded") && status.output.contains("normalise skipped"))
+        #expect(status.output.contains("filosofi-commune-2021"))
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/usr/bin/flock") && FileManager.default.fileExists(atPath: binary.path),
+                   "flock(1) or the observatoire binary is missing"))
+    func aSecondWriterExitsWith75WhileAnotherHoldsTheWarehouse() throws {
+        let warehouse = try temporaryDirectory().appendingPathComponent("w.sqlite").path
+        // Another process holds the writer lock for three seconds.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+        holder.arguments = [warehouse + ".lock", "sleep", "3"]
+        try holder.run()
+        defer { holder.terminate() }
+        Thread.sleep(forTimeInterval: 0.3)
+        let ingest = try run(["ingest", "--warehouse", warehouse, "raw/demo"])
+        #expect(ingest.status == 75)
+        #expect(ingest.errors.contains("another observatoire command is writing to this warehouse"))
+        #expect(try run(["run", "--warehouse", warehouse, "--raw", "raw/demo", "--wait", "0.2"]).status == 75)
+        // Readers are never blocked.
+        #expect(try run(["status", "--warehouse", warehouse]).status == 0)
+        // With --wait, the writer goes on once the holder is done.
+        let waiting = try run(["ingest", "--warehouse", warehouse, "--quiet", "--wait", "10", "raw/demo"])
+        #expect(waiting.status == 0, "\(waiting.errors)")
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: binary.path), "the observatoire binary is not built"))
+    func aKilledRunLeavesNothingHalfDoneAndTheNextRunRecovers() throws {
+        let warehouse = try temporaryDirectory().appendingPathComponent("w.sqlite").path
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["run", "--warehouse", warehouse, "--raw", "raw/demo", "--quiet"]
+        process.currentDirectoryURL = Self.packageRoot
+        try process.run()
+        Thread.sleep(forTimeInterval: 0.25)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let next = try run(["run", "--warehouse", warehouse, "--raw", "raw/demo"])
+        #expect(next.status == 0, "\(next.errors)")
+        let status = try run(["status", "--warehouse", warehouse])
+        #expect(!status.output.contains(" running "))
+        #expect(status.output.contains("compute done"))
+    }
 }

@@ -60,6 +60,10 @@ let package = Package(
         .target(name: "Territories", dependencies: [
             "Geography", "Warehouse", .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: strict),
+        // Downloads of the official files the source definitions list.
+        .target(name: "Fetch", dependencies: [
+            "Catalog", "Tabular", .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
         // Operations: the whole pipeline as one run for cron, stage fingerprints, log lines.
         .target(name: "Pipeline", dependencies: [
             "Ingest", "Normalise", "Compute", "Indicators", "Catalog", "Warehouse", "Tabular",
@@ -67,7 +71,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .executableTarget(name: "observatoire", dependencies: [
-            "Ingest", "Normalise", "Territories", "Indicators", "Compute", "Export", "Catalog", "Warehouse", "Pipeline",
+            "Ingest", "Normalise", "Territories", "Indicators", "Compute", "Export", "Catalog", "Warehouse", "Pipeline", "Fetch",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
@@ -87,6 +91,9 @@ let package = Package(
             "TestSupport", "Compute", "Indicators", "Ingest", "Warehouse",
         ], swiftSettings: strict),
         .testTarget(name: "IndicatorsTests", dependencies: ["Indicators"], swiftSettings: strict),
+        .testTarget(name: "FetchTests", dependencies: [
+            "TestSupport", "Fetch", "Catalog", "Tabular", .product(name: "Logging", package: "swift-log"),
+        ], resources: [.copy("fetch-server.py")], swiftSettings: strict),
         .testTarget(name: "PipelineTests", dependencies: [
             "TestSupport", "Pipeline", "Ingest", "Normalise", "Compute", "Indicators", "Catalog", "Warehouse",
             .product(name: "Logging", package: "swift-log"),

@@ -124,6 +124,17 @@ public struct SourceCatalog: Sendable {
         for pattern in patterns where (try? NSRegularExpression(pattern: pattern)) == nil {
             throw fail("'\(pattern)' is not a valid regular expression")
         }
+        for download in definition.downloads ?? [] {
+            guard let url = URL(string: download.url), ["http", "https"].contains(url.scheme ?? "") else {
+                throw fail("download url '\(download.url)' is not an http(s) address")
+            }
+            guard RawPath.isSafe(download.to) else {
+                throw fail("download to '\(download.to)' must be a relative path inside the raw folder (no '..', no leading '/')")
+            }
+            if let sha256 = download.sha256, sha256.range(of: "^[0-9a-f]{64}$", options: .regularExpression) == nil {
+                throw fail("download sha256 '\(sha256)' is not 64 lower-case hexadecimal digits")
+            }
+        }
         switch definition.kind {
         case .observations:
             guard definition.key != nil else { throw fail("an observations source needs key: {column, code}") }

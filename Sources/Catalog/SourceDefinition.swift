@@ -36,11 +36,29 @@ public struct SourceDefinition: Sendable, Decodable, Equatable {
     public var empty: ValueStatus?
     /// The COG vintage of the file's codes, when the publisher states it.
     public var geography: GeographyRule?
+    /// Official files of this source that `observatoire fetch` downloads into `raw/`.
+    public var downloads: [Download]?
 
     enum CodingKeys: String, CodingKey {
         case id, label, publisher, url, notes, kind, vintage, format, recognise, key, variables, table
         case tableKey = "table_key"
-        case columns, ignore, markers, empty, geography
+        case columns, ignore, markers, empty, geography, downloads
+    }
+
+    /// One official file to download: from `url` to `to` (relative to the raw folder),
+    /// taking `member` out of a zip archive, checked against `sha256` when it is known.
+    public struct Download: Sendable, Decodable, Equatable {
+        public var url: String
+        public var to: String
+        public var member: String?
+        public var sha256: String?
+
+        public init(url: String, to: String, member: String? = nil, sha256: String? = nil) {
+            self.url = url
+            self.to = to
+            self.member = member
+            self.sha256 = sha256
+        }
     }
 
     public struct Format: Sendable, Decodable, Equatable {

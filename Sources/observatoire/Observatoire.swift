@@ -10,7 +10,7 @@ struct Observatoire: ParsableCommand {
         discussion: """
             Exit codes: 0 success, 1 failure, 2 usage error, 3 finished with rejected rows, 75 another writer holds the warehouse.
             """,
-        subcommands: [RunCommand.self, StatusCommand.self, IngestCommand.self, NormaliseCommand.self, ComputeCommand.self, IndicatorsCommand.self,
+        subcommands: [RunCommand.self, StatusCommand.self, FetchCommand.self, IngestCommand.self, NormaliseCommand.self, ComputeCommand.self, IndicatorsCommand.self,
                       ReconcileCommand.self, ExportCommand.self, TerritoriesCommand.self, SourcesCommand.self]
     )
 

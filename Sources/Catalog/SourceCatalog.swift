@@ -139,6 +139,13 @@ public struct SourceCatalog: Sendable {
         case .observations:
             guard definition.key != nil else { throw fail("an observations source needs key: {column, code}") }
             guard definition.variables != nil else { throw fail("an observations source needs variables:") }
+        case .diagnostics:
+            guard let rule = definition.diagnostics else { throw fail("a diagnostics source needs diagnostics: (the columns of each role)") }
+            let recognised = Set(definition.recognise.columns.map { $0.uppercased() })
+            for column in [rule.id, rule.commune, rule.label, rule.date, rule.buildingType, rule.consumption]
+            where !recognised.contains(column.uppercased()) {
+                throw fail("diagnostics column '\(column)' must be among recognise.columns (it is required)")
+            }
         case .referenceTable:
             guard definition.table != nil, let columns = definition.columns, !columns.isEmpty else {
                 throw fail("a reference-table source needs table: and columns:")

@@ -10,6 +10,9 @@ public struct SourceDefinition: Sendable, Decodable, Equatable {
         case observations
         /// A reference list (COG, mouvements, dictionaries) loaded into a typed table.
         case referenceTable = "reference-table"
+        /// One row per diagnostic (ADEME's DPE): counted while streaming into observations
+        /// per commune and year, by label, building type and construction period.
+        case diagnostics
     }
 
     public var id: String
@@ -38,11 +41,42 @@ public struct SourceDefinition: Sendable, Decodable, Equatable {
     public var geography: GeographyRule?
     /// Official files of this source that `observatoire fetch` downloads into `raw/`.
     public var downloads: [Download]?
+    /// `diagnostics` sources: the columns each role is read from.
+    public var diagnostics: DiagnosticsRule?
 
     enum CodingKeys: String, CodingKey {
         case id, label, publisher, url, notes, kind, vintage, format, recognise, key, variables, table
         case tableKey = "table_key"
-        case columns, ignore, markers, empty, geography, downloads
+        case columns, ignore, markers, empty, geography, downloads, diagnostics
+    }
+
+    /// The columns of an energy-diagnostics file (ADEME's DPE), in either of its header
+    /// styles (API names such as `code_insee_ban`, or the export's labels such as
+    /// `Code_INSEE_(BAN)`).
+    public struct DiagnosticsRule: Sendable, Decodable, Equatable {
+        public var id: String
+        /// The earlier diagnostic this one replaces: that one is not counted.
+        public var replaces: String?
+        public var commune: String
+        public var label: String
+        public var date: String
+        public var buildingType: String
+        /// Absent from the new-dwellings export.
+        public var constructionYear: String?
+        /// Primary energy, five uses, per m² and year.
+        public var consumption: String
+
+        enum CodingKeys: String, CodingKey {
+            case id, replaces, commune, label, date
+            case buildingType = "building_type"
+            case constructionYear = "construction_year"
+            case consumption
+        }
+
+        /// Every column named, for recognition and `unusedColumns`.
+        public var columns: [String] {
+            [id, replaces, commune, label, date, buildingType, constructionYear, consumption].compactMap { $0 }
+        }
     }
 
     /// One official file to download: from `url` to `to` (relative to the raw folder),

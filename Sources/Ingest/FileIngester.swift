@@ -92,13 +92,16 @@ struct FileIngester {
             var loader: any RecordLoader = switch definition.kind {
             case .observations: try ObservationLoader(definition: definition, header: header, vintage: vintage, fileID: fileID, db)
             case .referenceTable: try ReferenceTableLoader(definition: definition, header: header, vintage: vintage, fileID: fileID, db)
+            case .diagnostics: try DiagnosticsLoader(definition: definition, header: header, reader: reader, fileID: fileID, db)
             }
             loaded.unusedColumns = loader.unusedColumns
             var zeros = LeadingZeroPolicy(repair: options.repairLeadingZeros)
             let counts = try Self.readRecords(from: reader, into: &loader, zeros: &zeros,
                                               rejections: RejectedRowWriter(fileID: fileID, db),
                                               shown: &loaded.firstRejections)
-            loaded.repairs = try zeros.verdict(path: path)
+            try loader.finish()
+            let notes = [try zeros.verdict(path: path)].compactMap { $0 } + loader.notes
+            loaded.repairs = notes.isEmpty ? nil : notes.joined(separator: "; ")
             if counts.rowsRead == 0 {
                 throw IngestError(.noRows, "the file has a header but no data rows", path: path, line: 2)
             }

@@ -11,9 +11,16 @@ protocol RecordLoader {
     var unusedColumns: [String] { get }
     /// Values written (observations, or table rows).
     var valuesWritten: Int { get }
+    /// Called once every record has been loaded: a loader that aggregates writes here.
+    mutating func finish() throws
+    /// What the loader did that the files journal should say (in `files.repairs`).
+    var notes: [String] { get }
 }
 
 extension RecordLoader {
+    mutating func finish() throws {}
+    var notes: [String] { [] }
+
     /// Checks a code field: keep it as published, store a repaired code, or reject the row.
     static func checkCode(_ bytes: UnsafeBufferPointer<UInt8>, kind: CodeKind, line: Int, column: String,
                           zeros: inout LeadingZeroPolicy) -> CodeOutcome {

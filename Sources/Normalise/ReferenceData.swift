@@ -61,7 +61,7 @@ enum ReferenceData {
         try Row.fetchAll(db, sql: """
             SELECT f.file_id, f.source_id, f.vintage, f.name, f.geography, f.geography_basis
             FROM files f JOIN sources s USING (source_id)
-            WHERE f.status = 'current' AND s.kind = 'observations'
+            WHERE f.status = 'current' AND s.kind IN ('observations', 'diagnostics')
             ORDER BY f.file_id
             """).map { row in
             ObservationFile(fileID: row["file_id"], sourceID: row["source_id"], vintage: row["vintage"], name: row["name"],

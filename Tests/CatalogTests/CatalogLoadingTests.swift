@@ -93,6 +93,9 @@ struct CatalogLoadingTests {
         ("id: x\nlabel: X\nkind: reference-table\nvintage: \"2021\"\nrecognise: { columns: [A] }\ncolumns: { a: A }\n", "table:"),
         ("id: x\nlabel: X\nkind: reference-table\nvintage: \"2021\"\nrecognise: { columns: [A] }\ntable: t\ncolumns: {}\n", "columns:"),
         ("id: x\nlabel: X\nkind: reference-table\nvintage: \"2021\"\nrecognise: { columns: [A] }\ntable: t\ntable_key: [b]\ncolumns: { a: A }\n", "'b'"),
+        (observations(id: "x", columns: ["CODGEO", "A"]) + "downloads: [{ url: 'ftp://insee.fr/a.csv', to: a.csv }]\n", "not an http(s) address"),
+        (observations(id: "x", columns: ["CODGEO", "A"]) + "downloads: [{ url: 'https://insee.fr/a.csv', to: ../a.csv }]\n", "inside the raw folder"),
+        (observations(id: "x", columns: ["CODGEO", "A"]) + "downloads: [{ url: 'https://insee.fr/a.csv', to: a.csv, sha256: ABC }]\n", "hexadecimal"),
     ]
 
     @Test("definitions breaking a rule are refused with a message saying which", arguments: ruleBreakers)

@@ -10,7 +10,8 @@ enum RealIndicatorWarehouse {
     static let shared: Result<Sandbox, any Error> = Result {
         let sandbox = try Sandbox()
         let files = ["cog/2024", "filosofi/cc_filosofi_2021_COM.csv", "population/populations-legales-2021.csv",
-                     "population/populations-legales-2022-ensemble.xlsx", "epci/insee-EPCI_au_01-01-2024.xlsx"]
+                     "population/populations-legales-2022-ensemble.xlsx", "epci/insee-EPCI_au_01-01-2024.xlsx",
+                     "dpe/dpe-v2-logements-neufs-69-sample.csv"]
         _ = try sandbox.ingest(files.map(SharedData.path))
         try sandbox.normalise(2024, zonesDirectory: packageRoot.appendingPathComponent("pipelines/zones").path)
         try sandbox.compute()
@@ -129,5 +130,22 @@ struct RealIndicatorsTests {
         // 100 départements and 17 régions, every one equal to the sum of its communes.
         #expect(report.summaries.allSatisfy { $0.compared == 117 && $0.differing == 0 })
         #expect(report.gaps.isEmpty)
+    }
+
+    @Test("DPE shares of Lyon are recomputed from the counts of its arrondissements")
+    func lyonDPEShares() throws {
+        let sandbox = try RealIndicatorWarehouse.shared.get()
+        let counts = try sandbox.rows("""
+            SELECT variable, sum(value) AS n FROM v_observations
+            WHERE territory_code LIKE '6938_' AND variable IN ('DPE22_N', 'DPE22_N_E', 'DPE22_N_F', 'DPE22_N_G', 'DPE22_N_A', 'DPE22_N_B')
+            GROUP BY variable
+            """).reduce(into: [String: Double]()) { $0[$1["variable"]] = $1["n"] }
+        let lyon = try #require(try sandbox.rows("""
+            SELECT * FROM v_indicator_values WHERE indicator_id = 'part_dpe_ab' AND territory = 'COM:69123' AND period = '2022'
+            """).first)
+        #expect(lyon["numerator"] == counts["DPE22_N_A"]! + counts["DPE22_N_B"]!)
+        #expect(lyon["denominator"] == counts["DPE22_N"])
+        let efg = try #require(try value("part_dpe_efg", "COM:69123"))
+        #expect(efg["status"] == "ok")
     }
 }

@@ -1,0 +1,188 @@
+import Catalog
+import Foundation
+import GRDB
+import Tabular
+import Warehouse
+
+/// Loads an energy-diagnostics file (ADEME's DPE, millions of rows) without keeping a
+/// row per diagnostic: each one is counted, while streaming, in its commune × year (of
+/// the diagnostic) by energy label, building type and construction period, and the counts
+/// are written as observations at the end, the year in the code as in INSEE's
+/// (`DPE23_N`, `DPE23_N_E`, `DPE23_MAISON_N_F`, `DPE23_AV1948_N_G`, …, period 2023), with
+/// the median primary consumption per m² (`DPE23_CONSO_EP_MED`).
+///
+/// A diagnostic replaced by a later one (its number appears in the replacing one's
+/// "replaces" column) is counted once: the file is read a first time for those numbers.
+/// Memory grows with the number of replaced diagnostics and of commune × year groups, and
+/// by four bytes per consumption kept for the medians — not with the file's width.
+struct DiagnosticsLoader: RecordLoader {
+    static let labels = ["A", "B", "C", "D", "E", "F", "G"]
+    static let buildingTypes = ["maison": "MAISON", "appartement": "APPARTEMENT", "immeuble": "IMMEUBLE"]
+
+    /// Construction periods, as in the census' `P{yy}_RP_ACH…` breakdown.
+    static func period(ofConstructionYear year: Int) -> String {
+        switch year {
+        case ..<1948: "AV1948"
+        case ..<1975: "1948_1974"
+        case ..<2001: "1975_2000"
+        case ..<2013: "2001_2012"
+        default: "AP2012"
+        }
+    }
+
+    private struct Group: Hashable {
+        let commune: String
+        let year: String
+    }
+
+    private let sourceID: String
+    private let fileID: Int64
+    private let db: Database
+    private let columns: (id: Int, replaces: Int?, commune: Int, label: Int, date: Int, buildingType: Int, year: Int?, consumption: Int)
+    private let names: SourceDefinition.DiagnosticsRule
+    private let replaced: Set<String>
+    private var seen: Set<String> = []
+    private var counts: [Group: [String: Int]] = [:]
+    private var consumptions: [Group: [Float]] = [:]
+    private var replacedSkipped = 0
+    private(set) var valuesWritten = 0
+    let unusedColumns: [String] = []
+
+    init(definition: SourceDefinition, header: HeaderIndex, reader: any RecordReader, fileID: Int64, _ db: Database) throws {
+        guard let rule = definition.diagnostics else { preconditionFailure("validated by SourceCatalog") }
+        names = rule
+        columns = (try header.require(rule.id), try rule.replaces.map { try header.require($0) }, try header.require(rule.commune),
+                   try header.require(rule.label), try header.require(rule.date), try header.require(rule.buildingType),
+                   rule.constructionYear.flatMap { header.position(of: $0) }, try header.require(rule.consumption))
+        sourceID = definition.id
+        self.fileID = fileID
+        self.db = db
+        replaced = try Self.replacedNumbers(path: reader.path, column: columns.replaces, reader: reader)
+    }
+
+    /// The numbers of the diagnostics that a later one of the file replaces (first read).
+    private static func replacedNumbers(path: String, column: Int?, reader: any RecordReader) throws -> Set<String> {
+        guard let column, let csv = reader as? CSVReader else { return [] }
+        var numbers: Set<String> = []
+        try CSVReader(path: path, delimiter: csv.delimiter, encoding: csv.encoding).forEachRecord { record in
+            guard record.defect == nil, column < record.count else { return }
+            let number = record.string(at: column).trimmingCharacters(in: .whitespaces)
+            if !number.isEmpty { numbers.insert(number) }
+        }
+        return numbers
+    }
+
+    var notes: [String] {
+        replacedSkipped == 0 ? [] : ["\(replacedSkipped) diagnostics replaced by a later one in the file counted once (the later one)"]
+    }
+
+    mutating func load(_ record: CSVRecord, zeros: inout LeadingZeroPolicy) throws -> Rejection? {
+        let number = record.string(at: columns.id).trimmingCharacters(in: .whitespaces)
+        guard !number.isEmpty else { return reject(record, names.id, "", "a diagnostic without its number") }
+        guard seen.insert(number).inserted else { return reject(record, names.id, number, "diagnostic number already seen in this file") }
+        if replaced.contains(number) {
+            replacedSkipped += 1
+            return nil
+        }
+        var commune = record.string(at: columns.commune)
+        switch Self.checkCode(record.bytes(at: columns.commune), kind: .commune, line: record.line, column: names.commune, zeros: &zeros) {
+        case .keep: break
+        case .replace(let fixed): commune = fixed
+        case .reject(let rejection): return rejection
+        }
+        let label = record.string(at: columns.label).trimmingCharacters(in: .whitespaces).uppercased()
+        guard Self.labels.contains(label) else { return reject(record, names.label, label, "an energy label is one of A to G") }
+        let date = record.string(at: columns.date)
+        guard date.range(of: "^(19|20)[0-9]{2}-[01][0-9]-[0-3][0-9]", options: .regularExpression) != nil else {
+            return reject(record, names.date, date, "a date is written YYYY-MM-DD")
+        }
+        let rawType = record.string(at: columns.buildingType).trimmingCharacters(in: .whitespaces).lowercased()
+        guard let type = Self.buildingTypes[rawType] else {
+            return reject(record, names.buildingType, rawType, "a building type is maison, appartement or immeuble")
+        }
+        let consumptionText = record.string(at: columns.consumption).trimmingCharacters(in: .whitespaces)
+        let consumption = consumptionText.isEmpty ? nil : DecimalParser.parse(consumptionText)
+        guard consumptionText.isEmpty || (consumption.map { $0 >= 0 } ?? false) else {
+            return reject(record, names.consumption, consumptionText, "a consumption is a number of kWh/m²/year, zero or more")
+        }
+        var period: String?
+        if let position = columns.year {
+            let text = record.string(at: position).trimmingCharacters(in: .whitespaces)
+            if !text.isEmpty {
+                guard let year = Int(text.split(separator: ".")[0]), (1000...2100).contains(year) else {
+                    return reject(record, names.constructionYear ?? "", text, "a construction year is a year such as 1936")
+                }
+                period = Self.period(ofConstructionYear: year)
+            }
+        }
+        let group = Group(commune: commune, year: String(date.prefix(4)))
+        var tally = counts[group, default: [:]]
+        for prefix in ["DPE", "DPE_\(type)"] + (period.map { ["DPE_\($0)"] } ?? []) {
+            tally[prefix + "_N", default: 0] += 1
+            tally[prefix + "_N_" + label, default: 0] += 1
+        }
+        counts[group] = tally
+        if let consumption { consumptions[group, default: []].append(Float(consumption)) }
+        return nil
+    }
+
+    private func reject(_ record: CSVRecord, _ column: String, _ value: String, _ reason: String) -> Rejection {
+        Rejection(line: record.line, column: column, value: value, reason: reason)
+    }
+
+    /// Writes the counts of every commune × year, and the medians.
+    mutating func finish() throws {
+        let writer = try ObservationWriter(fileID: fileID, db)
+        var variables: [String: Int64] = [:]
+        func variable(_ name: String, year: String) throws -> Int64 {
+            let code = "DPE" + year.suffix(2) + name.dropFirst(3)
+            if let id = variables[code] { return id }
+            let id = try SourceRegistry.variableID(sourceID: sourceID, code: code, period: year, label: Self.label(of: name) + " (\(year))",
+                                                   additive: name != "DPE_CONSO_EP_MED", db)
+            variables[code] = id
+            return id
+        }
+        for (group, tally) in counts.sorted(by: { ($0.key.commune, $0.key.year) < ($1.key.commune, $1.key.year) }) {
+            var values = tally.sorted { $0.key < $1.key }.map { ($0.key, Double($0.value)) }
+            // Every label of each breakdown is written, zero included, so that shares add up.
+            for prefix in Set(tally.keys.filter { $0.hasSuffix("_N") }.map { String($0.dropLast(2)) }) {
+                for label in Self.labels where tally["\(prefix)_N_\(label)"] == nil { values.append(("\(prefix)_N_\(label)", 0)) }
+            }
+            if let median = consumptions[group].map(Self.median) { values.append(("DPE_CONSO_EP_MED", median)) }
+            try Array(group.commune.utf8).withUnsafeBufferPointer { code in
+                // Paris, Lyon and Marseille diagnostics carry their arrondissement's code.
+                let level = CodeKind.commune.level(of: code)
+                for (name, value) in values {
+                    try writer.write(territoryCode: code, level: level, variableID: try variable(name, year: group.year), value: value, status: "ok")
+                }
+            }
+            valuesWritten += values.count
+        }
+    }
+
+    static func median(_ values: [Float]) -> Double {
+        let sorted = values.sorted()
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? Double(sorted[middle]) : (Double(sorted[middle - 1]) + Double(sorted[middle])) / 2
+    }
+
+    /// `DPE_MAISON_N_F` → "Diagnostics de performance énergétique, maisons, étiquette F".
+    static func label(of code: String) -> String {
+        if code == "DPE_CONSO_EP_MED" { return "Consommation d'énergie primaire médiane des DPE (kWh/m²/an)" }
+        var parts = code.split(separator: "_").dropFirst().map(String.init)
+        var words = ["Nombre de DPE"]
+        let scope = parts.prefix { $0 != "N" }
+        parts.removeFirst(scope.count + 1)
+        switch scope.joined(separator: "_") {
+        case "": break
+        case "MAISON": words.append("maisons")
+        case "APPARTEMENT": words.append("appartements")
+        case "IMMEUBLE": words.append("immeubles")
+        case "AV1948": words.append("logements construits avant 1948")
+        case "AP2012": words.append("logements construits après 2012")
+        case let range: words.append("logements construits de " + range.replacingOccurrences(of: "_", with: " à "))
+        }
+        if let label = parts.first { words.append("étiquette \(label)") }
+        return words.joined(separator: ", ")
+    }
+}

@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // System C libraries, each wrapped by a module map.
@@ -60,6 +61,13 @@ let package = Package(
         .target(name: "Territories", dependencies: [
             "Geography", "Warehouse", .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: strict),
+        // Portraits of a territory: layout and templates kept as data under pipelines/reports,
+        // rendered as HTML and Markdown (Mustache), CSV and XLSX, and recorded in report_portrait.
+        .target(name: "Reports", dependencies: [
+            "Export", "Territories", "Warehouse", "Yams",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Mustache", package: "swift-mustache"),
+        ], swiftSettings: strict),
         // Downloads of the official files the source definitions list.
         .target(name: "Fetch", dependencies: [
             "Catalog", "Tabular", .product(name: "Logging", package: "swift-log"),
@@ -71,7 +79,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .executableTarget(name: "observatoire", dependencies: [
-            "Ingest", "Normalise", "Territories", "Indicators", "Compute", "Export", "Catalog", "Warehouse", "Pipeline", "Fetch",
+            "Ingest", "Normalise", "Territories", "Indicators", "Compute", "Export", "Reports", "Catalog", "Warehouse", "Pipeline", "Fetch",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
@@ -99,6 +107,9 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .testTarget(name: "ExportTests", dependencies: ["TestSupport", "Export", "Tabular", "Ingest"], swiftSettings: strict),
+        .testTarget(name: "ReportsTests", dependencies: [
+            "TestSupport", "Reports", "Export", "Territories", "Indicators", "Ingest", "Warehouse",
+        ], swiftSettings: strict),
         .testTarget(name: "NormaliseTests", dependencies: [
             "TestSupport", "Normalise", "Territories", "Geography", "Ingest", "Catalog", "Warehouse",
         ], swiftSettings: strict),

@@ -1,17 +1,9 @@
-import Foundation
-
 /// An export laid out as a grid of cells, long or wide, shared by the CSV and XLSX
 /// writers. A cell is text or a number; a value that is not `ok` is its status, never a
 /// number.
 struct ExportGrid {
-    enum Cell: Equatable {
-        case text(String)
-        case number(Double)
-        case empty
-    }
-
     let header: [String]
-    let rows: [[Cell]]
+    let rows: [[SheetCell]]
 
     init(_ table: ExportTable) {
         if table.request.wide {
@@ -20,16 +12,16 @@ struct ExportGrid {
             header = ExportTable.columns
             rows = table.rows.map { row in
                 [.text(row.territoryCode), .text(row.territoryLevel), .text(row.territoryName), .text(row.indicator), .text(row.label),
-                 .text(row.period), row.value.map(Cell.number) ?? .empty, .text(row.unit), .text(row.status),
-                 row.coverage.map(Cell.number) ?? .empty, .text(row.estimate ? "1" : "0"), .text(row.method),
-                 row.flags.map(Cell.text) ?? .empty]
+                 .text(row.period), row.value.map(SheetCell.number) ?? .empty, .text(row.unit), .text(row.status),
+                 row.coverage.map(SheetCell.number) ?? .empty, .text(row.estimate ? "1" : "0"), .text(row.method),
+                 row.flags.map(SheetCell.text) ?? .empty]
             }
         }
     }
 
     /// One row per territory; one column per indicator and period, headed
     /// `taux_pauvrete 2021 (%)`; non-ok values show their status.
-    private static func wide(_ table: ExportTable) -> ([String], [[Cell]]) {
+    private static func wide(_ table: ExportTable) -> ([String], [[SheetCell]]) {
         var columns: [String] = []
         var units: [String: String] = [:]
         for row in table.rows {
@@ -43,13 +35,13 @@ struct ExportGrid {
             return (order.firstIndex(of: String(l[0])) ?? 0, l[1]) < (order.firstIndex(of: String(r[0])) ?? 0, r[1])
         }
         var territories: [String] = []
-        var byTerritory: [String: (level: String, name: String, cells: [String: Cell])] = [:]
+        var byTerritory: [String: (level: String, name: String, cells: [String: SheetCell])] = [:]
         for row in table.rows {
             if byTerritory[row.territoryCode] == nil {
                 territories.append(row.territoryCode)
                 byTerritory[row.territoryCode] = (row.territoryLevel, row.territoryName, [:])
             }
-            byTerritory[row.territoryCode]!.cells["\(row.indicator) \(row.period)"] = row.value.map(Cell.number) ?? .text(row.status)
+            byTerritory[row.territoryCode]!.cells["\(row.indicator) \(row.period)"] = row.value.map(SheetCell.number) ?? .text(row.status)
         }
         let header = ["territory_code", "territory_level", "territory_name"] + columns.map { "\($0) (\(units[$0] ?? ""))" }
         let rows = territories.map { code in
@@ -57,12 +49,5 @@ struct ExportGrid {
             return [.text(code), .text(entry.level), .text(entry.name)] + columns.map { entry.cells[$0] ?? .empty }
         }
         return (header, rows)
-    }
-
-    /// A number as text: integers without decimals, others with up to ten significant digits.
-    static func text(_ number: Double, decimalComma: Bool) -> String {
-        var text = number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(format: "%.10g", number)
-        if decimalComma { text = text.replacingOccurrences(of: ".", with: ",") }
-        return text
     }
 }

@@ -43,7 +43,7 @@ public struct ExportTable: Sendable {
                        v.unit, v.status, v.coverage, v.estimate, v.method, v.flags
                 FROM v_indicator_values v JOIN indicators i USING (indicator_id)
                 WHERE v.geography = :g AND v.territory_level = :level AND v.indicator_id IN (SELECT value FROM json_each(:indicators))
-                  AND v.territory IN (\(Self.territoriesWithin))
+                  AND v.territory IN (\(TerritorySelection.sql))
                 ORDER BY v.territory_name, v.territory_code, instr(:order, '|' || v.indicator_id || '|'), v.period
                 """, arguments: ["g": request.geography, "level": request.level.code, "within": request.within,
                                  "indicators": Self.json(request.indicators),
@@ -55,16 +55,6 @@ public struct ExportTable: Sendable {
             return (rows, try Self.sources(of: request.indicators, geography: request.geography, db))
         }
     }
-
-    /// Territories of the requested level inside `:within`: the territory itself, its
-    /// communes, and every territory that holds one of its communes.
-    static let territoriesWithin = """
-        SELECT t.territory FROM territories t WHERE t.geography = :g AND t.level = :level AND (
-            :within = 'FR' OR t.territory = :within
-            OR EXISTS (SELECT 1 FROM memberships m WHERE m.geography = :g AND m.territory = t.territory AND m.parent = :within)
-            OR EXISTS (SELECT 1 FROM memberships a JOIN memberships b ON b.geography = a.geography AND b.territory = a.territory
-                       WHERE a.geography = :g AND a.parent = t.territory AND a.territory LIKE 'COM:%' AND b.parent = :within))
-        """
 
     /// The sources and files the indicators were computed from (`indicator_sources`).
     private static func sources(of indicators: [String], geography: Int, _ db: Database) throws -> [String] {

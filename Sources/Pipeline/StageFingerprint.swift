@@ -24,10 +24,12 @@ enum StageFingerprint {
         digest([normalise] + (try definitions(in: indicatorsDirectory)) + [try contents(knownIssues)])
     }
 
-    /// Successful writes that were not pipeline runs.
+    /// Successful hand-run writes to what the stages produce (portraits write only their
+    /// report table, and change no stage's inputs).
     private static let lastOutsideRun = """
         SELECT max(run_id) FROM runs
-        WHERE status IN ('succeeded', 'rejections') AND command NOT LIKE 'observatoire run%' AND command NOT LIKE 'observatoire demo%'
+        WHERE status IN ('succeeded', 'rejections')
+          AND (command LIKE 'observatoire ingest%' OR command LIKE 'observatoire normalise%' OR command LIKE 'observatoire compute%')
         """
 
     /// Every YAML file of a folder, by name and content.

@@ -1,3 +1,5 @@
+import GRDB
+
 /// A territory of one geography under its canonical identifier.
 public struct Territory: Sendable, Equatable, Hashable {
     public let geography: Int
@@ -11,6 +13,16 @@ public struct Territory: Sendable, Equatable, Hashable {
 
     /// Levels in the order people read them.
     static let levelOrder = ["FR": 0, "REG": 1, "DEP": 2, "ZONE": 3, "EPCI": 4, "COM": 5, "ARM": 6]
+
+    /// A row of `territories`.
+    public init(row: Row) {
+        geography = row["geography"]
+        id = row["territory"]
+        level = row["level"]
+        code = row["code"]
+        name = row["name"]
+        detail = row["detail"]
+    }
 
     /// `Lens (COM:62498)`.
     public var label: String { "\(name) (\(id))" }

@@ -41,7 +41,7 @@ public struct TerritoryDirectory {
             let closeness = name == folded ? 0 : name.hasPrefix(folded) ? 1 : 2
             return (closeness, Territory.levelOrder[row["level"] as String] ?? 9, name.count, row["territory"])
         }
-        return matching.sorted { rank($0) < rank($1) }.prefix(limit).map(territory(from:))
+        return matching.sorted { rank($0) < rank($1) }.prefix(limit).map(Territory.init(row:))
     }
 
     /// The territory an argument names: `FR`, a prefixed code (`EPCI:246200364`), a bare
@@ -103,20 +103,25 @@ public struct TerritoryDirectory {
             let hint = ids.first?.hasPrefix("DEP:") == true ? " (a bare two-digit code is a département; write REG:\(argument) for a région)" : ""
             throw GeographyError(.unknownTerritory, "no territory \(ids.joined(separator: " or ")) in geography \(geography) ('\(argument)')\(hint)")
         }
-        return territory(from: row)
+        return Territory(row: row)
     }
 
     public func parents(of territory: Territory) throws -> [Territory] {
-        try warehouse.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT t.* FROM memberships m JOIN territories t ON t.geography = m.geography AND t.territory = m.parent
-                WHERE m.geography = ? AND m.territory = ?
-                """, arguments: [geography, territory.id])
-        }.map(territory(from:)).sorted { (Territory.levelOrder[$0.level] ?? 9, $0.name) < (Territory.levelOrder[$1.level] ?? 9, $1.name) }
+        try warehouse.read { db in try parents(of: territory, db) }
+    }
+
+    /// The territories `territory` belongs to, larger first (France, région, département …),
+    /// read in `db`: callers inside a write transaction (portraits) cannot open a read.
+    public func parents(of territory: Territory, _ db: Database) throws -> [Territory] {
+        try Row.fetchAll(db, sql: """
+            SELECT t.* FROM memberships m JOIN territories t ON t.geography = m.geography AND t.territory = m.parent
+            WHERE m.geography = ? AND m.territory = ?
+            """, arguments: [geography, territory.id])
+            .map(Territory.init(row:)).sorted { (Territory.levelOrder[$0.level] ?? 9, $0.name) < (Territory.levelOrder[$1.level] ?? 9, $1.name) }
     }
 
     /// The commune-level members of an aggregate (all communes for France).
-    func communeIDs(of territory: Territory, _ db: Database) throws -> [String] {
+    public func communeIDs(of territory: Territory, _ db: Database) throws -> [String] {
         switch territory.level {
         case "COM", "ARM": [territory.id]
         case "FR": try String.fetchAll(db, sql: "SELECT territory FROM territories WHERE geography = ? AND level = 'COM'", arguments: [geography])
@@ -134,7 +139,7 @@ public struct TerritoryDirectory {
             let members = listed ? try Row.fetchAll(db, sql: """
                 SELECT t.* FROM memberships m JOIN territories t ON t.geography = m.geography AND t.territory = m.territory
                 WHERE m.geography = ? AND m.parent = ? ORDER BY t.search_name
-                """, arguments: [geography, territory.id]).map(self.territory(from:)) : []
+                """, arguments: [geography, territory.id]).map(Territory.init(row:)) : []
             let count = territory.level == "COM" ? members.count : communes.count
             return TerritoryProfile(territory: territory, parents: parents, members: members, memberCount: count,
                                     populations: try populations(of: communes, db))
@@ -192,10 +197,5 @@ public struct TerritoryDirectory {
                                name: rows.first?["epci_name"], members: rows.map { ($0["com"], $0["com_name"]) },
                                joinedSince: now.subtracting(then).sorted(), leftSince: then.subtracting(now).sorted())
         }
-    }
-
-    private func territory(from row: Row) -> Territory {
-        Territory(geography: row["geography"], id: row["territory"], level: row["level"], code: row["code"],
-                  name: row["name"], detail: row["detail"])
     }
 }

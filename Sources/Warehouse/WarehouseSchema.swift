@@ -17,6 +17,9 @@ public enum WarehouseSchema {
         migrator.registerMigration("004-known-issues-reconciliation") { db in
             try db.execute(sql: knownIssuesAndReconciliation)
         }
+        migrator.registerMigration("005-reports") { db in
+            try db.execute(sql: reports)
+        }
         migrator.registerMigration("006-operations") { db in
             try db.execute(sql: operations)
         }

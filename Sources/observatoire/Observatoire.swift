@@ -10,8 +10,8 @@ struct Observatoire: ParsableCommand {
         discussion: """
             Exit codes: 0 success, 1 failure, 2 usage error, 3 finished with rejected rows, 75 another writer holds the warehouse.
             """,
-        subcommands: [RunCommand.self, StatusCommand.self, FetchCommand.self, IngestCommand.self, NormaliseCommand.self, ComputeCommand.self, IndicatorsCommand.self,
-                      ReconcileCommand.self, ExportCommand.self, TerritoriesCommand.self, SourcesCommand.self]
+        subcommands: [DemoCommand.self, RunCommand.self, StatusCommand.self, FetchCommand.self, IngestCommand.self, NormaliseCommand.self, ComputeCommand.self, IndicatorsCommand.self,
+                      ReconcileCommand.self, ExportCommand.self, PortraitCommand.self, TerritoriesCommand.self, SourcesCommand.self]
     )
 
     /// Runs the command; usage errors exit with 2 (the README's table) instead of

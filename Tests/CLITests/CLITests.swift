@@ -107,6 +107,49 @@ import Testing
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: binary.path), "the observatoire binary is not built"))
+    func demoPortraits() throws {
+        let directory = try temporaryDirectory()
+        let warehouse = directory.appendingPathComponent("w.sqlite").path
+        #expect(try run(["ingest", "--warehouse", warehouse, "--quiet", "raw/demo"]).status == 0)
+        #expect(try run(["normalise", "--warehouse", warehouse, "--quiet", "--geography", "2024"]).status == 0)
+        let notComputed = try run(["portrait", "--warehouse", warehouse, "Lens", "--format", "md"])
+        #expect(notComputed.status == 1)
+        #expect(notComputed.errors.contains("run `observatoire compute` first"))
+        #expect(try run(["compute", "--warehouse", warehouse, "--quiet"]).status == 0)
+
+        let lens = try run(["portrait", "--warehouse", warehouse, "Lens", "--format", "md"])
+        #expect(lens.status == 0, "\(lens.errors)")
+        #expect(lens.output.hasPrefix("# Lens\n"))
+        #expect(lens.output.contains("| 2021 | 32,0\u{00A0}% |"))
+        let html = directory.appendingPathComponent("portrait-call.html").path
+        let call = try run(["portrait", "--warehouse", warehouse, "EPCI:246200364", "--format", "html", "--output", html])
+        #expect(call.status == 0, "\(call.errors)")
+        #expect(call.output.hasPrefix("portrait of Communauté d'agglomération de Lens - Liévin (EPCI:246200364)"))
+        #expect(try String(contentsOfFile: html, encoding: .utf8).contains("<h1>Communauté d&#39;agglomération de Lens - Liévin</h1>"))
+        let xlsx = directory.appendingPathComponent("bassin.xlsx").path
+        #expect(try run(["portrait", "--warehouse", warehouse, "ZONE:bassin-minier", "--format", "xlsx", "--output", xlsx]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: xlsx))
+
+        let folder = directory.appendingPathComponent("portraits").path
+        let all = try run(["portrait", "--warehouse", warehouse, "--all", "--level", "epci", "--within", "ZONE:bassin-minier-epci",
+                           "--output-dir", folder])
+        #expect(all.status == 0, "\(all.errors)")
+        #expect(all.output.hasPrefix("8 portraits (epci in Intercommunalités du Bassin minier (8 EPCI) (ZONE:bassin-minier-epci)) → \(folder) in "))
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder)
+        #expect(files.count == 8 && files.contains("EPCI-246200364.html"))
+
+        let ambiguous = try run(["portrait", "--warehouse", warehouse, "bassin minier", "--format", "md"])
+        #expect(ambiguous.status == 1)
+        #expect(ambiguous.errors.contains("'bassin minier' names 2 territories; give one of their codes"))
+        let unknown = try run(["portrait", "--warehouse", warehouse, "Atlantis"])
+        #expect(unknown.status == 1)
+        #expect(unknown.errors.contains("no territory named 'Atlantis'"))
+        let usage = try run(["portrait", "--warehouse", warehouse, "ZONE:bassin-minier", "--format", "xlsx"])
+        #expect(usage.status == 2)
+        #expect(usage.errors.contains("An XLSX portrait needs --output FILE."))
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: binary.path), "the observatoire binary is not built"))
     func exitCodes() throws {
         let directory = try temporaryDirectory()
         let warehouse = directory.appendingPathComponent("w.sqlite").path

@@ -93,14 +93,8 @@ struct ExportTests {
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
-    static let python = "/usr/bin/python3"
-    static var hasOpenpyxl: Bool {
-        guard FileManager.default.isExecutableFile(atPath: python) else { return false }
-        return (try? run(["-c", "import openpyxl"]).status) == 0
-    }
-
     @Test("Python's csv and openpyxl open the exports without any warning",
-          .enabled(if: hasOpenpyxl, "Debian's python3-openpyxl is not installed (scripts/setup-debian installs it)"))
+          .enabled(if: Python.hasOpenpyxl, "Debian's python3-openpyxl is not installed (scripts/setup-debian installs it)"))
     func pythonOpensTheExports() throws {
         let sandbox = try computed()
         let request = ExportRequest(indicators: ["part_moins_15_ans", "taux_chomage_15_64"], level: .commune, within: "FR", geography: 2024)
@@ -121,21 +115,8 @@ struct ExportTests {
             assert book['Sources']['A1'].value == 'Géographie : COG 2024'
             print('ok')
             """
-        let result = try Self.run(["-W", "error", "-c", script, csv, excel, xlsx])
+        let result = try Python.run(["-W", "error", "-c", script, csv, excel, xlsx])
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.trimmingCharacters(in: .whitespacesAndNewlines) == "ok")
-    }
-
-    private static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }

@@ -17,7 +17,7 @@ import Testing
         #expect(mode == "wal")
         let names = try warehouse.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')") }
         for name in ["runs", "sources", "files", "rejected_rows", "variables", "observations", "cog_communes",
-                     "cog_mouvements", "variable_dictionary", "v_observations", "v_variables", "v_files"] {
+                     "cog_mouvements", "variable_dictionary", "v_observations", "v_variables", "v_files", "report_portrait"] {
             #expect(names.contains(name), "missing \(name)")
         }
         let columns = try warehouse.read { try Row.fetchAll($0, sql: "PRAGMA table_info(v_observations)").map { $0["name"] as String } }

@@ -1,0 +1,216 @@
+import Foundation
+import GRDB
+import Territories
+
+/// Reads the portrait of one territory in a database connection: its references, the
+/// layout's indicators for it and for them, changes, ranks and specificity indices.
+/// Values come from `v_indicator_values`, which has no number where the status is not
+/// `ok`; changes, ranks and indices are made from `ok` values only.
+struct PortraitBuilder {
+    let layout: PortraitLayout
+    let directory: TerritoryDirectory
+
+    var geography: Int { directory.geography }
+
+    func portrait(of subject: Territory, _ db: Database) throws -> Portrait {
+        let indicators = try self.indicators(db)
+        let parents = try directory.parents(of: subject, db)
+        let communes = try directory.communeIDs(of: subject, db)
+        let references = try self.references(of: subject, parents: parents, communes: communes, db)
+        let values = try self.values(of: [subject.id] + references.map(\.id), indicators: layout.indicators + ["population"], db)
+        let ranks = try self.ranks(of: subject, parents: parents, db)
+        let own = values[subject.id] ?? [:]
+
+        var sections = layout.sections.compactMap { section -> Portrait.Section? in
+            let entries = section.indicators.compactMap { id -> Portrait.Entry? in
+                guard let indicator = indicators[id], let periods = own[id], let period = periods.keys.max() else { return nil }
+                let subjectValue = periods[period]!
+                let referenceValues = references.map { values[$0.id]?[id]?[period] }
+                let previous = periods.keys.filter { $0 < period }.max()
+                return Portrait.Entry(
+                    indicator: indicator, period: period, subject: subjectValue, references: referenceValues,
+                    previousPeriod: previous,
+                    evolution: previous.flatMap { periods[$0]?.value }.flatMap { before in subjectValue.value.map { $0 - before } },
+                    rank: ranks["\(id) \(period)"],
+                    specificity: Self.specificity(indicator, subjectValue, referenceValues.first ?? nil))
+            }
+            guard !entries.isEmpty else { return nil }
+            let chart = section.chart.flatMap { id in entries.contains { $0.indicator.id == id && $0.subject.value != nil } ? id : nil }
+            return Portrait.Section(title: section.title, entries: entries, chart: chart)
+        }
+        Self.highlight(&sections, count: layout.highlights)
+
+        let (memberIndicators, members) = ["EPCI", "ZONE"].contains(subject.level)
+            ? try self.members(of: subject, indicators: layout.members.compactMap { indicators[$0] }, db) : ([], [])
+        let shown = Set(sections.flatMap { $0.entries.map(\.indicator.id) } + memberIndicators.map(\.id))
+        let population = own["population"].flatMap { periods in periods.keys.max().map { (value: periods[$0]!, period: $0) } }
+        return Portrait(
+            title: layout.title, subject: subject, parents: Self.identityOrder(parents), communeCount: communes.count,
+            population: population, references: references, sections: sections, memberIndicators: memberIndicators,
+            members: members, sources: try sources(of: shown.sorted(), db), knownIssues: try knownIssues(db))
+    }
+
+    /// EPCI, départements, régions, then zones: nearest first, France left out.
+    static func identityOrder(_ parents: [Territory]) -> [Territory] {
+        let order = ["EPCI", "DEP", "REG", "ZONE"]
+        return parents.filter { order.contains($0.level) }
+            .sorted { (order.firstIndex(of: $0.level)!, $0.code) < (order.firstIndex(of: $1.level)!, $1.code) }
+    }
+
+    /// The layout's indicators as the last `compute` defined them; one it does not know
+    /// is an error (a typo in the layout, or a catalogue newer than the warehouse).
+    private func indicators(_ db: Database) throws -> [String: Portrait.Indicator] {
+        let rows = try Row.fetchAll(db, sql: "SELECT indicator_id, label, unit, aggregation FROM indicators")
+        let known = Dictionary(uniqueKeysWithValues: rows.map { row in
+            (row[0] as String, Portrait.Indicator(id: row[0], label: row[1], unit: row[2], aggregation: row[3]))
+        })
+        if let unknown = (layout.indicators + layout.members).first(where: { known[$0] == nil }) {
+            throw ReportError("the portrait layout names '\(unknown)', which the warehouse does not define: check pipelines/indicators (`observatoire indicators list`) and run `observatoire compute`")
+        }
+        return known
+    }
+
+    /// The EPCI of a commune, then the département(s), région(s), France, and the
+    /// layout's zones that hold every commune of the territory.
+    private func references(of subject: Territory, parents: [Territory], communes: [String], _ db: Database) throws -> [Territory] {
+        func level(_ level: String) -> [Territory] { parents.filter { $0.level == level }.sorted { $0.code < $1.code } }
+        var references = ["COM", "ARM"].contains(subject.level) ? level("EPCI") : []
+        references += level("DEP") + level("REG")
+        guard subject.id != "FR" else { return references }
+        // Zones belong to no France in `memberships`; every territory but France has it as a reference.
+        references += try territory("FR", db).map { [$0] } ?? []
+        guard !communes.isEmpty else { return references }
+        for zone in layout.referenceZones where zone != subject.id {
+            let inside = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM memberships WHERE geography = ? AND parent = ? AND territory IN (SELECT value FROM json_each(?))
+                """, arguments: [geography, zone, try Self.json(communes)]) == communes.count
+            if inside, let zone = try territory(zone, db) {
+                references.append(zone)
+            }
+        }
+        return references
+    }
+
+    func territory(_ id: String, _ db: Database) throws -> Territory? {
+        try Row.fetchOne(db, sql: "SELECT * FROM territories WHERE geography = ? AND territory = ?", arguments: [geography, id])
+            .map(Territory.init(row:))
+    }
+
+    /// Values by territory, indicator and period.
+    private func values(of territories: [String], indicators: [String], _ db: Database) throws -> [String: [String: [String: Portrait.Value]]] {
+        var values: [String: [String: [String: Portrait.Value]]] = [:]
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT territory, indicator_id, period, value, status, estimate, coverage, flags FROM v_indicator_values
+            WHERE geography = ? AND territory IN (SELECT value FROM json_each(?)) AND indicator_id IN (SELECT value FROM json_each(?))
+            """, arguments: [geography, try Self.json(territories), try Self.json(indicators)])
+        for row in rows {
+            values[row[0], default: [:]][row[1], default: [:]][row[2]] = Self.value(row, from: 3)
+        }
+        return values
+    }
+
+    /// Where a territory is ranked: a commune among the communes of its EPCI (of its
+    /// département without one), an EPCI among the EPCIs of its département, a
+    /// département among those of its région, a région among those of France.
+    static func rankScope(of subject: Territory, parents: [Territory]) -> (level: String, scope: Territory)? {
+        func first(_ level: String) -> Territory? { parents.filter { $0.level == level }.min { $0.code < $1.code } }
+        switch subject.level {
+        case "COM": return (first("EPCI") ?? first("DEP")).map { ("COM", $0) }
+        case "ARM": return first("COM").map { ("ARM", $0) }
+        case "EPCI": return first("DEP").map { ("EPCI", $0) }
+        case "DEP": return first("REG").map { ("DEP", $0) }
+        case "REG": return first("FR").map { ("REG", $0) }
+        default: return nil
+        }
+    }
+
+    /// Ranks of the territory's `ok` values among its peers' (1 = highest), by
+    /// `indicator period`.
+    private func ranks(of subject: Territory, parents: [Territory], _ db: Database) throws -> [String: Portrait.Rank] {
+        guard let (level, scope) = Self.rankScope(of: subject, parents: parents) else { return [:] }
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT s.indicator_id, s.period, 1 + sum(p.value > s.value) AS position, count(*) AS peers
+            FROM indicator_values s
+            JOIN memberships m ON m.geography = s.geography AND m.parent = :scope
+            JOIN territories t ON t.geography = m.geography AND t.territory = m.territory AND t.level = :level
+            JOIN indicator_values p ON p.geography = s.geography AND p.indicator_id = s.indicator_id AND p.period = s.period
+                                   AND p.territory = m.territory AND p.status = 'ok'
+            WHERE s.geography = :g AND s.territory = :subject AND s.status = 'ok'
+            GROUP BY s.indicator_id, s.period
+            """, arguments: ["g": geography, "subject": subject.id, "scope": scope.id, "level": level])
+        return Dictionary(uniqueKeysWithValues: rows.map { row in
+            ("\(row[0] as String) \(row[1] as String)", Portrait.Rank(position: row[2], count: row[3], level: level, scope: scope))
+        })
+    }
+
+    /// Subject / reference for rates and means; nothing for counts and growth rates, whose
+    /// ratio to a larger territory says nothing.
+    static func specificity(_ indicator: Portrait.Indicator, _ subject: Portrait.Value, _ reference: Portrait.Value?) -> Double? {
+        guard !indicator.isCount, indicator.aggregation != "annual_growth",
+              let value = subject.value, let base = reference?.value, base != 0 else { return nil }
+        return value / base
+    }
+
+    /// Marks the `count` entries whose specificity is furthest from 1.
+    static func highlight(_ sections: inout [Portrait.Section], count: Int) {
+        let distances = sections.indices.flatMap { s in
+            sections[s].entries.indices.compactMap { e in sections[s].entries[e].specificity.map { (s, e, abs($0 - 1)) } }
+        }
+        for (s, e, _) in distances.sorted(by: { $0.2 > $1.2 }).prefix(count) {
+            sections[s].entries[e].highlighted = true
+        }
+    }
+
+    /// The communes of an EPCI or zone, by name, each with the latest period of every
+    /// member indicator (the latest any member has); indicators no member has are left out.
+    private func members(of subject: Territory, indicators candidates: [Portrait.Indicator],
+                         _ db: Database) throws -> ([Portrait.Indicator], [Portrait.Member]) {
+        let communes = try Row.fetchAll(db, sql: """
+            SELECT t.* FROM memberships m JOIN territories t ON t.geography = m.geography AND t.territory = m.territory
+            WHERE m.geography = ? AND m.parent = ? AND t.level = 'COM' ORDER BY t.search_name, t.code
+            """, arguments: [geography, subject.id]).map(Territory.init(row:))
+        let values = try self.values(of: communes.map(\.id), indicators: candidates.map(\.id), db)
+        let latest = candidates.compactMap { indicator in
+            values.values.compactMap { $0[indicator.id]?.keys.max() }.max().map { (indicator, period: $0) }
+        }
+        return (latest.map(\.0), communes.map { commune in
+            Portrait.Member(territory: commune, values: latest.map { indicator, period in values[commune.id]?[indicator.id]?[period] })
+        })
+    }
+
+    /// The sources, vintages and files of the indicators shown (`indicator_sources`).
+    private func sources(of indicators: [String], _ db: Database) throws -> [Portrait.Source] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT DISTINCT s.source_id, s.label, s.publisher, f.vintage, f.name
+            FROM indicator_sources x
+            JOIN files f ON f.file_id = x.file_id
+            JOIN sources s ON s.source_id = f.source_id
+            WHERE x.geography = ? AND x.indicator_id IN (SELECT value FROM json_each(?))
+            ORDER BY s.source_id, f.vintage, f.name
+            """, arguments: [geography, try Self.json(indicators)])
+        var sources: [Portrait.Source] = []
+        for row in rows {
+            let (label, publisher, vintage, file): (String, String?, String, String) = (row[1], row[2], row[3], row[4])
+            if let last = sources.last, last.label == label, last.vintage == vintage {
+                sources[sources.count - 1] = Portrait.Source(label: label, publisher: publisher, vintage: vintage, files: last.files + [file])
+            } else {
+                sources.append(Portrait.Source(label: label, publisher: publisher, vintage: vintage, files: [file]))
+            }
+        }
+        return sources
+    }
+
+    private func knownIssues(_ db: Database) throws -> [String: String] {
+        let rows = try Row.fetchAll(db, sql: "SELECT issue_id, reason FROM known_issues WHERE geography = ?", arguments: [geography])
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0[0], $0[1]) })
+    }
+
+    private static func value(_ row: Row, from index: Int) -> Portrait.Value {
+        Portrait.Value(value: row[index], status: row[index + 1], estimate: row[index + 2] == 1, coverage: row[index + 3], flags: row[index + 4])
+    }
+
+    /// A JSON array, for `json_each`: no limit on the number of ids, unlike bound parameters.
+    static func json(_ strings: [String]) throws -> String {
+        String(decoding: try JSONEncoder().encode(strings), as: UTF8.self)
+    }
+}

@@ -1,0 +1,36 @@
+import GRDB
+import Territories
+import Warehouse
+
+/// Makes portraits: reads each territory's portrait and records it in `report_portrait`,
+/// all in one journaled run (one transaction: the table never holds half a batch).
+public struct PortraitJob {
+    public let warehouse: Warehouse
+    public let layout: PortraitLayout
+    public let directory: TerritoryDirectory
+
+    public init(warehouse: Warehouse, layout: PortraitLayout, directory: TerritoryDirectory) {
+        self.warehouse = warehouse
+        self.layout = layout
+        self.directory = directory
+    }
+
+    /// The portraits of `territories` (ids), in that order.
+    public func run(territories: [String], command: String) throws -> [Portrait] {
+        let geography = directory.geography
+        let builder = PortraitBuilder(layout: layout, directory: directory)
+        return try RunJournal.transaction(command: command, in: warehouse, headline: { "\($0.count) portrait\($0.count == 1 ? "" : "s"), geography \(geography)" }) { runID, db in
+            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM indicator_values WHERE geography = ?)", arguments: [geography]) == true else {
+                throw ReportError("no indicator has been computed on geography \(geography): run `observatoire compute` first")
+            }
+            return try territories.map { id in
+                guard let territory = try builder.territory(id, db) else {
+                    throw ReportError("no territory \(id) in geography \(geography)")
+                }
+                let portrait = try builder.portrait(of: territory, db)
+                try PortraitRecorder().record(portrait, runID: runID, db)
+                return portrait
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Yams
+
+/// What a portrait shows and in which order, read from `pipelines/reports/portrait.yaml`
+/// so that an analyst changes sections and indicators without recompiling.
+public struct PortraitLayout: Sendable, Decodable {
+    public struct Section: Sendable, Decodable {
+        public var title: String
+        public var indicators: [String]
+        /// The indicator of the section's bar chart (HTML), if any.
+        public var chart: String?
+    }
+
+    public var title: String
+    /// Zones (`ZONE:…`) shown as references for territories inside them.
+    public var referenceZones: [String]
+    /// How many indicators the specificity index highlights.
+    public var highlights: Int
+    public var sections: [Section]
+    /// Indicators of the table of member communes (EPCI and zone portraits).
+    public var members: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case title, highlights, sections, members
+        case referenceZones = "reference_zones"
+    }
+
+    /// Every indicator of the sections, in order.
+    public var indicators: [String] { sections.flatMap(\.indicators) }
+
+    public init(path: String) throws {
+        do {
+            self = try YAMLDecoder().decode(Self.self, from: try String(contentsOfFile: path, encoding: .utf8))
+        } catch {
+            throw ReportError("cannot read this portrait layout: \(error)", path: path)
+        }
+        var seen: Set<String> = []
+        for id in indicators where !seen.insert(id).inserted {
+            throw ReportError("indicator '\(id)' is listed twice: a portrait shows each indicator once", path: path)
+        }
+        for section in sections {
+            if section.indicators.isEmpty { throw ReportError("section '\(section.title)' lists no indicator", path: path) }
+            if let chart = section.chart, !section.indicators.contains(chart) {
+                throw ReportError("section '\(section.title)': its chart '\(chart)' is not one of its indicators", path: path)
+            }
+        }
+        if let zone = referenceZones.first(where: { !$0.hasPrefix("ZONE:") }) {
+            throw ReportError("reference_zones: '\(zone)' is not a zone id (ZONE:…)", path: path)
+        }
+    }
+}

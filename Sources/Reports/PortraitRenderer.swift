@@ -1,0 +1,72 @@
+import Foundation
+import Export
+
+/// Renders portraits in every format: HTML and Markdown through the templates, CSV and
+/// XLSX from the same grid. A file is written whole or not at all.
+public struct PortraitRenderer: Sendable {
+    public let templates: PortraitTemplates
+
+    public init(templates: PortraitTemplates) {
+        self.templates = templates
+    }
+
+    /// The portrait as text (HTML, Markdown, CSV); XLSX has no text form.
+    public func text(_ portrait: Portrait, format: PortraitFormat) throws -> String {
+        let view = PortraitView(portrait)
+        switch format {
+        case .html: return templates.html.render(view)
+        case .md: return templates.markdown.render(view)
+        case .csv: return String(decoding: csv(portrait, view), as: UTF8.self)
+        case .xlsx: throw ReportError("an XLSX portrait is a file: give --output")
+        }
+    }
+
+    public func write(_ portrait: Portrait, format: PortraitFormat, to path: String) throws {
+        if format == .xlsx {
+            try AtomicFile.write(to: path) { temporary in try xlsx(portrait, to: temporary.path) }
+        } else {
+            let text = try text(portrait, format: format)
+            try AtomicFile.write(to: path) { temporary in try Data(text.utf8).write(to: temporary) }
+        }
+    }
+
+    /// `EPCI-246200364.html`: the id, with `-` for `:`.
+    public static func fileName(of portrait: Portrait, format: PortraitFormat) -> String {
+        portrait.subject.id.replacingOccurrences(of: ":", with: "-") + "." + format.rawValue
+    }
+
+    private func csv(_ portrait: Portrait, _ view: PortraitView) -> Data {
+        let grid = PortraitGrid(portrait, view, withSection: true)
+        return CSVDocument().data(header: grid.header, rows: grid.sections.flatMap(\.rows), trailer: Self.trailer(view))
+    }
+
+    /// Sheet `Territoire` (identity, references, highlights), one sheet per section,
+    /// `Communes` for an EPCI or zone, then `Notes et sources`.
+    private func xlsx(_ portrait: Portrait, to path: String) throws {
+        let view = PortraitView(portrait)
+        let workbook = try XLSXWriter(path: path)
+        try workbook.addLines("Territoire", Self.identity(view))
+        let grid = PortraitGrid(portrait, view, withSection: false)
+        for section in grid.sections {
+            try workbook.addSheet(section.title, header: grid.header, rows: section.rows)
+        }
+        if !portrait.members.isEmpty {
+            let members = PortraitGrid.members(portrait)
+            try workbook.addSheet("Communes", header: members.header, rows: members.rows)
+        }
+        try workbook.addLines("Notes et sources", Self.trailer(view))
+        try workbook.close()
+    }
+
+    private static func identity(_ view: PortraitView) -> [String] {
+        ["\(view.title) : \(view.name) (\(view.id))", "\(view.kind), géographie \(view.geography)"]
+            + view.parents.map { "Appartient à : \($0.name) (\($0.id))" }
+            + [view.population.map { "Population municipale : \($0)" }, view.communes.map { "Communes : \($0)" }].compactMap { $0 }
+            + view.references.map { "Référence : \($0.name) (\($0.id))" }
+            + view.highlights.map { "Spécificité : \($0.label) : indice \($0.specificity) (\($0.subjectValue) contre \($0.referenceValue) pour \(view.specificityReference ?? ""))" }
+    }
+
+    private static func trailer(_ view: PortraitView) -> [String] {
+        view.notes.map { "\($0.mark) : \($0.text)" } + ["Géographie : \(view.geography)"] + view.sources.map { "Source : \($0)" }
+    }
+}

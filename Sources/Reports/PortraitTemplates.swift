@@ -1,0 +1,31 @@
+import Foundation
+import Mustache
+
+/// The HTML and Markdown templates of `pipelines/reports/templates`, read at each run so
+/// that an analyst edits the page without recompiling. They render a `PortraitView`.
+public struct PortraitTemplates: Sendable {
+    let html: MustacheTemplate
+    let markdown: MustacheTemplate
+
+    public init(directory: String) throws {
+        html = try Self.load(directory, "portrait.html.mustache")
+        markdown = try Self.load(directory, "portrait.md.mustache")
+    }
+
+    private static func load(_ directory: String, _ name: String) throws -> MustacheTemplate {
+        let path = URL(fileURLWithPath: directory).appendingPathComponent(name).path
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ReportError("cannot read this template: \(error.localizedDescription); pass --pipelines DIR", path: path)
+        }
+        do {
+            return try MustacheTemplate(string: text)
+        } catch let error as MustacheTemplate.ParserError {
+            throw ReportError("line \(error.context.lineNumber), column \(error.context.columnNumber): \(error.error) in “\(error.context.line)”", path: path)
+        } catch {
+            throw ReportError("cannot parse this template: \(error)", path: path)
+        }
+    }
+}

@@ -1,0 +1,199 @@
+import Foundation
+import Territories
+
+/// A portrait formatted for reading: French numbers, symbols for values that are not
+/// `ok`, numbered notes, rank phrases. The Mustache templates render it, and the CSV and
+/// XLSX writers take their notes and sources from it, so every format says the same.
+struct PortraitView {
+    /// A value as shown, with the numbers of its notes (`1, 3`), if any.
+    struct Cell {
+        let text: String
+        let marks: String?
+    }
+
+    struct Line {
+        let indicator: String
+        let label: String
+        let unit: String
+        let period: String
+        let subject: Cell
+        let references: [Cell]
+        let evolution: String?
+        let rank: String?
+        let specificity: String?
+        let highlighted: Bool
+    }
+
+    struct Section {
+        let title: String
+        let anchor: String
+        let lines: [Line]
+        /// Inline SVG, HTML only.
+        let chart: String?
+    }
+
+    struct Place {
+        let kind: String
+        let name: String
+        let id: String
+    }
+
+    struct Highlight {
+        let label: String
+        let specificity: String
+        let subjectValue: String
+        let referenceValue: String
+    }
+
+    struct MemberCell {
+        let text: String
+        /// The number to sort by (empty for values that are not `ok`).
+        let sortKey: String
+    }
+
+    struct MemberLine {
+        let name: String
+        let code: String
+        let cells: [MemberCell]
+    }
+
+    let title: String
+    let name: String
+    let id: String
+    let code: String
+    let kind: String
+    let geography: String
+    let population: String?
+    let communes: String?
+    let parents: [Place]
+    let references: [Place]
+    let specificityReference: String?
+    let highlights: [Highlight]
+    let hasHighlights: Bool
+    let sections: [Section]
+    let memberHeaders: [String]
+    let members: [MemberLine]
+    let hasMembers: Bool
+    let notes: [Footnotes.Note]
+    let sources: [String]
+
+    init(_ portrait: Portrait) {
+        var footnotes = Footnotes()
+        let subject = portrait.subject
+        title = portrait.title
+        name = subject.name
+        id = subject.id
+        code = subject.code
+        kind = Self.kind(of: subject)
+        geography = "COG \(portrait.geography)"
+        population = portrait.population.map { population in
+            Self.cell(population.value, unit: "habitants", count: true, &footnotes, portrait).text + " (\(population.period))"
+        }
+        communes = ["COM", "ARM"].contains(subject.level) ? nil : "\(portrait.communeCount) commune\(portrait.communeCount == 1 ? "" : "s")"
+        parents = portrait.parents.map { Place(kind: Self.kind(of: $0), name: $0.name, id: $0.id) }
+        references = portrait.references.map { Place(kind: Self.kind(of: $0), name: $0.name, id: $0.id) }
+        specificityReference = portrait.references.first?.name
+        sections = portrait.sections.enumerated().map { index, section in
+            let lines = section.entries.map { entry in
+                let unit = entry.indicator.unit
+                return Line(
+                    indicator: entry.indicator.id, label: entry.indicator.label, unit: unit, period: entry.period,
+                    subject: Self.cell(entry.subject, unit: unit, count: entry.indicator.isCount, &footnotes, portrait),
+                    references: entry.references.map { value in
+                        value.map { Self.cell($0, unit: unit, count: entry.indicator.isCount, &footnotes, portrait) } ?? Cell(text: "", marks: nil)
+                    },
+                    evolution: both(entry.evolution, entry.previousPeriod).map { change, since in
+                        FrenchNumber.change(change, unit: unit, count: entry.indicator.isCount) + " depuis \(since)"
+                    },
+                    rank: entry.rank.map(Self.phrase),
+                    specificity: entry.specificity.map { FrenchNumber.format($0, decimals: 2) },
+                    highlighted: entry.highlighted)
+            }
+            let chart = section.chart.flatMap { id in section.entries.first { $0.indicator.id == id } }.map { entry in
+                BarChart(title: entry.indicator.label + " (\(entry.period))", unit: entry.indicator.unit, bars:
+                    [(subject.name, entry.subject.value, true)] + zip(portrait.references, entry.references).map { ($0.name, $1?.value, false) }
+                ).svg
+            }
+            return Section(title: section.title, anchor: "section-\(index + 1)", lines: lines, chart: chart)
+        }
+        highlights = portrait.entries.compactMap { entry -> (Double, Highlight)? in
+            guard entry.highlighted, let ratio = entry.specificity, let value = entry.subject.value,
+                  let base = entry.references.first??.value else { return nil }
+            let unit = entry.indicator.unit
+            return (abs(ratio - 1), Highlight(label: entry.indicator.label, specificity: FrenchNumber.format(ratio, decimals: 2),
+                                              subjectValue: FrenchNumber.format(value, unit: unit), referenceValue: FrenchNumber.format(base, unit: unit)))
+        }.sorted { $0.0 > $1.0 }.map(\.1)
+        hasHighlights = !highlights.isEmpty
+        memberHeaders = portrait.memberIndicators.map { "\($0.label) (\($0.unit))" }
+        members = portrait.members.map { member in
+            MemberLine(name: member.territory.name, code: member.territory.code, cells: zip(portrait.memberIndicators, member.values).map { indicator, value in
+                let text = value.map { Self.cell($0, unit: indicator.unit, count: indicator.isCount, &footnotes, portrait).text } ?? ""
+                return MemberCell(text: text, sortKey: value?.value.map { String($0) } ?? "")
+            })
+        }
+        hasMembers = !members.isEmpty
+        notes = footnotes.all
+        sources = portrait.sources.map(Self.sourceLine)
+    }
+
+    /// A value as text: the number with its unit when `ok`, else its symbol, explained in
+    /// the notes; estimates and known issues get a numbered note.
+    static func cell(_ value: Portrait.Value, unit: String, count: Bool, _ footnotes: inout Footnotes, _ portrait: Portrait) -> Cell {
+        guard let number = value.value else {
+            let (symbol, meaning) = switch value.status {
+            case "secret": ("s", "secret statistique")
+            case "not-applicable": ("so", "sans objet")
+            default: ("nd", "non disponible")
+            }
+            footnotes.explain(symbol, meaning)
+            return Cell(text: symbol, marks: nil)
+        }
+        var marks: [String] = []
+        if value.estimate {
+            marks.append(footnotes.mark("estimation" + (value.coverage.map { ", couverture " + FrenchNumber.percent($0) } ?? "")))
+        }
+        for flag in (value.flags ?? "").split(separator: ";") {
+            let words = flag.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "known issue ", with: "")
+            let issue = String(words.prefix { $0 != " " })
+            marks.append(footnotes.mark("problème connu de la source (\(issue)) : " + (portrait.knownIssues[issue] ?? "voir pipelines/known-issues.yaml")))
+        }
+        return Cell(text: FrenchNumber.format(number, unit: unit, count: count), marks: marks.isEmpty ? nil : marks.joined(separator: ", "))
+    }
+
+    /// `3e sur 36 communes de Communauté d'agglomération de Lens - Liévin`.
+    static func phrase(_ rank: Portrait.Rank) -> String {
+        let peers = switch rank.level {
+        case "COM": "communes"
+        case "ARM": "arrondissements"
+        case "DEP": "départements"
+        case "REG": "régions"
+        default: rank.level
+        }
+        return "\(FrenchNumber.ordinal(rank.position)) sur \(rank.count) \(peers) de \(rank.scope.name)"
+    }
+
+    /// `Commune`, `EPCI (CA)`, `Département` …
+    static func kind(of territory: Territory) -> String {
+        switch territory.level {
+        case "COM": "Commune"
+        case "ARM": "Arrondissement municipal"
+        case "EPCI": "EPCI" + (territory.detail.map { " (\($0))" } ?? "")
+        case "DEP": "Département"
+        case "REG": "Région"
+        case "FR": "France"
+        case "ZONE": "Zone"
+        default: territory.level
+        }
+    }
+
+    /// `Filosofi 2021 … (INSEE-DGFiP-…), millésime 2021 : cc_filosofi_2021_COM.csv`.
+    static func sourceLine(_ source: Portrait.Source) -> String {
+        source.label + (source.publisher.map { " (\($0))" } ?? "") + ", millésime \(source.vintage) : " + source.files.joined(separator: ", ")
+    }
+}
+
+/// Both values, or nothing.
+private func both<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
+    guard let a, let b else { return nil }
+    return (a, b)
+}

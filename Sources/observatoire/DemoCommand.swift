@@ -1,0 +1,72 @@
+import ArgumentParser
+import Catalog
+import Export
+import Foundation
+import Normalise
+import Pipeline
+import Reports
+import Territories
+import Warehouse
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Every stage on the bundled demo territory (the Bassin minier), offline: warehouse, portraits, an indicator table.",
+        discussion: """
+            Runs the pipeline on raw/demo (as `run` does: incremental, in one transaction), then \
+            writes the portraits of the Bassin minier and of its eight intercommunalités, and a \
+            table of their key indicators, and prints where everything is.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: "The demo's raw folder.")
+    var raw = "raw/demo"
+
+    @Option(name: .customLong("output-dir"), help: "Where the portraits and the indicator table go.")
+    var outputDirectory = "warehouse/demo"
+
+    /// The key indicators of the table written beside the portraits.
+    static let indicators = ["population", "taux_pauvrete", "niveau_vie_median", "part_menages_imposes", "nombre_menages_fiscaux"]
+
+    func run() throws {
+        let (warehouse, lock) = try global.openWarehouseForWriting()
+        defer { withExtendedLifetime(lock) {} }
+        let pipeline = PipelineRun(warehouse: warehouse, catalog: try global.loadCatalog(),
+                                   zones: try ZoneCatalog(directory: global.pipelines + "/zones"), indicators: try global.loadIndicators(),
+                                   knownIssues: try global.loadKnownIssues(), pipelines: global.pipelines, logger: global.makeLogger())
+        let summary = try pipeline.run(raw: [raw], geography: nil, force: false, command: "observatoire demo")
+        try warehouse.checkpoint()
+
+        let directory = try TerritoryDirectory(warehouse: warehouse, geography: summary.geography)
+        let job = PortraitJob(warehouse: warehouse, layout: try PortraitLayout(path: global.pipelines + "/reports/portrait.yaml"),
+                              directory: directory)
+        let renderer = PortraitRenderer(templates: try PortraitTemplates(directory: global.pipelines + "/reports/templates"))
+        let portraits = URL(fileURLWithPath: outputDirectory).appendingPathComponent("portraits").path
+        try FileManager.default.createDirectory(atPath: portraits, withIntermediateDirectories: true)
+        let basin = try directory.resolve("ZONE:bassin-minier")
+        let epcis = try warehouse.read { db in
+            try TerritorySelection.territories(level: .epci, within: "ZONE:bassin-minier-epci", geography: directory.geography, db)
+        }
+        var written: [String] = []
+        for portrait in try job.run(territories: [basin.id] + epcis, command: "observatoire demo portraits") {
+            for format in [PortraitFormat.html, .md] {
+                let path = URL(fileURLWithPath: portraits).appendingPathComponent(PortraitRenderer.fileName(of: portrait, format: format)).path
+                try renderer.write(portrait, format: format, to: path)
+                written.append(path)
+            }
+        }
+        let table = URL(fileURLWithPath: outputDirectory).appendingPathComponent("indicateurs-epci.xlsx").path
+        let request = ExportRequest(indicators: Self.indicators, level: .epci, within: "ZONE:bassin-minier-epci",
+                                    geography: directory.geography, wide: true, excel: false)
+        _ = try Exporter(warehouse: warehouse).export(request, format: .xlsx, to: table)
+
+        guard !global.quiet else { return }
+        print("demo: \(summary.headline)")
+        print("  warehouse            \(warehouse.path)   (sqlite3 -box \(warehouse.path) \"SELECT * FROM v_indicator_values LIMIT 5\")")
+        print("  portraits            \(portraits)/   (\(written.count) files: the Bassin minier and its \(epcis.count) EPCI, HTML and Markdown)")
+        print("  open first           \(written.first ?? "")")
+        print("  indicator table      \(table)")
+    }
+}

@@ -108,7 +108,7 @@ let package = Package(
         ], swiftSettings: strict),
         .testTarget(name: "ExportTests", dependencies: ["TestSupport", "Export", "Tabular", "Ingest"], swiftSettings: strict),
         .testTarget(name: "ReportsTests", dependencies: [
-            "TestSupport", "Reports", "Export", "Territories", "Indicators", "Ingest", "Warehouse",
+            "TestSupport", "Reports", "Export", "Territories", "Indicators", "Ingest", "Warehouse", "Yams",
         ], swiftSettings: strict),
         .testTarget(name: "NormaliseTests", dependencies: [
             "TestSupport", "Normalise", "Territories", "Geography", "Ingest", "Catalog", "Warehouse",

@@ -44,7 +44,7 @@ struct BarChart {
 
     /// What fits left of the bars.
     private static func shortened(_ label: String) -> String {
-        label.count <= 42 ? label : label.prefix(41) + "…"
+        label.count <= 36 ? label : label.prefix(35) + "…"
     }
 
     static func escaped(_ text: String) -> String {

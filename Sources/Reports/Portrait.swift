@@ -51,6 +51,8 @@ public struct Portrait: Sendable {
         public let specificity: Double?
         /// Among the indicators whose specificity is furthest from 1.
         public var highlighted = false
+        /// The territory's `ok` values of every period, oldest first, for a time series.
+        public var history: [(period: String, value: Double)] = []
     }
 
     public struct Section: Sendable {

@@ -27,12 +27,14 @@ struct PortraitBuilder {
                 let subjectValue = periods[period]!
                 let referenceValues = references.map { values[$0.id]?[id]?[period] }
                 let previous = periods.keys.filter { $0 < period }.max()
-                return Portrait.Entry(
+                var entry = Portrait.Entry(
                     indicator: indicator, period: period, subject: subjectValue, references: referenceValues,
                     previousPeriod: previous,
                     evolution: previous.flatMap { periods[$0]?.value }.flatMap { before in subjectValue.value.map { $0 - before } },
                     rank: ranks["\(id) \(period)"],
                     specificity: Self.specificity(indicator, subjectValue, referenceValues.first ?? nil))
+                entry.history = periods.sorted { $0.key < $1.key }.compactMap { period, value in value.value.map { (period, $0) } }
+                return entry
             }
             guard !entries.isEmpty else { return nil }
             let chart = section.chart.flatMap { id in entries.contains { $0.indicator.id == id && $0.subject.value != nil } ? id : nil }

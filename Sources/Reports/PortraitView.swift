@@ -113,6 +113,11 @@ struct PortraitView {
                 BarChart(title: entry.indicator.label + " (\(entry.period))", unit: entry.indicator.unit, bars:
                     [(subject.name, entry.subject.value, true)] + zip(portrait.references, entry.references).map { ($0.name, $1?.value, false) }
                 ).svg
+                // Where several periods exist, the territory's own series beside the comparison.
+                + (entry.history.count > 1
+                    ? BarChart(title: "\(entry.indicator.label) : \(subject.name), période par période", unit: entry.indicator.unit,
+                               bars: entry.history.map { ($0.period, $0.value, $0.period == entry.period) }).svg
+                    : "")
             }
             return Section(title: section.title, anchor: "section-\(index + 1)", lines: lines, chart: chart)
         }

@@ -61,6 +61,7 @@ struct DemoCommand: ParsableCommand {
         let request = ExportRequest(indicators: Self.indicators, level: .epci, within: "ZONE:bassin-minier-epci",
                                     geography: directory.geography, wide: true, excel: false)
         _ = try Exporter(warehouse: warehouse).export(request, format: .xlsx, to: table)
+        let metadata = try DatasetteMetadata.write(for: warehouse)
 
         guard !global.quiet else { return }
         print("demo: \(summary.headline)")
@@ -68,5 +69,6 @@ struct DemoCommand: ParsableCommand {
         print("  portraits            \(portraits)/   (\(written.count) files: the Bassin minier and its \(epcis.count) EPCI, HTML and Markdown)")
         print("  open first           \(written.first ?? "")")
         print("  indicator table      \(table)")
+        print("  Datasette metadata   \(metadata)   (datasette \(warehouse.path) -m \(metadata))")
     }
 }

@@ -6,6 +6,7 @@ import Ingest
 import Logging
 import Normalise
 import Pipeline
+import Reports
 import Warehouse
 
 struct RunCommand: ParsableCommand {
@@ -61,6 +62,7 @@ struct RunCommand: ParsableCommand {
             throw ExitCode.failure
         }
         try warehouse.checkpoint()
+        try DatasetteMetadata.write(for: warehouse)
         for stage in summary.stages {
             logger.notice("\(stage.stage.rawValue): \(stage.status.rawValue)", metadata: [
                 "seconds": "\(stage.seconds.map { String(format: "%.2f", $0) } ?? "-")", "detail": "\(stage.message)",

@@ -230,4 +230,20 @@ import Testing
         #expect(!status.output.contains(" running "))
         #expect(status.output.contains("compute done"))
     }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: binary.path), "the observatoire binary is not built"))
+    func demoRunsEveryStageAndSaysWhereTheOutputsAre() throws {
+        let directory = try temporaryDirectory()
+        let outputs = directory.appendingPathComponent("demo").path
+        let demo = try run(["demo", "--warehouse", directory.appendingPathComponent("w.sqlite").path, "--output-dir", outputs])
+        #expect(demo.status == 0, "\(demo.errors)")
+        #expect(demo.output.contains("ingest done, normalise done, compute done"))
+        #expect(demo.output.contains("18 files: the Bassin minier and its 8 EPCI"))
+        let lens = try String(contentsOfFile: outputs + "/portraits/EPCI-246200364.html", encoding: .utf8)
+        #expect(lens.contains("Communauté d&#39;agglomération de Lens - Liévin") || lens.contains("Communauté d'agglomération de Lens - Liévin"))
+        #expect(FileManager.default.fileExists(atPath: outputs + "/indicateurs-epci.xlsx"))
+        // A second demo has nothing to redo.
+        let again = try run(["demo", "--warehouse", directory.appendingPathComponent("w.sqlite").path, "--output-dir", outputs])
+        #expect(again.output.contains("normalise skipped, compute skipped"))
+    }
 }

@@ -97,6 +97,7 @@ struct PortraitRulesTests {
         #expect(population.period == "2021")
         #expect(population.previousPeriod == "2015")
         #expect(population.evolution == 100)
+        #expect(population.history.map(\.period) == ["2015", "2021"], "the series a time-series chart shows")
         #expect(population.specificity == nil, "no specificity index for a count")
         // Under 15: Alpha 20 %, its EPCI 250 / 1500.
         let young = try entry(portrait, "part_moins_15_ans")
@@ -186,6 +187,6 @@ struct PortraitRulesTests {
         let catalogue = try IndicatorCatalog(directory: packageRoot.appendingPathComponent("pipelines/indicators").path)
         let ids = Set(catalogue.indicators.map(\.id))
         #expect((layout.indicators + layout.members).filter { !ids.contains($0) } == [])
-        #expect(layout.sections.map(\.title) == ["Population & âges", "Ménages", "Emploi & chômage", "Diplômes", "Revenus & pauvreté", "Logement"])
+        #expect(layout.sections.map(\.title) == ["Population & âges", "Ménages", "Emploi & chômage", "Diplômes", "Revenus & pauvreté", "Logement", "Rénovation & énergie"])
     }
 }

@@ -1,0 +1,64 @@
+/// What each table and view of the warehouse holds, for the documentation tools read
+/// (Datasette's metadata): one place, next to the schema, kept in step with the README's
+/// table of the warehouse by a test.
+public enum WarehouseDocumentation {
+    public struct Table: Sendable {
+        public let description: String
+        public let columns: [String: String]
+    }
+
+    public static let tables: [String: Table] = [
+        "runs": Table(description: "One row per command that wrote to the warehouse.", columns: [
+            "status": "running, succeeded, rejections (rows rejected), failed", "message": "What the run did, or why it failed"]),
+        "run_stages": Table(description: "Stages of each `observatoire run`: done, skipped (inputs unchanged) or failed.", columns: [
+            "fingerprint": "SHA-256 of the stage's inputs", "seconds": "Duration of the stage"]),
+        "sources": Table(description: "Sources the loaded files come from (pipelines/sources).", columns: [:]),
+        "files": Table(description: "Every file loaded, with its checksum and counts; replaced loads kept as history.", columns: [
+            "sha256": "SHA-256 of the file as read", "rows_rejected": "Rows stored in rejected_rows",
+            "repairs": "What was repaired or counted specially (leading zeros, replaced DPE)",
+            "geography": "COG vintage of the file's commune codes", "status": "current or replaced"]),
+        "rejected_rows": Table(description: "Rows that could not be loaded, with line, column, value and reason.", columns: [:]),
+        "variables": Table(description: "Variables of each source, with their period.", columns: [
+            "additive": "1 for counts that add up across communes"]),
+        "observations": Table(description: "Values as published, long form: territory × variable of a file.", columns: [
+            "status": "ok, secret (secret statistique), missing, not-applicable; a value that is not ok has no number"]),
+        "cog_communes": Table(description: "Code officiel géographique: communes, arrondissements municipaux, communes déléguées and associées.", columns: [:]),
+        "cog_mouvements": Table(description: "Commune changes since 1943 (COG).", columns: [:]),
+        "cog_departements": Table(description: "Départements (COG).", columns: [:]),
+        "cog_regions": Table(description: "Régions (COG).", columns: [:]),
+        "cog_arrondissements": Table(description: "Arrondissements (COG).", columns: [:]),
+        "epci_composition": Table(description: "Member communes of each EPCI, as published by INSEE or the DGCL.", columns: [:]),
+        "epci_list": Table(description: "EPCI of INSEE's list.", columns: [:]),
+        "passages": Table(description: "Share of a commune of one COG vintage in a commune of another.", columns: [
+            "weight": "Share of the commune's figures (population municipale on splits)"]),
+        "territories": Table(description: "Territories of a geography: communes, EPCI, départements, régions, France, zones.", columns: [
+            "territory": "Canonical code: COM:62498, EPCI:246200364, DEP:62, REG:32, FR, ZONE:bassin-minier"]),
+        "memberships": Table(description: "A territory in a parent (commune in its EPCI, département, région, France, zones).", columns: [:]),
+        "normalised_observations": Table(description: "Observations on the communes of one COG vintage.", columns: [
+            "conversion": "How the value was carried from the file's geography; NULL when unchanged"]),
+        "unmapped_codes": Table(description: "Codes normalise could not place.", columns: [:]),
+        "variable_dictionary": Table(description: "INSEE's variable dictionaries.", columns: [:]),
+        "indicators": Table(description: "Indicator definitions of the last compute (pipelines/indicators).", columns: [
+            "aggregation": "stock, ratio, weighted_mean, non_aggregable, annual_growth"]),
+        "indicator_values": Table(description: "Indicator × territory × period of a geography, with components, status and coverage.", columns: [
+            "coverage": "Share of the territory's population whose communes contributed",
+            "estimate": "1 when the value is an estimate", "derived": "Value derived from communes where a published one wins",
+            "flags": "Known issues of the source values"]),
+        "indicator_sources": Table(description: "Files each indicator was computed from.", columns: [:]),
+        "known_issues": Table(description: "Known errors of the sources (pipelines/known-issues.yaml), as applied.", columns: [
+            "matched": "Observations concerned; NULL when the source is not loaded"]),
+        "report_portrait": Table(description: "Rows of the last portrait of each territory.", columns: [
+            "reference_values": "JSON object: reference territory → value", "evolution": "Change since the previous period"]),
+        "v_observations": Table(description: "Observations as published, with their source and period.", columns: [:]),
+        "v_variables": Table(description: "Variables with their label (the source's, else INSEE's dictionary).", columns: [:]),
+        "v_files": Table(description: "Files currently loaded.", columns: [:]),
+        "v_normalised": Table(description: "Normalised observations with their territory's name and level.", columns: [:]),
+        "v_passages": Table(description: "Passage rows that change something.", columns: [:]),
+        "v_indicator_values": Table(description: "Indicator values with their territory's name and level, and the unit.", columns: [
+            "status": "ok, secret, missing, not-applicable; a value that is not ok has no number",
+            "coverage": "Share of the territory's population whose communes contributed",
+            "estimate": "1 when the value is an estimate", "flags": "Known issues of the source values"]),
+        "v_reconciliation": Table(description: "Published values above the commune against the values derived from their communes.", columns: [
+            "gap": "derived − published", "relative_gap": "gap / |published|"]),
+    ]
+}

@@ -76,13 +76,13 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
 
-        .testTarget(name: "TabularTests", dependencies: ["Tabular", "CZlib"], swiftSettings: strict),
+        .testTarget(name: "TabularTests", dependencies: ["TestSupport", "Tabular"], swiftSettings: strict),
         .testTarget(name: "WarehouseTests", dependencies: ["Warehouse"], swiftSettings: strict),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"], swiftSettings: strict),
         .testTarget(name: "GeographyTests", dependencies: ["Geography"], swiftSettings: strict),
-        // Helpers shared by the test targets: a warehouse in a temporary folder, real extracts.
+        // Helpers shared by the test targets: a warehouse in a temporary folder, real extracts, zip and XLSX fixtures.
         .target(name: "TestSupport", dependencies: [
-            "Ingest", "Normalise", "Compute", "Indicators", "Catalog", "Warehouse",
+            "CZlib", "Ingest", "Normalise", "Compute", "Indicators", "Catalog", "Warehouse",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
         ], path: "Tests/Support", swiftSettings: strict),

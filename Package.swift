@@ -86,7 +86,8 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
         ], path: "Tests/Support", swiftSettings: strict),
-        .testTarget(name: "IngestTests", dependencies: ["TestSupport", "Ingest", "Catalog", "Warehouse"], swiftSettings: strict),
+        .testTarget(name: "IngestTests", dependencies: ["TestSupport", "Ingest", "Catalog", "Warehouse", "Tabular"],
+                    exclude: ["BadInputCorpus"], swiftSettings: strict),
         .testTarget(name: "ComputeTests", dependencies: [
             "TestSupport", "Compute", "Indicators", "Ingest", "Warehouse",
         ], swiftSettings: strict),

@@ -60,3 +60,44 @@ import Testing
     }
 
 }
+
+/// What the corpus cannot show file by file: codes only `normalise` finds unknown, and the
+/// two real defective files of `../shared/data/bad-inputs`.
+@Suite struct BadInputBeyondOneFileTests {
+    @Test func unknownCommuneCodesLoadThenNormaliseStoresThem() throws {
+        let sandbox = try Sandbox()
+        try sandbox.loadFixtureGeography()
+        let path = try sandbox.write("base-2021.csv", BadInputCorpus.header + "62001;10;1;Alpha\n2A999;5;1;X\n20001;3;1;Y\n62999;2;s;Z\n")
+        #expect(try sandbox.ingest(path, IngestOptions(geographyOfInput: 2024)).status == .loaded)
+        let summary = try sandbox.normalise(2024)
+        #expect(summary.unmappedCodes == 3)
+        let unmapped = try sandbox.lines("SELECT code, level, observations, reason FROM unmapped_codes ORDER BY code")
+        let reason = "not a commune of COG 2024 and not reachable through the mouvements"
+        #expect(unmapped == ["20001 | COM | 2 | \(reason)", "2A999 | COM | 2 | \(reason)", "62999 | COM | 2 | \(reason)"])
+        #expect(try sandbox.scalar("SELECT count(*) FROM normalised_observations WHERE territory IN ('COM:2A999', 'COM:20001', 'COM:62999')") == 0)
+    }
+
+    static let realFiles = [
+        ("bad-inputs/base-cc-logement-2021-subset-leading-zeros-lost.csv", "CODGEO", "1001", 2, 34963),
+        ("bad-inputs/mouvements-2023-leading-zeros-lost.csv", "COM_AP", "1039", 2, 13834),
+    ]
+
+    @Test(.enabled(if: SharedData.isAvailable, "../shared/data is absent"), arguments: realFiles)
+    func realFilesThatLostTheirLeadingZerosAreRefusedThenRepairedOnRequest(
+        file: String, column: String, value: String, line: Int, rows: Int
+    ) throws {
+        let sandbox = try Sandbox()
+        let before = try sandbox.dump()
+        let refused = try sandbox.ingest(SharedData.path(file))
+        #expect(refused.status == .failed)
+        #expect(refused.message?.hasPrefix("\(SharedData.path(file)):\(line), column \(column), value '\(value)': ") == true)
+        #expect(try sandbox.dump() == before)
+
+        let repaired = try sandbox.ingest(SharedData.path(file), IngestOptions(repairLeadingZeros: true))
+        #expect(repaired.status == .loaded)
+        #expect(repaired.counts.rowsLoaded == rows)
+        // The refusal counts every damaged code, as the repair does.
+        let count = try #require(repaired.repairs?.split(separator: " ")[4])
+        #expect(refused.message?.contains(": \(count) codes lost their leading zero") == true, "\(refused.message ?? "") / \(repaired.repairs ?? "")")
+    }
+}

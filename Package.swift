@@ -103,6 +103,10 @@ let package = Package(
         .testTarget(name: "NormaliseTests", dependencies: [
             "TestSupport", "Normalise", "Territories", "Geography", "Ingest", "Catalog", "Warehouse",
         ], swiftSettings: strict),
+        // SQL-looking names and values through every path that reaches SQL.
+        .testTarget(name: "SQLSafetyTests", dependencies: [
+            "TestSupport", "Ingest", "Catalog", "Compute", "Export", "Territories",
+        ], swiftSettings: strict),
         // Runs the built `observatoire` executable: exit codes and what it prints.
         .testTarget(name: "CLITests", dependencies: ["observatoire"], swiftSettings: strict),
     ]

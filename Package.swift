@@ -89,7 +89,7 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["TestSupport", "Ingest", "Catalog", "Warehouse", "Tabular"],
                     exclude: ["BadInputCorpus"], swiftSettings: strict),
         .testTarget(name: "ComputeTests", dependencies: [
-            "TestSupport", "Compute", "Indicators", "Ingest", "Warehouse",
+            "TestSupport", "Compute", "Indicators", "Ingest", "Warehouse", "Export", "Tabular",
         ], swiftSettings: strict),
         .testTarget(name: "IndicatorsTests", dependencies: ["Indicators"], swiftSettings: strict),
         .testTarget(name: "FetchTests", dependencies: [

@@ -84,19 +84,20 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
 
-        .testTarget(name: "TabularTests", dependencies: ["Tabular", "CZlib"], swiftSettings: strict),
+        .testTarget(name: "TabularTests", dependencies: ["TestSupport", "Tabular"], swiftSettings: strict),
         .testTarget(name: "WarehouseTests", dependencies: ["Warehouse"], swiftSettings: strict),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"], swiftSettings: strict),
         .testTarget(name: "GeographyTests", dependencies: ["Geography"], swiftSettings: strict),
-        // Helpers shared by the test targets: a warehouse in a temporary folder, real extracts.
+        // Helpers shared by the test targets: a warehouse in a temporary folder, real extracts, zip and XLSX fixtures.
         .target(name: "TestSupport", dependencies: [
-            "Ingest", "Normalise", "Compute", "Indicators", "Catalog", "Warehouse",
+            "CZlib", "Ingest", "Normalise", "Compute", "Indicators", "Catalog", "Warehouse",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
         ], path: "Tests/Support", swiftSettings: strict),
-        .testTarget(name: "IngestTests", dependencies: ["TestSupport", "Ingest", "Catalog", "Warehouse"], swiftSettings: strict),
+        .testTarget(name: "IngestTests", dependencies: ["TestSupport", "Ingest", "Catalog", "Warehouse", "Tabular"],
+                    exclude: ["BadInputCorpus"], swiftSettings: strict),
         .testTarget(name: "ComputeTests", dependencies: [
-            "TestSupport", "Compute", "Indicators", "Ingest", "Warehouse",
+            "TestSupport", "Compute", "Indicators", "Ingest", "Warehouse", "Export", "Tabular",
         ], swiftSettings: strict),
         .testTarget(name: "IndicatorsTests", dependencies: ["Indicators"], swiftSettings: strict),
         .testTarget(name: "FetchTests", dependencies: [
@@ -112,6 +113,10 @@ let package = Package(
         ], swiftSettings: strict),
         .testTarget(name: "NormaliseTests", dependencies: [
             "TestSupport", "Normalise", "Territories", "Geography", "Ingest", "Catalog", "Warehouse",
+        ], swiftSettings: strict),
+        // SQL-looking names and values through every path that reaches SQL.
+        .testTarget(name: "SQLSafetyTests", dependencies: [
+            "TestSupport", "Ingest", "Catalog", "Compute", "Export", "Territories",
         ], swiftSettings: strict),
         // Runs the built `observatoire` executable: exit codes and what it prints.
         .testTarget(name: "CLITests", dependencies: ["observatoire"], swiftSettings: strict),

@@ -11,12 +11,14 @@ struct LeadingZeroPolicy {
 
     init(repair: Bool) { self.repair = repair }
 
-    /// Notes one damaged code; returns the repaired code when repairs are allowed.
-    mutating func record(line: Int, column: String, value: String, repaired: String) -> String? {
+    /// Notes one damaged code and returns it repaired: to be loaded when repairs are allowed,
+    /// otherwise only so that the rest of the file is read and every damaged code counted
+    /// before `verdict` refuses the file.
+    mutating func record(line: Int, column: String, value: String, repaired: String) -> String {
         count += 1
         columns.insert(column)
         if first == nil { first = (line, column, value) }
-        return repair ? repaired : nil
+        return repaired
     }
 
     /// Throws when damaged codes were seen and no repair was asked for.

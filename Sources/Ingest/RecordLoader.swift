@@ -28,12 +28,7 @@ extension RecordLoader {
         case .valid:
             return .keep
         case .lostLeadingZero(let repaired):
-            let value = String(decoding: bytes, as: UTF8.self)
-            if let fixed = zeros.record(line: line, column: column, value: value, repaired: repaired) {
-                return .replace(fixed)
-            }
-            return .reject(Rejection(line: line, column: column, value: value,
-                                      reason: "code lost its leading zero (expected \(repaired))"))
+            return .replace(zeros.record(line: line, column: column, value: String(decoding: bytes, as: UTF8.self), repaired: repaired))
         case .invalid:
             return .reject(Rejection(line: line, column: column, value: String(decoding: bytes, as: UTF8.self),
                                       reason: "not a valid \(kind.rawValue) code: expected \(kind.expectation)"))

@@ -25,7 +25,14 @@ struct TableUnit {
         }
         if (definition.delimiterByte.map { $0 != reader.delimiter } ?? false)
             || (definition.format?.encoding.map { $0 != reader.encoding } ?? false) {
+            let sniffed = reader
             reader = try CSVReader(path: path, delimiter: definition.delimiterByte, encoding: definition.format?.encoding)
+            if reader.header.count == 1 && sniffed.header.count > 1, let published = reader.delimiterDescription,
+               let found = sniffed.delimiterDescription {
+                throw TabularError(.notDelimitedText,
+                                   "the header is delimited by '\(found)', but source \(definition.id) is published with '\(published)': re-export the file with '\(published)' or name the right source with --source",
+                                   path: path, line: 1)
+            }
         }
         return [TableUnit(definition: definition, reader: reader, sheet: nil)]
     }

@@ -70,7 +70,9 @@ public final class GzipByteSource: ByteSource {
         if count < 0 {
             var code: Int32 = 0
             let message = gzerror(handle, &code).map { String(cString: $0) } ?? "unknown zlib error"
-            throw TabularError(.truncatedArchive, "the gzip stream is corrupt: \(message)", path: path)
+            // zlib's message starts with the path, which the error names already.
+            let reason = message.hasPrefix(path + ": ") ? String(message.dropFirst(path.count + 2)) : message
+            throw TabularError(.truncatedArchive, "the gzip stream is corrupt: \(reason)", path: path)
         }
         if count == 0 {
             // zlib reports a truncated member as a plain end of file with Z_BUF_ERROR.

@@ -7,8 +7,9 @@ public enum TextEncoding: String, Sendable, Equatable, CaseIterable, Codable {
     case utf8 = "utf-8"
     case windows1252 = "windows-1252"
 
-    /// Guesses the encoding from the first bytes of a file: a UTF-8 byte order mark or
-    /// valid UTF-8 means UTF-8, anything else is read as Windows-1252.
+    /// Guesses the encoding from the first bytes of a file: a UTF-8 byte order mark, valid
+    /// UTF-8, or mostly valid UTF-8 (a UTF-8 file with a few lines in another encoding, whose
+    /// bad lines are then rejected) means UTF-8; anything else is read as Windows-1252.
     ///
     /// - Parameters:
     ///   - sample: the start of the file; unless it is the whole file, its last bytes may cut a character.
@@ -23,7 +24,7 @@ public enum TextEncoding: String, Sendable, Equatable, CaseIterable, Codable {
         }
         switch UTF8Validation.firstInvalidOffset(in: bytes, allowTruncatedEnd: !isWholeFile) {
         case nil: return .utf8
-        case .some: return .windows1252
+        case .some: return UTF8Validation.isMostlyValid(bytes, allowTruncatedEnd: !isWholeFile) ? .utf8 : .windows1252
         }
     }
 }
@@ -62,6 +63,21 @@ public enum UTF8Validation {
             index += length
         }
         return nil
+    }
+
+    /// True when more of the non-ASCII bytes belong to valid UTF-8 characters than not: in
+    /// Windows-1252 French text every accented letter is an invalid byte, while a UTF-8 file
+    /// with one Latin-1 line has far more valid sequences than invalid bytes.
+    public static func isMostlyValid(_ bytes: UnsafeBufferPointer<UInt8>, allowTruncatedEnd: Bool = false) -> Bool {
+        var invalid = 0
+        var start = 0
+        while start < bytes.count,
+              let offset = firstInvalidOffset(in: UnsafeBufferPointer(rebasing: bytes[start...]), allowTruncatedEnd: allowTruncatedEnd) {
+            invalid += 1
+            start += offset + 1
+        }
+        let nonASCII = bytes.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) }
+        return nonASCII - invalid > invalid
     }
 
     /// True when every byte is ASCII: most lines of INSEE files, checked cheaply first.

@@ -17,7 +17,8 @@ struct OutcomePrinter {
         case .unchanged, .skipped, .failed:
             break
         }
-        write(line, error: outcome.status == .failed)
+        // A file with rejected rows is named on standard error too, above its rejections.
+        write(line, error: problem)
         if let message = outcome.message { write("    \(message)", error: outcome.status == .failed) }
         if let replaced = outcome.replacedFileID { write("    replaces file \(replaced)", error: false) }
         if let repairs = outcome.repairs { write("    repaired: \(repairs)", error: false) }

@@ -4,8 +4,8 @@ import TestSupport
 import Testing
 @testable import Compute
 
-/// Filosofi 2021 on COG 2024 with INSEE's EPCI composition and the Bassin minier zones,
-/// normalised and computed once for the suite.
+/// Filosofi 2021 on COG 2024 with INSEE's EPCI composition, the Bassin minier zones and
+/// `SecretDisclosureTests.epciMinusItsSecretCommune`, normalised and computed once for the suites.
 enum RealIndicatorWarehouse {
     static let shared: Result<Sandbox, any Error> = Result {
         let sandbox = try Sandbox()
@@ -13,7 +13,12 @@ enum RealIndicatorWarehouse {
                      "population/populations-legales-2022-ensemble.xlsx", "epci/insee-EPCI_au_01-01-2024.xlsx",
                      "dpe/dpe-v2-logements-neufs-69-sample.csv"]
         _ = try sandbox.ingest(files.map(SharedData.path))
-        try sandbox.normalise(2024, zonesDirectory: packageRoot.appendingPathComponent("pipelines/zones").path)
+        let zones = packageRoot.appendingPathComponent("pipelines/zones")
+        for name in try FileManager.default.contentsOfDirectory(atPath: zones.path) {
+            try sandbox.write("zones/" + name, bytes: Array(try Data(contentsOf: zones.appendingPathComponent(name))))
+        }
+        try sandbox.write("zones/epci-minus-its-secret-commune.yaml", SecretDisclosureTests.epciMinusItsSecretCommune)
+        try sandbox.normalise(2024, zonesDirectory: sandbox.directory.appendingPathComponent("zones").path)
         try sandbox.compute()
         return sandbox
     }

@@ -64,6 +64,22 @@ public struct Sandbox: Sendable {
         try warehouse.read { try Row.fetchAll($0, sql: sql, arguments: arguments) }
     }
 
+    /// The rows of `sql`, each as its values joined by " | " (`NULL` for null): whole result
+    /// sets compared at once.
+    public func lines(_ sql: String, _ arguments: StatementArguments = []) throws -> [String] {
+        try rows(sql, arguments).map { row in
+            row.databaseValues.map { value in
+                switch value.storage {
+                case .null: "NULL"
+                case .int64(let number): String(number)
+                case .double(let number): String(number)
+                case .string(let text): text
+                case .blob(let data): "\(data.count) bytes"
+                }
+            }.joined(separator: " | ")
+        }
+    }
+
     /// Every row of every table but the run journal, in a stable order: what "the
     /// warehouse as it was" means when a file is refused.
     public func dump() throws -> String {

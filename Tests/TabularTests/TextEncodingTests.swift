@@ -156,6 +156,14 @@ struct TextEncodingDetectTests {
         #expect(error?.path == "sample.csv")
     }
 
+    @Test("a UTF-8 sample with one Latin-1 line is UTF-8 (its bad line is rejected later); Windows-1252 text stays so")
+    func mostlyUTF8() throws {
+        let mixed = Array("COM;LIBELLE\n01001;Clémenciat\n01002;Cl".utf8) + [0xE9] + Array("on\n01003;Ambérieu\n".utf8)
+        #expect(try Self.detect(mixed) == .utf8)
+        let windows1252: [UInt8] = Array("01001;Cl".utf8) + [0xE9] + Array("menciat\n01002;Ch".utf8) + [0xE2] + Array("tillon\n".utf8)
+        #expect(try Self.detect(windows1252) == .windows1252)
+    }
+
     @Test("raw values name the encodings as users write them")
     func rawValues() {
         #expect(TextEncoding(rawValue: "utf-8") == .utf8)

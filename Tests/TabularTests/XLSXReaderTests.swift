@@ -1,5 +1,6 @@
 import Testing
 import Tabular
+import TestSupport
 
 /// What reading a whole sheet gives.
 struct SheetResult {

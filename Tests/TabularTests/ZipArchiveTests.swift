@@ -1,5 +1,6 @@
 import Testing
 import Tabular
+import TestSupport
 
 /// Zip members are streamed and checked: a damaged archive is an error, never a short member.
 @Suite("ZipArchive")

@@ -2,17 +2,17 @@ import CZlib
 
 /// One member of a test archive. `method` 8 is deflated with zlib; any other method is
 /// written stored but labelled as given, to test how the reader refuses it.
-struct ZipMember {
-    var name: String
-    var data: [UInt8]
-    var method: UInt16 = 8
-    var encrypted = false
+public struct ZipMember: Sendable {
+    public var name: String
+    public var data: [UInt8]
+    public var method: UInt16 = 8
+    public var encrypted = false
 
-    init(_ name: String, _ text: String, method: UInt16 = 8, encrypted: Bool = false) {
+    public init(_ name: String, _ text: String, method: UInt16 = 8, encrypted: Bool = false) {
         self.init(name, bytes: Array(text.utf8), method: method, encrypted: encrypted)
     }
 
-    init(_ name: String, bytes: [UInt8], method: UInt16 = 8, encrypted: Bool = false) {
+    public init(_ name: String, bytes: [UInt8], method: UInt16 = 8, encrypted: Bool = false) {
         self.name = name
         data = bytes
         self.method = method
@@ -22,7 +22,7 @@ struct ZipMember {
 
 /// Writes zip archives in memory, since tests cannot count on `zip` or Python being installed.
 /// With `zip64`, sizes and offsets go in Zip64 extra fields and a Zip64 end record is written.
-func zipArchive(_ members: [ZipMember], zip64: Bool = false) -> [UInt8] {
+public func zipArchive(_ members: [ZipMember], zip64: Bool = false) -> [UInt8] {
     var archive: [UInt8] = []
     var directory: [UInt8] = []
     for member in members {
@@ -69,7 +69,7 @@ func zipArchive(_ members: [ZipMember], zip64: Bool = false) -> [UInt8] {
 }
 
 /// Raw deflate (no zlib header), as zip stores it.
-func rawDeflate(_ data: [UInt8]) -> [UInt8] {
+public func rawDeflate(_ data: [UInt8]) -> [UInt8] {
     var stream = z_stream()
     guard deflateInit2_(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY,
                         ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { fatalError("deflateInit2 failed") }
@@ -91,7 +91,7 @@ func rawDeflate(_ data: [UInt8]) -> [UInt8] {
 
 /// A minimal XLSX workbook: each sheet given by the content of its `<sheetData>`, shared
 /// strings by the content of each `<si>`, and no shared strings part when nil.
-func workbook(_ sheets: [(name: String, rows: String)], sharedStrings: [String]? = nil) -> [UInt8] {
+public func workbook(_ sheets: [(name: String, rows: String)], sharedStrings: [String]? = nil) -> [UInt8] {
     let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
     let main = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
     let relationships = "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
@@ -117,7 +117,7 @@ func workbook(_ sheets: [(name: String, rows: String)], sharedStrings: [String]?
 }
 
 /// `<row>` with inline-string cells placed from column A; empty strings leave the cell out.
-func inlineRow(_ number: Int, _ cells: [String]) -> String {
+public func inlineRow(_ number: Int, _ cells: [String]) -> String {
     let columns = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
     let content = cells.enumerated().filter { !$0.element.isEmpty }.map { index, text in
         "<c r=\"\(columns[index])\(number)\" t=\"inlineStr\"><is><t>\(text)</t></is></c>"
@@ -127,7 +127,7 @@ func inlineRow(_ number: Int, _ cells: [String]) -> String {
 
 extension Array where Element == UInt8 {
     /// Appends each value in little-endian order.
-    mutating func append(le values: any FixedWidthInteger...) {
+    public mutating func append(le values: any FixedWidthInteger...) {
         for value in values { appendLittleEndian(value) }
     }
 

@@ -15,11 +15,14 @@ public struct Fetcher {
         /// Wait before the second try; doubled before each next one.
         public var firstDelay: TimeInterval = 1
         public var timeout: TimeInterval = 60
+        /// Bytes and bytes/s on a terminal while downloading.
+        public var showsProgress = false
 
-        public init(attempts: Int = 4, firstDelay: TimeInterval = 1, timeout: TimeInterval = 60) {
+        public init(attempts: Int = 4, firstDelay: TimeInterval = 1, timeout: TimeInterval = 60, showsProgress: Bool = false) {
             self.attempts = attempts
             self.firstDelay = firstDelay
             self.timeout = timeout
+            self.showsProgress = showsProgress
         }
     }
 
@@ -97,7 +100,7 @@ public struct Fetcher {
         var delay = policy.firstDelay
         var last = ""
         for attempt in 1...max(1, policy.attempts) {
-            switch HTTPDownload(url: url, file: path, timeout: policy.timeout).run() {
+            switch HTTPDownload(url: url, file: path, timeout: policy.timeout, showsProgress: policy.showsProgress).run() {
             case .complete:
                 return attempt
             case .refused(let message):

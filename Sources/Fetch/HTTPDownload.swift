@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -19,16 +20,19 @@ final class HTTPDownload: NSObject, URLSessionDataDelegate, @unchecked Sendable 
     private let url: URL
     private let file: String
     private let timeout: TimeInterval
+    private let progress: ProgressLine
+    private var received = 0
     private let done = DispatchSemaphore(value: 0)
     private let lock = NSLock()
     private var handle: FileHandle?
     private var result: Result = .interrupted("no response")
     private var responded = false
 
-    init(url: URL, file: String, timeout: TimeInterval) {
+    init(url: URL, file: String, timeout: TimeInterval, showsProgress: Bool) {
         self.url = url
         self.file = file
         self.timeout = timeout
+        progress = ProgressLine(name: url.lastPathComponent, verb: "downloading", unit: "bytes", enabled: showsProgress)
     }
 
     /// Runs the request to its end. Bytes already in `file` are asked for no more.
@@ -37,6 +41,7 @@ final class HTTPDownload: NSObject, URLSessionDataDelegate, @unchecked Sendable 
             _ = FileManager.default.createFile(atPath: file, contents: nil)
         }
         let offset = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+        received = offset
         var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
         if offset > 0 { request.setValue("bytes=\(offset)-", forHTTPHeaderField: "Range") }
         let configuration = URLSessionConfiguration.ephemeral
@@ -44,6 +49,7 @@ final class HTTPDownload: NSObject, URLSessionDataDelegate, @unchecked Sendable 
         let session = URLSession(configuration: configuration, delegate: self, delegateQueue: nil)
         session.dataTask(with: request).resume()
         done.wait()
+        progress.finish()
         session.finishTasksAndInvalidate()
         return lock.withLock { result }
     }
@@ -74,7 +80,11 @@ final class HTTPDownload: NSObject, URLSessionDataDelegate, @unchecked Sendable 
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        lock.withLock { handle?.write(data) }
+        lock.withLock {
+            handle?.write(data)
+            received += data.count
+            progress.update(received)
+        }
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {

@@ -96,9 +96,11 @@ struct FileIngester {
             }
             loaded.unusedColumns = loader.unusedColumns
             var zeros = LeadingZeroPolicy(repair: options.repairLeadingZeros)
+            let progress = ProgressLine(name: URL(fileURLWithPath: path).lastPathComponent, enabled: options.showsProgress)
+            defer { progress.finish() }
             let counts = try Self.readRecords(from: reader, into: &loader, zeros: &zeros,
                                               rejections: RejectedRowWriter(fileID: fileID, db),
-                                              shown: &loaded.firstRejections)
+                                              shown: &loaded.firstRejections, progress: progress)
             try loader.finish()
             let notes = [try zeros.verdict(path: path)].compactMap { $0 } + loader.notes
             loaded.repairs = notes.isEmpty ? nil : notes.joined(separator: "; ")
@@ -121,12 +123,13 @@ struct FileIngester {
     /// Feeds every record to the loader after the checks common to all sources (parse
     /// defects, field count), storing each rejection and keeping the first few to show.
     private static func readRecords(from reader: any RecordReader, into loader: inout any RecordLoader, zeros: inout LeadingZeroPolicy,
-                                    rejections: RejectedRowWriter, shown: inout [Rejection]) throws -> FileCounts {
+                                    rejections: RejectedRowWriter, shown: inout [Rejection], progress: ProgressLine) throws -> FileCounts {
         var counts = FileCounts()
         let width = reader.header.count
         let delimiter = reader.delimiterDescription ?? " | "
         try reader.forEachRecord { record in
             counts.rowsRead += 1
+            progress.update(counts.rowsRead)
             let rejection: Rejection?
             if let defect = record.defect {
                 rejection = Self.rejection(for: defect, record: record, header: reader.header)

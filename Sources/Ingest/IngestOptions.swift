@@ -9,11 +9,15 @@ public struct IngestOptions: Sendable {
     /// The COG vintage of the files' codes, when the source does not say and the
     /// inference made by `normalise` should not be trusted.
     public var geographyOfInput: Int?
+    /// Show rows read and rows/s while reading, when standard error is a terminal.
+    public var showsProgress: Bool
 
-    public init(sourceID: String? = nil, vintage: String? = nil, repairLeadingZeros: Bool = false, geographyOfInput: Int? = nil) {
+    public init(sourceID: String? = nil, vintage: String? = nil, repairLeadingZeros: Bool = false, geographyOfInput: Int? = nil,
+                showsProgress: Bool = false) {
         self.sourceID = sourceID
         self.vintage = vintage
         self.repairLeadingZeros = repairLeadingZeros
         self.geographyOfInput = geographyOfInput
+        self.showsProgress = showsProgress
     }
 }

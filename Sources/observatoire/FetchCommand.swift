@@ -34,7 +34,7 @@ struct FetchCommand: ParsableCommand {
             }
             sources = [definition]
         }
-        let outcomes = Fetcher(raw: raw, logger: global.makeLogger()).fetch(sources)
+        let outcomes = Fetcher(raw: raw, policy: .init(showsProgress: !global.quiet), logger: global.makeLogger()).fetch(sources)
         let failed = outcomes.filter { $0.status == .failed }.count
         if !global.quiet {
             print("\(outcomes.count) files: \(outcomes.filter { $0.status == .downloaded }.count) downloaded, "

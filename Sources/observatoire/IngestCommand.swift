@@ -49,7 +49,7 @@ struct IngestCommand: ParsableCommand {
         defer { withExtendedLifetime(lock) {} }
         let job = IngestJob(catalog: catalog, warehouse: warehouse, logger: global.makeLogger())
         let options = IngestOptions(sourceID: source, vintage: vintage, repairLeadingZeros: repairLeadingZeros,
-                                    geographyOfInput: geographyOfInput)
+                                    geographyOfInput: geographyOfInput, showsProgress: !global.quiet)
         let printer = OutcomePrinter(quiet: global.quiet)
         let command = (["observatoire"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
         let summary = try job.run(paths: paths, options: options, command: command, progress: printer.print)

@@ -68,6 +68,12 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Mustache", package: "swift-mustache"),
         ], swiftSettings: strict),
+        // Cités minières: reference lists (GeoJSON) matched to communes, renovation progress
+        // against the targets of pipelines/programmes.yaml, the priority ranking of pipelines/cites-priorite.yaml.
+        .target(name: "Cites", dependencies: [
+            "Export", "Geography", "Territories", "Warehouse", "Yams",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ], swiftSettings: strict),
         // Downloads of the official files the source definitions list.
         .target(name: "Fetch", dependencies: [
             "Catalog", "Tabular", .product(name: "Logging", package: "swift-log"),
@@ -79,7 +85,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .executableTarget(name: "observatoire", dependencies: [
-            "Ingest", "Normalise", "Territories", "Indicators", "Compute", "Export", "Reports", "Catalog", "Warehouse", "Pipeline", "Fetch",
+            "Ingest", "Normalise", "Territories", "Indicators", "Compute", "Export", "Reports", "Catalog", "Warehouse", "Pipeline", "Fetch", "Cites",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
@@ -110,6 +116,10 @@ let package = Package(
         .testTarget(name: "ExportTests", dependencies: ["TestSupport", "Export", "Tabular", "Ingest"], swiftSettings: strict),
         .testTarget(name: "ReportsTests", dependencies: [
             "TestSupport", "Reports", "Export", "Territories", "Indicators", "Ingest", "Warehouse", "Yams",
+        ], swiftSettings: strict),
+        .testTarget(name: "CitesTests", dependencies: [
+            "TestSupport", "Cites", "Geography", "Territories", "Ingest", "Warehouse",
+            .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: strict),
         .testTarget(name: "NormaliseTests", dependencies: [
             "TestSupport", "Normalise", "Territories", "Geography", "Ingest", "Catalog", "Warehouse",

@@ -153,6 +153,12 @@ public struct SourceCatalog: Sendable {
             for key in definition.tableKey ?? [] where columns[key] == nil {
                 throw fail("table_key names '\(key)', which is not among columns:")
             }
+            for list in definition.lists ?? [] {
+                guard definition.tableKey?.isEmpty == false else { throw fail("lists: need a table_key to tie each item to its row") }
+                guard list.columns.count == (list.pair == nil ? 1 : 2) else {
+                    throw fail("list \(list.table) from \(list.from): give one column, or two with pair: (name:value)")
+                }
+            }
         }
     }
 }

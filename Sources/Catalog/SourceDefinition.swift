@@ -32,6 +32,9 @@ public struct SourceDefinition: Sendable, Decodable, Equatable {
     public var table: String?
     public var tableKey: [String]?
     public var columns: [String: ColumnRule]?
+    /// `reference-table` sources: cells holding a list (`62498|62510`), each item a row of a
+    /// child table keyed by the row's `table_key`, so that a list is never stored as text.
+    public var lists: [ListRule]?
     /// Columns deliberately not loaded (names, derived labels).
     public var ignore: [String]?
     /// Cell markers and the status they stand for.
@@ -47,7 +50,27 @@ public struct SourceDefinition: Sendable, Decodable, Equatable {
     enum CodingKeys: String, CodingKey {
         case id, label, publisher, url, notes, kind, vintage, format, recognise, key, variables, table
         case tableKey = "table_key"
-        case columns, ignore, markers, empty, geography, downloads, diagnostics
+        case columns, lists, ignore, markers, empty, geography, downloads, diagnostics
+    }
+
+    /// A list cell split into rows of `table`: items separated by `separator`, each filling
+    /// `columns` — one column, or two from a `name:value` pair split at its last `pair`.
+    public struct ListRule: Sendable, Decodable, Equatable {
+        public var table: String
+        public var from: String
+        public var separator: String
+        public var pair: String?
+        public var columns: [String]
+        /// The syntax of the first (or only) part of each item.
+        public var code: CodeKind?
+        /// The type of the second part of a pair.
+        public var valueType: ColumnRule.ValueType?
+        public var required: Bool?
+
+        enum CodingKeys: String, CodingKey {
+            case table, from, separator, pair, columns, code, required
+            case valueType = "value_type"
+        }
     }
 
     /// The columns of an energy-diagnostics file (ADEME's DPE), in either of its header
@@ -233,13 +256,20 @@ public struct SourceDefinition: Sendable, Decodable, Equatable {
         public var map: [String: String]?
         /// An article column (`(L')`, `(LE)`) to put before the name: `L'Abergement-Clémenciat`.
         public var article: String?
+        /// Bounds of a number (scores 1–5, shares 0–100); a value outside rejects the row.
+        public var min: Double?
+        public var max: Double?
+        /// `table.column` of another reference table whose current rows must hold the value
+        /// (an operation's cité): a value they do not hold rejects the row.
+        public var references: String?
 
         public enum ValueType: String, Sendable, Decodable {
-            case text, integer, date
+            /// `number`: a decimal, point or comma.
+            case text, integer, number, date
         }
 
         enum CodingKeys: String, CodingKey {
-            case from, code, type, required, map, article, optional
+            case from, code, type, required, map, article, optional, min, max, references
         }
 
         public init(from decoder: any Decoder) throws {
@@ -259,6 +289,9 @@ public struct SourceDefinition: Sendable, Decodable, Equatable {
             map = try container.decodeIfPresent([String: String].self, forKey: .map)
             article = try container.decodeIfPresent(String.self, forKey: .article)
             optional = try container.decodeIfPresent(Bool.self, forKey: .optional)
+            min = try container.decodeIfPresent(Double.self, forKey: .min)
+            max = try container.decodeIfPresent(Double.self, forKey: .max)
+            references = try container.decodeIfPresent(String.self, forKey: .references)
         }
     }
 

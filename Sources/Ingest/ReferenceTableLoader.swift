@@ -21,6 +21,9 @@ struct ReferenceTableLoader: RecordLoader {
     private let keyOffsets: [Int]
     private let vintage: String?
     private let writer: ReferenceTableWriter
+    private let lists: ReferenceListSplitter
+    /// Column offset → the values another table holds, for `references:` columns.
+    private let referenced: [Int: (target: String, values: Set<String>)]
     private var firstLineOfKey: [[String?]: Int] = [:]
     private(set) var valuesWritten = 0
     let unusedColumns: [String]
@@ -44,7 +47,14 @@ struct ReferenceTableLoader: RecordLoader {
         self.vintage = fillsVintage ? vintage : nil
         writer = try ReferenceTableWriter(table: table, columns: columns.map(\.name) + (fillsVintage ? ["vintage"] : []),
                                           fileID: fileID, db)
-        let used = Set(columns.flatMap { $0.positions + ($0.articlePosition.map { [$0] } ?? []) })
+        lists = try ReferenceListSplitter(rules: definition.lists ?? [], keyColumns: definition.tableKey ?? [],
+                                          header: header, fileID: fileID, db)
+        var referenced: [Int: (target: String, values: Set<String>)] = [:]
+        for (offset, column) in columns.enumerated() {
+            if let target = column.rule.references { referenced[offset] = (target, try Self.currentValues(of: target, db)) }
+        }
+        self.referenced = referenced
+        let used = Set(columns.flatMap { $0.positions + ($0.articlePosition.map { [$0] } ?? []) } + lists.positions)
         unusedColumns = header.unused(used: used, ignored: definition.ignore ?? [])
     }
 
@@ -57,8 +67,19 @@ struct ReferenceTableLoader: RecordLoader {
             case .failure(let rejection): return rejection.rejection
             }
         }
+        for (offset, reference) in referenced {
+            if let value = values[offset], !reference.values.contains(value) {
+                return Rejection(line: record.line, column: columns[offset].published, value: value,
+                                 reason: "unknown \(reference.target): no current row holds it (load the file that defines it first)")
+            }
+        }
+        let items: ReferenceListSplitter.Items
+        switch lists.items(of: record, zeros: &zeros) {
+        case .items(let parsed): items = parsed
+        case .rejected(let rejection): return rejection
+        }
+        let key = keyOffsets.map { values[$0] }
         if !keyOffsets.isEmpty {
-            let key = keyOffsets.map { values[$0] }
             if let first = firstLineOfKey[key] {
                 return Rejection(line: record.line, column: keyOffsets.map { columns[$0].published }.joined(separator: ", "),
                                  value: key.map { $0 ?? "" }.joined(separator: " "),
@@ -68,8 +89,20 @@ struct ReferenceTableLoader: RecordLoader {
         }
         if let vintage { values.append(vintage) }
         try writer.write(values)
-        valuesWritten += 1
+        valuesWritten += 1 + (try lists.write(items, key: key))
         return nil
+    }
+
+    /// The values of `table.column` in the rows of current files; both names whitelisted.
+    private static func currentValues(of target: String, _ db: Database) throws -> Set<String> {
+        let parts = target.split(separator: ".").map(String.init)
+        guard parts.count == 2, WarehouseSchema.referenceTables[parts[0]]?.contains(parts[1]) == true else {
+            throw WarehouseError(message: "references: '\(target)' is not TABLE.COLUMN of a reference table", path: db.description)
+        }
+        return Set(try String.fetchAll(db, sql: """
+            SELECT DISTINCT t.\(parts[1]) FROM \(parts[0]) t JOIN files f USING (file_id)
+            WHERE f.status = 'current' AND t.\(parts[1]) IS NOT NULL
+            """))
     }
 
     private struct Rejected: Error { let rejection: Rejection }
@@ -103,10 +136,19 @@ struct ReferenceTableLoader: RecordLoader {
         switch rule.type {
         case .integer where Int64(text) == nil:
             return reject("not an integer")
+        case .number:
+            guard !text.contains(" "), Double(text.replacingOccurrences(of: ",", with: ".")) != nil else {
+                return reject("not a number (digits, decimal point or comma)")
+            }
+            text = text.replacingOccurrences(of: ",", with: ".")
         case .date where !isISODate(text):
             return reject("not a date in the form YYYY-MM-DD")
         default:
             break
+        }
+        if let number = Double(text), rule.type == .integer || rule.type == .number {
+            if let min = rule.min, number < min { return reject("below the minimum \(min.formatted())") }
+            if let max = rule.max, number > max { return reject("above the maximum \(max.formatted())") }
         }
         if let position = column.articlePosition {
             text = withArticle(record.string(at: position), text)

@@ -49,6 +49,20 @@ public enum WarehouseDocumentation {
             "matched": "Observations concerned; NULL when the source is not loaded"]),
         "report_portrait": Table(description: "Rows of the last portrait of each territory.", columns: [
             "reference_values": "JSON object: reference territory → value", "evolution": "Change since the previous period"]),
+        "cites": Table(description: "Cités minières of the inventory files; scores NULL when missing, never 0.", columns: [
+            "unesco": "oui, en-partie, non", "etat_bati": "State of the buildings, 1–5 (5 = worst)",
+            "qualite_architecturale": "Architectural quality, 1–5 (5 = most remarkable)"]),
+        "cite_communes": Table(description: "Communes of each cité (a cité may span several).", columns: [:]),
+        "cite_bailleurs": Table(description: "Owners of each cité with their dwellings there.", columns: [:]),
+        "renovation_operations": Table(description: "Renovation operations on the cités of the inventory.", columns: [
+            "statut": "programmee, engagee, en-travaux, livree, abandonnee"]),
+        "cite_references": Table(description: "Cités of a published list (UNESCO property, ERBM) loaded by `cites references`.", columns: [:]),
+        "cite_reference_communes": Table(description: "Commune names of the reference cités and the code each matched.", columns: [
+            "reason": "Why the name matched no single commune; NULL when it did"]),
+        "report_renovation_progress": Table(description: "Progress of each programme against its target, by year, EPCI and owner.", columns: [
+            "year": "NULL for the whole period", "part_objectif_livres": "Cumulative delivered dwellings, % of the target"]),
+        "report_cites_priority": Table(description: "Priority ranking of the cités of the last `cites rank`.", columns: [
+            "manquants": "Criteria missing for the cité (its part has no score)", "selection": "1 when selected within the budget"]),
         "v_observations": Table(description: "Observations as published, with their source and period.", columns: [:]),
         "v_variables": Table(description: "Variables with their label (the source's, else INSEE's dictionary).", columns: [:]),
         "v_files": Table(description: "Files currently loaded.", columns: [:]),

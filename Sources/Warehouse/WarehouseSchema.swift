@@ -23,6 +23,9 @@ public enum WarehouseSchema {
         migrator.registerMigration("006-operations") { db in
             try db.execute(sql: operations)
         }
+        migrator.registerMigration("007-cites") { db in
+            try db.execute(sql: cites)
+        }
         return migrator
     }
 
@@ -37,6 +40,12 @@ public enum WarehouseSchema {
         "cog_arrondissements": ["vintage", "arr", "dep", "reg", "cheflieu", "tncc", "ncc", "nccenr", "libelle"],
         "epci_composition": ["vintage", "epci", "epci_name", "nature", "com", "com_name", "dep"],
         "epci_list": ["vintage", "epci", "epci_name", "nature", "nb_com"],
+        "cites": ["id_cite", "nom", "epci", "unesco", "logements", "part_ayants_droit", "revenu_median_uc", "etat_bati",
+                  "qualite_architecturale"],
+        "cite_communes": ["id_cite", "com"],
+        "cite_bailleurs": ["id_cite", "bailleur", "logements"],
+        "renovation_operations": ["id_operation", "id_cite", "programme", "logements", "date_engagement", "date_debut",
+                                  "date_livraison", "cout_ttc", "etiquette_avant", "etiquette_apres", "statut"],
         "variable_dictionary": ["code", "label", "long_label", "modality_code", "modality_label", "type", "length", "theme", "source_text"],
     ]
 

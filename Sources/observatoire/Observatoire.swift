@@ -11,7 +11,7 @@ struct Observatoire: ParsableCommand {
             Exit codes: 0 success, 1 failure, 2 usage error, 3 finished with rejected rows, 75 another writer holds the warehouse.
             """,
         subcommands: [DemoCommand.self, RunCommand.self, StatusCommand.self, FetchCommand.self, IngestCommand.self, NormaliseCommand.self, ComputeCommand.self, IndicatorsCommand.self,
-                      ReconcileCommand.self, ExportCommand.self, PortraitCommand.self, TerritoriesCommand.self, SourcesCommand.self]
+                      ReconcileCommand.self, ExportCommand.self, PortraitCommand.self, CitesCommand.self, RenovationCommand.self, TerritoriesCommand.self, SourcesCommand.self]
     )
 
     /// Runs the command; usage errors exit with 2 (the README's table) instead of

@@ -10,10 +10,10 @@ import Testing
         let first = try Observatoire.run(["ingest", "--warehouse", warehouse, "raw/demo"])
         #expect(first.status == 0, "\(first.errors)")
         #expect(first.output.contains("filosofi-commune-2021"))
-        #expect(first.output.contains("8 files: 8 loaded"))
+        #expect(first.output.contains("10 files: 10 loaded"))
         let second = try Observatoire.run(["ingest", "--warehouse", warehouse, "raw/demo"])
         #expect(second.status == 0)
-        #expect(second.output.contains("8 unchanged"))
+        #expect(second.output.contains("10 unchanged"))
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: Observatoire.binary.path), "the observatoire binary is not built"))

@@ -1,0 +1,94 @@
+import Foundation
+import Geography
+import GRDB
+import Warehouse
+
+/// Loads a published list of cités (the UNESCO property's 124, the ERBM's 59) into
+/// `cite_references`, matching each commune name to a code of the target geography, so
+/// that the inventory can be checked against them; names that match no single commune are
+/// kept with the reason, never guessed.
+public struct CiteReferenceLoader {
+    /// One commune name that gave no code.
+    public struct Unmatched: Sendable, Equatable {
+        public let refID: String?
+        public let cite: String
+        public let name: String
+        public let reason: String
+    }
+
+    public struct Summary: Sendable {
+        public let listID: String
+        public let cites: Int
+        public let geography: Int
+        public let unmatched: [Unmatched]
+    }
+
+    public let warehouse: Warehouse
+
+    public init(warehouse: Warehouse) {
+        self.warehouse = warehouse
+    }
+
+    /// Replaces the list `listID` by the features of `path`, in one journaled run.
+    /// - Parameter departements: where to look for the names (all of France when empty).
+    public func load(path: String, listID: String, geography: Int, departements: Set<String> = [], command: String) throws -> Summary {
+        let features = try GeoJSONFeatures(path: path)
+        return try RunJournal.transaction(command: command, in: warehouse, headline: { summary in
+            "\(summary.cites) cités of \(summary.listID), \(summary.unmatched.count) commune names unmatched"
+        }) { runID, db in
+            let index = try Self.communeIndex(geography: geography, db)
+            try db.execute(sql: "DELETE FROM cite_reference_communes WHERE list_id = ?", arguments: [listID])
+            try db.execute(sql: "DELETE FROM cite_references WHERE list_id = ?", arguments: [listID])
+            var unmatched: [Unmatched] = []
+            for (position, properties) in features.properties.enumerated() {
+                guard let name = properties["nom"] else {
+                    throw CitesError("feature \(position + 1) has no property 'nom'", path: path)
+                }
+                let refID = properties["id_unesco"] ?? properties["id_lsm"] ?? properties["id"]
+                try db.execute(sql: """
+                    INSERT INTO cite_references (list_id, position, ref_id, nom, type, compagnie, interet, proprietaire, geography, path, run_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [listID, position + 1, refID, name, properties["type"], properties["compagnie"],
+                                     properties["interet"], properties["proprietaire"], geography, path, runID])
+                for (rank, commune) in Self.communeNames(properties).enumerated() {
+                    let match = index.match(commune, departements: departements)
+                    var code: String?
+                    var reason: String?
+                    switch match {
+                    case .code(let found): code = found
+                    case .unmatched(let why):
+                        reason = why
+                        unmatched.append(Unmatched(refID: refID, cite: name, name: commune, reason: why))
+                    }
+                    try db.execute(sql: """
+                        INSERT INTO cite_reference_communes (list_id, position, rank, name, com, reason) VALUES (?, ?, ?, ?, ?, ?)
+                        """, arguments: [listID, position + 1, rank + 1, commune, code, reason])
+                }
+            }
+            return Summary(listID: listID, cites: features.properties.count, geography: geography, unmatched: unmatched)
+        }
+    }
+
+    /// `commune_1`, `commune_2`, … in order (or a single `commune`), the empty ones left out.
+    static func communeNames(_ properties: [String: String]) -> [String] {
+        properties.keys.compactMap { key -> (Int, String)? in
+            guard key == "commune" || key.hasPrefix("commune_"), let value = properties[key],
+                  !value.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+            return (Int(key.dropFirst("commune_".count)) ?? 0, value)
+        }.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+
+    /// The communes of COG `geography`, from the current `cog_communes` rows.
+    static func communeIndex(geography: Int, _ db: Database) throws -> CommuneNameIndex {
+        let communes = try Row.fetchAll(db, sql: """
+            SELECT c.com, c.libelle, c.dep FROM cog_communes c JOIN files f USING (file_id)
+            WHERE f.status = 'current' AND c.vintage = ? AND c.typecom = 'COM'
+            """, arguments: [String(geography)]).map {
+            CommuneNameIndex.Commune(code: $0["com"], name: $0["libelle"], departement: $0["dep"] ?? "")
+        }
+        guard !communes.isEmpty else {
+            throw CitesError("no COG \(geography) communes are loaded: ingest the COG \(geography) communes.csv first")
+        }
+        return CommuneNameIndex(communes: communes, geography: geography)
+    }
+}

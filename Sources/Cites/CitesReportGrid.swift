@@ -1,0 +1,38 @@
+import Export
+import Foundation
+
+/// A report as a header and rows of cells, printed as aligned text for a terminal or as
+/// the project's CSV (the same writer as exports), so that both reports read the same way.
+public struct CitesReportGrid: Sendable {
+    public let header: [String]
+    public let rows: [[SheetCell]]
+    /// Lines said after the table (notes, what is missing).
+    public let notes: [String]
+
+    public func text() -> String {
+        let cells = [header] + rows.map { $0.map(Self.text) }
+        let widths = header.indices.map { column in cells.map { $0[column].count }.max() ?? 0 }
+        let lines = cells.map { row in
+            zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
+                .trimmingCharacters(in: .whitespaces)
+        }
+        return (lines + notes).joined(separator: "\n") + "\n"
+    }
+
+    public func csv() -> String {
+        String(decoding: CSVDocument().data(header: header, rows: rows), as: UTF8.self)
+    }
+
+    private static func text(_ cell: SheetCell) -> String {
+        switch cell {
+        case .text(let text): text
+        case .number(let number): number.rounded() == number ? String(Int(number)) : String(format: "%.1f", number)
+        case .empty: "–"
+        }
+    }
+}
+
+extension SheetCell {
+    /// A number, or an empty cell for a missing one.
+    static func optional(_ value: Double?) -> SheetCell { value.map(SheetCell.number) ?? .empty }
+}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Catalog
+import Cites
 import Export
 import Foundation
 import Normalise
@@ -61,6 +62,15 @@ struct DemoCommand: ParsableCommand {
         let request = ExportRequest(indicators: Self.indicators, level: .epci, within: "ZONE:bassin-minier-epci",
                                     geography: directory.geography, wide: true, excel: false)
         _ = try Exporter(warehouse: warehouse).export(request, format: .xlsx, to: table)
+        // The cités of the demo inventory ranked, and the renovation programme's progress.
+        let priority = try CitesPriorityJob(warehouse: warehouse, rules: try PriorityRules(path: global.pipelines + "/cites-priorite.yaml"))
+            .run(budget: nil, command: "observatoire demo cites rank")
+        let ranking = URL(fileURLWithPath: outputDirectory).appendingPathComponent("cites-priorite.csv").path
+        try CitesPriorityJob.grid(priority).csv().write(toFile: ranking, atomically: true, encoding: .utf8)
+        let progress = try RenovationProgressJob(warehouse: warehouse, targets: try ProgrammeTargets(path: global.pipelines + "/programmes.yaml"))
+            .run(within: nil, command: "observatoire demo renovation progress")
+        let programme = URL(fileURLWithPath: outputDirectory).appendingPathComponent("renovation-progress.csv").path
+        try RenovationProgressJob.grid(progress).csv().write(toFile: programme, atomically: true, encoding: .utf8)
         let metadata = try DatasetteMetadata.write(for: warehouse)
 
         guard !global.quiet else { return }
@@ -69,6 +79,8 @@ struct DemoCommand: ParsableCommand {
         print("  portraits            \(portraits)/   (\(written.count) files: the Bassin minier and its \(epcis.count) EPCI, HTML and Markdown)")
         print("  open first           \(written.first ?? "")")
         print("  indicator table      \(table)")
+        print("  cités ranking        \(ranking)")
+        print("  renovation progress  \(programme)")
         print("  Datasette metadata   \(metadata)   (datasette \(warehouse.path) -m \(metadata))")
     }
 }

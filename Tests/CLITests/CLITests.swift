@@ -10,10 +10,10 @@ import Testing
         let first = try Observatoire.run(["ingest", "--warehouse", warehouse, "raw/demo"])
         #expect(first.status == 0, "\(first.errors)")
         #expect(first.output.contains("filosofi-commune-2021"))
-        #expect(first.output.contains("10 files: 10 loaded"))
+        #expect(first.output.contains("11 files: 11 loaded"))
         let second = try Observatoire.run(["ingest", "--warehouse", warehouse, "raw/demo"])
         #expect(second.status == 0)
-        #expect(second.output.contains("10 unchanged"))
+        #expect(second.output.contains("11 unchanged"))
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: Observatoire.binary.path), "the observatoire binary is not built"))
@@ -211,5 +211,24 @@ import Testing
         // A second demo has nothing to redo.
         let again = try Observatoire.run(["demo", "--warehouse", directory.appendingPathComponent("w.sqlite").path, "--output-dir", outputs])
         #expect(again.output.contains("normalise skipped, compute skipped"))
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: Observatoire.binary.path), "the observatoire binary is not built"))
+    func citesRankAndRenovationProgressOnTheDemo() throws {
+        let directory = try Observatoire.temporaryDirectory()
+        let warehouse = directory.appendingPathComponent("w.sqlite").path
+        #expect(try Observatoire.run(["run", "--warehouse", warehouse, "--raw", "raw/demo", "--quiet"]).status == 0)
+        let rank = try Observatoire.run(["cites", "rank", "--warehouse", warehouse, "--budget-dwellings", "1500"])
+        #expect(rank.status == 0, "\(rank.errors)")
+        #expect(rank.output.contains("budget 1500 dwellings: 5 cités selected, 1480 dwellings"))
+        #expect(rank.output.contains("enjeux social et patrimonial forts"))
+        let csv = try Observatoire.run(["cites", "rank", "--warehouse", warehouse, "--format", "csv"])
+        #expect(csv.output.split(separator: "\n").count == 8, "a header and the 7 cités of the demo")
+        let progress = try Observatoire.run(["renovation", "progress", "--warehouse", warehouse, "--within", "EPCI:246200364"])
+        #expect(progress.status == 0, "\(progress.errors)")
+        #expect(progress.output.contains("ERBM       total      total            all   380        380"))
+        let unknown = try Observatoire.run(["renovation", "progress", "--warehouse", warehouse, "--within", "Atlantis"])
+        #expect(unknown.status == 1)
+        #expect(unknown.errors.contains("no territory named 'Atlantis'"))
     }
 }

@@ -56,8 +56,12 @@ struct ComponentStore {
     /// The periods an indicator can be computed for: the years (`{yy}`) for which every
     /// component exists, or the periods of its single variable.
     func periods(of indicator: IndicatorDefinition) -> [Period] {
-        // Births and deaths between two censuses are looked up once the pair of years is known.
-        let codes = indicator.variables.filter { !$0.contains("{start}") }
+        // Births and deaths between two censuses are looked up once the pair of years is
+        // known; terms that may be absent (absent_is_zero) do not decide the periods.
+        let required = indicator.absentIsZero == true
+            ? ([indicator.value].compactMap { $0 } + (indicator.denominator ?? [])).map { $0.hasPrefix("-") ? String($0.dropFirst()) : $0 }
+            : indicator.variables
+        let codes = required.filter { !$0.contains("{start}") }
         let allowed = indicator.sources.map(Set.init)
         let present = catalogue.filter { allowed?.contains($0.source) ?? true }
         let yearly = codes.filter { $0.contains("{yy}") }

@@ -214,12 +214,14 @@ struct IndicatorCalculator {
         code.replacingOccurrences(of: "{yy}", with: String(period.suffix(2)))
     }
 
-    /// Σ of signed terms for one territory; nil when a term is absent.
+    /// Σ of signed terms for one territory; nil when a term is absent (unless the
+    /// indicator counts absent terms as zero).
     private func signedSum(_ terms: [String], offset: Int, _ territory: String) -> Parts? {
         var total = 0.0
         var status = "ok"
+        let absent: Cell? = indicator.absentIsZero == true ? Cell(value: 0, status: "ok") : nil
         for (index, term) in terms.enumerated() {
-            guard let cell = components[offset + index][territory] else { return nil }
+            guard let cell = components[offset + index][territory] ?? absent else { return nil }
             status = Self.worst(status, cell.status)
             if let value = cell.value { total += term.hasPrefix("-") ? -value : value }
         }

@@ -74,6 +74,9 @@ public struct IndicatorDefinition: Sendable, Decodable, Equatable {
     }
     /// Sources whose variables may be used; any source when absent.
     public var sources: [String]?
+    /// A term a territory lacks counts as zero, as long as it has the denominator (counts
+    /// written only when not zero, like the energy labels of a commune's diagnostics).
+    public var absentIsZero: Bool?
     public var notes: String?
 
     enum CodingKeys: String, CodingKey {
@@ -81,6 +84,7 @@ public struct IndicatorDefinition: Sendable, Decodable, Equatable {
         case minCoverage = "min_coverage"
         case minYears = "min_years"
         case naturalBalance = "natural_balance"
+        case absentIsZero = "absent_is_zero"
         case component
     }
 

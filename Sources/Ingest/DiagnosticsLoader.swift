@@ -13,11 +13,16 @@ import Warehouse
 ///
 /// A diagnostic replaced by a later one (its number appears in the replacing one's
 /// "replaces" column) is counted once: the file is read a first time for those numbers.
-/// Memory grows with the number of replaced diagnostics and of commune × year groups, and
-/// by four bytes per consumption kept for the medians — not with the file's width.
+/// Numbers already seen are kept in a temporary table, not in memory. Memory grows with
+/// the number of replaced diagnostics and of commune × year groups (72 counters each),
+/// and by four bytes per consumption kept for the medians — not with the file's width.
 struct DiagnosticsLoader: RecordLoader {
     static let labels = ["A", "B", "C", "D", "E", "F", "G"]
     static let buildingTypes = ["maison": "MAISON", "appartement": "APPARTEMENT", "immeuble": "IMMEUBLE"]
+    /// The breakdowns counted, each as `N` then one counter per label: all diagnostics,
+    /// by building type, by construction period.
+    static let breakdowns = ["", "MAISON", "APPARTEMENT", "IMMEUBLE", "AV1948", "1948_1974", "1975_2000", "2001_2012", "AP2012"]
+    private static let slots = labels.count + 1
 
     /// Construction periods, as in the census' `P{yy}_RP_ACH…` breakdown.
     static func period(ofConstructionYear year: Int) -> String {
@@ -41,8 +46,9 @@ struct DiagnosticsLoader: RecordLoader {
     private let columns: (id: Int, replaces: Int?, commune: Int, label: Int, date: Int, buildingType: Int, year: Int?, consumption: Int)
     private let names: SourceDefinition.DiagnosticsRule
     private let replaced: Set<String>
-    private var seen: Set<String> = []
-    private var counts: [Group: [String: Int]] = [:]
+    /// Numbers already loaded, in a temporary table (flat memory whatever the file's length).
+    private let remember: Statement
+    private var counts: [Group: [Int32]] = [:]
     private var consumptions: [Group: [Float]] = [:]
     private var replacedSkipped = 0
     private(set) var valuesWritten = 0
@@ -58,6 +64,9 @@ struct DiagnosticsLoader: RecordLoader {
         self.fileID = fileID
         self.db = db
         replaced = try Self.replacedNumbers(path: reader.path, column: columns.replaces, reader: reader)
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS diagnostic_numbers (number TEXT PRIMARY KEY) WITHOUT ROWID")
+        try db.execute(sql: "DELETE FROM temp.diagnostic_numbers")
+        remember = try db.makeStatement(sql: "INSERT OR IGNORE INTO temp.diagnostic_numbers (number) VALUES (?)")
     }
 
     /// The numbers of the diagnostics that a later one of the file replaces (first read).
@@ -79,8 +88,9 @@ struct DiagnosticsLoader: RecordLoader {
     mutating func load(_ record: CSVRecord, zeros: inout LeadingZeroPolicy) throws -> Rejection? {
         let number = record.string(at: columns.id).trimmingCharacters(in: .whitespaces)
         guard !number.isEmpty else { return reject(record, names.id, "", "a diagnostic without its number") }
-        guard seen.insert(number).inserted else { return reject(record, names.id, number, "diagnostic number already seen in this file") }
-        if replaced.contains(number) {
+        try remember.execute(arguments: [number])
+        guard db.changesCount == 1 else { return reject(record, names.id, number, "diagnostic number already seen in this file") }
+        if !replaced.isEmpty, replaced.contains(number) {
             replacedSkipped += 1
             return nil
         }
@@ -90,36 +100,33 @@ struct DiagnosticsLoader: RecordLoader {
         case .replace(let fixed): commune = fixed
         case .reject(let rejection): return rejection
         }
-        let label = record.string(at: columns.label).trimmingCharacters(in: .whitespaces).uppercased()
-        guard Self.labels.contains(label) else { return reject(record, names.label, label, "an energy label is one of A to G") }
-        let date = record.string(at: columns.date)
-        guard date.range(of: "^(19|20)[0-9]{2}-[01][0-9]-[0-3][0-9]", options: .regularExpression) != nil else {
-            return reject(record, names.date, date, "a date is written YYYY-MM-DD")
+        guard let label = Self.label(record.bytes(at: columns.label)) else {
+            return reject(record, names.label, record.string(at: columns.label), "an energy label is one of A to G")
         }
-        let rawType = record.string(at: columns.buildingType).trimmingCharacters(in: .whitespaces).lowercased()
-        guard let type = Self.buildingTypes[rawType] else {
-            return reject(record, names.buildingType, rawType, "a building type is maison, appartement or immeuble")
+        guard let year = Self.year(ofDate: record.bytes(at: columns.date)) else {
+            return reject(record, names.date, record.string(at: columns.date), "a date is written YYYY-MM-DD")
+        }
+        guard let type = Self.buildingType(record.bytes(at: columns.buildingType)) else {
+            return reject(record, names.buildingType, record.string(at: columns.buildingType),
+                          "a building type is maison, appartement or immeuble")
         }
         let consumptionText = record.string(at: columns.consumption).trimmingCharacters(in: .whitespaces)
         let consumption = consumptionText.isEmpty ? nil : DecimalParser.parse(consumptionText)
         guard consumptionText.isEmpty || (consumption.map { $0 >= 0 } ?? false) else {
             return reject(record, names.consumption, consumptionText, "a consumption is a number of kWh/m²/year, zero or more")
         }
-        var period: String?
-        if let position = columns.year {
-            let text = record.string(at: position).trimmingCharacters(in: .whitespaces)
-            if !text.isEmpty {
-                guard let year = Int(text.split(separator: ".")[0]), (1000...2100).contains(year) else {
-                    return reject(record, names.constructionYear ?? "", text, "a construction year is a year such as 1936")
-                }
-                period = Self.period(ofConstructionYear: year)
+        var period: Int?
+        if let position = columns.year, !record.bytes(at: position).allSatisfy({ $0 == UInt8(ascii: " ") }) {
+            guard let built = Self.constructionYear(record.bytes(at: position)) else {
+                return reject(record, names.constructionYear ?? "", record.string(at: position), "a construction year is a year such as 1936")
             }
+            period = Self.breakdowns.firstIndex(of: Self.period(ofConstructionYear: built))
         }
-        let group = Group(commune: commune, year: String(date.prefix(4)))
-        var tally = counts[group, default: [:]]
-        for prefix in ["DPE", "DPE_\(type)"] + (period.map { ["DPE_\($0)"] } ?? []) {
-            tally[prefix + "_N", default: 0] += 1
-            tally[prefix + "_N_" + label, default: 0] += 1
+        let group = Group(commune: commune, year: year)
+        var tally = counts.removeValue(forKey: group) ?? Array(repeating: 0, count: Self.breakdowns.count * Self.slots)
+        for breakdown in [0, type] + (period.map { [$0] } ?? []) {
+            tally[breakdown * Self.slots] += 1
+            tally[breakdown * Self.slots + 1 + label] += 1
         }
         counts[group] = tally
         if let consumption { consumptions[group, default: []].append(Float(consumption)) }
@@ -130,8 +137,46 @@ struct DiagnosticsLoader: RecordLoader {
         Rejection(line: record.line, column: column, value: value, reason: reason)
     }
 
+    /// The label's index (A = 0 … G = 6), upper or lower case, spaces around allowed.
+    static func label(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let letters = bytes.filter { $0 != UInt8(ascii: " ") }
+        guard letters.count == 1 else { return nil }
+        let upper = letters[0] & 0xDF
+        return (UInt8(ascii: "A")...UInt8(ascii: "G")).contains(upper) ? Int(upper - UInt8(ascii: "A")) : nil
+    }
+
+    /// `2023-05-12…` → "2023".
+    static func year(ofDate bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[$0]) }),
+              bytes[0] == UInt8(ascii: "1") && bytes[1] == UInt8(ascii: "9") || bytes[0] == UInt8(ascii: "2") && bytes[1] == UInt8(ascii: "0"),
+              bytes[5] <= UInt8(ascii: "1"), bytes[8] <= UInt8(ascii: "3") else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<4]), as: UTF8.self)
+    }
+
+    /// The breakdown index of a building type (`maison` → 1 …), case ignored.
+    static func buildingType(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces).lowercased()
+        return buildingTypes[text].flatMap { breakdowns.firstIndex(of: $0) }
+    }
+
+    /// `1936` or `1936.0` → 1936, within 1000–2100.
+    static func constructionYear(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var year = 0
+        var digits = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: ".") { break }
+            if byte == UInt8(ascii: " ") { continue }
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte), digits < 4 else { return nil }
+            year = year * 10 + Int(byte - UInt8(ascii: "0"))
+            digits += 1
+        }
+        return digits == 4 && (1000...2100).contains(year) ? year : nil
+    }
+
     /// Writes the counts of every commune × year, and the medians.
     mutating func finish() throws {
+        try db.execute(sql: "DROP TABLE IF EXISTS temp.diagnostic_numbers")
         let writer = try ObservationWriter(fileID: fileID, db)
         var variables: [String: Int64] = [:]
         func variable(_ name: String, year: String) throws -> Int64 {
@@ -143,10 +188,15 @@ struct DiagnosticsLoader: RecordLoader {
             return id
         }
         for (group, tally) in counts.sorted(by: { ($0.key.commune, $0.key.year) < ($1.key.commune, $1.key.year) }) {
-            var values = tally.sorted { $0.key < $1.key }.map { ($0.key, Double($0.value)) }
-            // Every label of each breakdown is written, zero included, so that shares add up.
-            for prefix in Set(tally.keys.filter { $0.hasSuffix("_N") }.map { String($0.dropLast(2)) }) {
-                for label in Self.labels where tally["\(prefix)_N_\(label)"] == nil { values.append(("\(prefix)_N_\(label)", 0)) }
+            // Label counts are written only when not zero (the indicators declare absent_is_zero):
+            // most commune × years have a handful of diagnostics, and zeros would be most rows.
+            var values: [(String, Double)] = []
+            for (index, breakdown) in Self.breakdowns.enumerated() where tally[index * Self.slots] > 0 {
+                let prefix = breakdown.isEmpty ? "DPE" : "DPE_" + breakdown
+                values.append((prefix + "_N", Double(tally[index * Self.slots])))
+                for (offset, label) in Self.labels.enumerated() where tally[index * Self.slots + 1 + offset] > 0 {
+                    values.append((prefix + "_N_" + label, Double(tally[index * Self.slots + 1 + offset])))
+                }
             }
             if let median = consumptions[group].map(Self.median) { values.append(("DPE_CONSO_EP_MED", median)) }
             try Array(group.commune.utf8).withUnsafeBufferPointer { code in

@@ -126,7 +126,7 @@ let package = Package(
         ], swiftSettings: strict),
         // SQL-looking names and values through every path that reaches SQL.
         .testTarget(name: "SQLSafetyTests", dependencies: [
-            "TestSupport", "Ingest", "Catalog", "Compute", "Export", "Territories",
+            "TestSupport", "Ingest", "Catalog", "Compute", "Export", "Territories", "Indicators",
         ], swiftSettings: strict),
         // Runs the built `observatoire` executable: exit codes and what it prints.
         .testTarget(name: "CLITests", dependencies: ["observatoire"], swiftSettings: strict),

@@ -46,6 +46,10 @@ public struct Reconciliation: Sendable {
                 """
             var arguments: [any DatabaseValueConvertible] = [geography]
             if let indicators {
+                let known = try String.fetchSet(db, sql: "SELECT indicator_id FROM indicators")
+                if let unknown = indicators.first(where: { !known.contains($0) }) {
+                    throw IndicatorError("no computed indicator '\(unknown)': check `observatoire indicators list` and run `observatoire compute`")
+                }
                 sql += " AND indicator_id IN (SELECT value FROM json_each(?))"
                 arguments.append(String(decoding: try JSONEncoder().encode(indicators), as: UTF8.self))
             }

@@ -23,7 +23,7 @@ struct SQLLookingArgumentsCLITests {
             (["territories", "show", "--warehouse", warehouse, "ZONE:a'b\"c"], 1, "no territory ZONE:a'b\"c in geography 2024"),
             (["territories", "search", "--warehouse", warehouse, "'; DROP TABLE territories; --"], 1,
              "no territory matches ''; DROP TABLE territories; --'"),
-            (["reconcile", "--warehouse", warehouse, "--indicators", "a'b"], 0, "geography 2024: no published value above the commune to compare"),
+            (["reconcile", "--warehouse", warehouse, "--indicators", "a'b"], 1, "no computed indicator 'a'b'"),
         ]
         for (arguments, status, message) in cases {
             let result = try Observatoire.run(arguments)

@@ -2,6 +2,7 @@ import Catalog
 import Compute
 import Export
 import Foundation
+import Indicators
 import Ingest
 import Territories
 import TestSupport
@@ -67,7 +68,9 @@ import Testing
         #expect(try exporter.export(within, format: .json, to: output).rows.isEmpty)
 
         // reconcile --indicators "a'b"
-        #expect(try Reconciliation(warehouse: sandbox.warehouse, indicators: ["a'b", Self.injection]).summaries.isEmpty)
+        #expect(throws: IndicatorError("no computed indicator 'a'b': check `observatoire indicators list` and run `observatoire compute`")) {
+            try Reconciliation(warehouse: sandbox.warehouse, indicators: ["a'b", Self.injection])
+        }
 
         #expect(try tables(sandbox) == tablesBefore)
         #expect(try sandbox.dump() == before)

@@ -17,19 +17,25 @@ struct KnownIssueCheck {
 
     func run(geography: Int, _ db: Database) throws -> [Outcome] {
         try register.issues.map { issue in
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT n.territory, v.code, n.value FROM normalised_observations n
+            let observations = """
+                FROM normalised_observations n
                 JOIN variables v USING (variable_id)
                 JOIN files f ON f.file_id = n.file_id AND f.status = 'current'
                 WHERE n.geography = ? AND v.source_id = ? AND n.status = 'ok'
-                """, arguments: [geography, issue.source])
-            var loaded = false
+                """
+            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 \(observations))", arguments: [geography, issue.source]) == true else {
+                return Outcome(issue: issue, matched: nil)
+            }
+            // Only the variables the issue concerns are read, not the whole source.
+            let concerned = try Row.fetchAll(db, sql: "SELECT variable_id, code FROM variables WHERE source_id = ?", arguments: [issue.source])
+                .filter { issue.concerns(code: $0["code"]) }.map { $0["variable_id"] as Int64 }
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT n.territory, v.code, n.value \(observations) AND n.variable_id IN (SELECT value FROM json_each(?))
+                """, arguments: [geography, issue.source, "[" + concerned.map(String.init).joined(separator: ",") + "]"])
             var matched = 0
             var below: (territory: String, code: String, value: Double)?
             while let row = try rows.next() {
-                loaded = true
                 let code: String = row[1]
-                guard issue.concerns(code: code) else { continue }
                 let territory: String = row[0]
                 let value: Double? = row[2]
                 if issue.matches(code: code, territory: territory, value: value) { matched += 1 }
@@ -37,7 +43,6 @@ struct KnownIssueCheck {
                     below = (territory, code, value)
                 }
             }
-            guard loaded else { return Outcome(issue: issue, matched: nil) }
             let place = "known issue \(issue.id) (source \(issue.source))"
             if let below, let floor = issue.guard?.noValueBelow {
                 throw IndicatorError("""

@@ -124,7 +124,8 @@ struct DiagnosticsLoader: RecordLoader {
         }
         let group = Group(commune: commune, year: year)
         var tally = counts.removeValue(forKey: group) ?? Array(repeating: 0, count: Self.breakdowns.count * Self.slots)
-        for breakdown in [0, type] + (period.map { [$0] } ?? []) {
+        // All diagnostics, the building type, the construction period when known.
+        for breakdown in [0, type, period ?? -1] where breakdown >= 0 {
             tally[breakdown * Self.slots] += 1
             tally[breakdown * Self.slots + 1 + label] += 1
         }
@@ -139,10 +140,13 @@ struct DiagnosticsLoader: RecordLoader {
 
     /// The label's index (A = 0 … G = 6), upper or lower case, spaces around allowed.
     static func label(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        let letters = bytes.filter { $0 != UInt8(ascii: " ") }
-        guard letters.count == 1 else { return nil }
-        let upper = letters[0] & 0xDF
-        return (UInt8(ascii: "A")...UInt8(ascii: "G")).contains(upper) ? Int(upper - UInt8(ascii: "A")) : nil
+        var letter: UInt8?
+        for byte in bytes where byte != UInt8(ascii: " ") {
+            guard letter == nil else { return nil }
+            letter = byte & 0xDF
+        }
+        guard let letter, (UInt8(ascii: "A")...UInt8(ascii: "G")).contains(letter) else { return nil }
+        return Int(letter - UInt8(ascii: "A"))
     }
 
     /// `2023-05-12…` → "2023".

@@ -6,10 +6,26 @@ import GRDB
 public final class Warehouse: Sendable {
     public let path: String
     let pool: DatabasePool
+    /// Held as long as this warehouse is open, when it was opened for writing.
+    private let writerLock: WriterLock?
 
     /// Opens (creating if needed) the warehouse at `path` and brings its schema up to date.
-    public init(path: String) throws {
+    public convenience init(path: String) throws {
+        try self.init(path: path, writerLock: nil)
+    }
+
+    /// Opens the warehouse for a command that writes: takes the writer lock first (waiting
+    /// up to `wait` seconds for another writer), holds it while the warehouse is open, and
+    /// closes the runs an earlier killed process left `running`.
+    public static func openForWriting(path: String, wait: Double) throws -> Warehouse {
+        let warehouse = try Warehouse(path: path, writerLock: try WriterLock(warehouse: path, wait: wait))
+        try RunJournal.closeInterrupted(in: warehouse)
+        return warehouse
+    }
+
+    private init(path: String, writerLock: WriterLock?) throws {
         self.path = path
+        self.writerLock = writerLock
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -44,8 +44,7 @@ struct CitesReferencesCommand: ParsableCommand {
     var departements: [String] = []
 
     func run() throws {
-        let (warehouse, lock) = try global.openWarehouseForWriting()
-        defer { withExtendedLifetime(lock) {} }
+        let warehouse = try global.openWarehouseForWriting()
         let summary = try CiteReferenceLoader(warehouse: warehouse).load(
             path: path, listID: list, geography: geography, departements: Set(departements), command: "cites references \(list)")
         print("\(summary.cites) cités of \(summary.listID) (COG \(summary.geography)): \(summary.unmatched.count) commune names unmatched")
@@ -74,8 +73,7 @@ struct CitesRankCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (warehouse, lock) = try global.openWarehouseForWriting()
-        defer { withExtendedLifetime(lock) {} }
+        let warehouse = try global.openWarehouseForWriting()
         let rules = try PriorityRules(path: global.pipelines + "/cites-priorite.yaml")
         let priority = try CitesPriorityJob(warehouse: warehouse, rules: rules).run(budget: budgetDwellings, command: "cites rank")
         print(format.render(CitesPriorityJob.grid(priority)), terminator: "")

@@ -20,8 +20,7 @@ struct ComputeCommand: ParsableCommand {
     var geography: Int?
 
     func run() throws {
-        let (warehouse, lock) = try global.openWarehouseForWriting()
-        defer { withExtendedLifetime(lock) {} }
+        let warehouse = try global.openWarehouseForWriting()
         let catalog = try global.loadIndicators()
         let command = (["observatoire"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
         let summary = try ComputeJob(warehouse: warehouse, catalog: catalog, knownIssues: try global.loadKnownIssues(),

@@ -1,9 +1,7 @@
 import ArgumentParser
-import Catalog
 import Cites
 import Export
 import Foundation
-import Normalise
 import Pipeline
 import Reports
 import Territories
@@ -32,12 +30,8 @@ struct DemoCommand: ParsableCommand {
     static let indicators = ["population", "taux_pauvrete", "niveau_vie_median", "part_menages_imposes", "nombre_menages_fiscaux"]
 
     func run() throws {
-        let (warehouse, lock) = try global.openWarehouseForWriting()
-        defer { withExtendedLifetime(lock) {} }
-        let pipeline = PipelineRun(warehouse: warehouse, catalog: try global.loadCatalog(),
-                                   zones: try ZoneCatalog(directory: global.pipelines + "/zones"), indicators: try global.loadIndicators(),
-                                   knownIssues: try global.loadKnownIssues(), pipelines: global.pipelines, logger: global.makeLogger())
-        let summary = try pipeline.run(raw: [raw], geography: nil, force: false, command: "observatoire demo")
+        let warehouse = try global.openWarehouseForWriting()
+        let summary = try global.makePipeline(warehouse).run(raw: [raw], geography: nil, force: false, command: "observatoire demo")
         try warehouse.checkpoint()
 
         let directory = try TerritoryDirectory(warehouse: warehouse, geography: summary.geography)

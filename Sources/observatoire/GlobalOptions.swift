@@ -40,13 +40,15 @@ struct GlobalOptions: ParsableArguments {
         try Warehouse(path: warehouse)
     }
 
-    /// Opens the warehouse for a command that writes: takes the writer lock first (held
-    /// until the process ends), then closes the runs an earlier killed process left open.
-    func openWarehouseForWriting() throws -> (Warehouse, WriterLock) {
-        let lock = try WriterLock(warehouse: warehouse, wait: wait)
-        let opened = try Warehouse(path: warehouse)
-        try RunJournal.closeInterrupted(in: opened)
-        return (opened, lock)
+    /// Opens the warehouse for a command that writes, holding the writer lock (see `Warehouse.openForWriting`).
+    func openWarehouseForWriting() throws -> Warehouse {
+        try Warehouse.openForWriting(path: warehouse, wait: wait)
+    }
+
+    /// The pipeline of `run` and `demo`, with the definitions under `--pipelines`.
+    func makePipeline(_ warehouse: Warehouse) throws -> PipelineRun {
+        PipelineRun(warehouse: warehouse, catalog: try loadCatalog(), zones: try ZoneCatalog(directory: pipelines + "/zones"),
+                    indicators: try loadIndicators(), knownIssues: try loadKnownIssues(), pipelines: pipelines, logger: makeLogger())
     }
 
     func makeLogger() -> Logger {

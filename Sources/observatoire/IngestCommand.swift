@@ -45,8 +45,7 @@ struct IngestCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try global.loadCatalog()
-        let (warehouse, lock) = try global.openWarehouseForWriting()
-        defer { withExtendedLifetime(lock) {} }
+        let warehouse = try global.openWarehouseForWriting()
         let job = IngestJob(catalog: catalog, warehouse: warehouse, logger: global.makeLogger())
         let options = IngestOptions(sourceID: source, vintage: vintage, repairLeadingZeros: repairLeadingZeros,
                                     geographyOfInput: geographyOfInput, showsProgress: !global.quiet)

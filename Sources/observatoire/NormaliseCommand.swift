@@ -28,8 +28,7 @@ struct NormaliseCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (warehouse, lock) = try global.openWarehouseForWriting()
-        defer { withExtendedLifetime(lock) {} }
+        let warehouse = try global.openWarehouseForWriting()
         let zones = try ZoneCatalog(directory: global.pipelines + "/zones")
         let job = NormaliseJob(warehouse: warehouse, zones: zones, logger: global.makeLogger())
         let command = (["observatoire"] + CommandLine.arguments.dropFirst()).joined(separator: " ")

@@ -60,8 +60,7 @@ struct PortraitCommand: ParsableCommand {
 
     func run() throws {
         // A portrait is also written to report_portrait: it writes, so it takes the lock.
-        let (warehouse, lock) = try global.openWarehouseForWriting()
-        defer { withExtendedLifetime(lock) {} }
+        let warehouse = try global.openWarehouseForWriting()
         let directory = try TerritoryDirectory(warehouse: warehouse, geography: geography)
         let job = PortraitJob(warehouse: warehouse, layout: try PortraitLayout(path: global.pipelines + "/reports/portrait.yaml"), directory: directory)
         let renderer = PortraitRenderer(templates: try PortraitTemplates(directory: global.pipelines + "/reports/templates"))

@@ -26,8 +26,7 @@ struct RenovationProgressCommand: ParsableCommand {
     var format: ReportFormat = .text
 
     func run() throws {
-        let (warehouse, lock) = try global.openWarehouseForWriting()
-        defer { withExtendedLifetime(lock) {} }
+        let warehouse = try global.openWarehouseForWriting()
         let targets = try ProgrammeTargets(path: global.pipelines + "/programmes.yaml")
         let scope = try within.map { argument in
             let directory = try TerritoryDirectory(warehouse: warehouse, geography: nil)

@@ -1,10 +1,8 @@
 import ArgumentParser
-import Catalog
 import Compute
 import Foundation
 import Ingest
 import Logging
-import Normalise
 import Pipeline
 import Reports
 import Warehouse
@@ -38,12 +36,9 @@ struct RunCommand: ParsableCommand {
     var repairLeadingZeros = false
 
     func run() throws {
-        let (warehouse, lock) = try global.openWarehouseForWriting()
-        defer { withExtendedLifetime(lock) {} }
-        let logger = global.makeLogger()
-        let job = PipelineRun(warehouse: warehouse, catalog: try global.loadCatalog(), zones: try ZoneCatalog(directory: global.pipelines + "/zones"),
-                              indicators: try global.loadIndicators(), knownIssues: try global.loadKnownIssues(),
-                              pipelines: global.pipelines, logger: logger)
+        let warehouse = try global.openWarehouseForWriting()
+        let job = try global.makePipeline(warehouse)
+        let logger = job.logger
         let command = (["observatoire"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
         let summary: PipelineSummary
         do {

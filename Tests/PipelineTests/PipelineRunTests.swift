@@ -41,7 +41,7 @@ struct PipelineRunTests {
         let before = try content(sandbox)
         let second = try pipeline(sandbox).run(raw: [raw], geography: nil, force: false, command: "observatoire run")
         #expect(statuses(second) == ["ingest done", "normalise skipped", "compute skipped"])
-        #expect(second.ingest?.count(.unchanged) == 11)
+        #expect(second.ingest?.count(.unchanged) == 12)
         #expect(try content(sandbox) == before)
         let forced = try pipeline(sandbox).run(raw: [raw], geography: nil, force: true, command: "observatoire run")
         #expect(statuses(forced) == ["ingest done", "normalise done", "compute done"])

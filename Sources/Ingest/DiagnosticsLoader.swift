@@ -212,6 +212,7 @@ struct DiagnosticsLoader: RecordLoader {
             }
             valuesWritten += values.count
         }
+        try writer.flush()
     }
 
     static func median(_ values: [Float]) -> Double {

@@ -46,11 +46,7 @@ public struct ComputeJob {
         let store = try ComponentStore(geography: geography, db: db, knownIssues: knownIssues)
         let members = try Self.members(geography: geography, db)
         let population = try Self.population(geography: geography, db)
-        let insert = try db.makeStatement(sql: """
-            INSERT INTO indicator_values (geography, indicator_id, territory, period, value, status, coverage,
-                                          numerator, denominator, estimate, method, derived, flags, run_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        let writer = try IndicatorValueWriter(geography: geography, runID: runID, db)
         var summary = ComputeSummary(runID: runID, geography: geography)
         summary.knownIssues = issues.map { ($0.issue.id, $0.matched) }
         for indicator in catalog.indicators {
@@ -58,11 +54,7 @@ public struct ComputeJob {
             var files: Set<Int64> = []
             for calculator in try calculators(for: indicator, store: store, members: members, population: population, files: &files) {
                 let values = calculator.compute()
-                for value in values {
-                    try insert.execute(arguments: [geography, indicator.id, value.territory, value.period, value.value, value.status,
-                                                   value.coverage, value.numerator, value.denominator, value.estimate, value.method,
-                                                   value.derived, value.flags, runID])
-                }
+                for value in values { try writer.write(value, of: indicator.id) }
                 report.periods.append(calculator.period)
                 report.values += values.count
                 report.withheld += values.filter { $0.status != "ok" }.count
@@ -73,6 +65,7 @@ public struct ComputeJob {
             }
             summary.indicators.append(report)
         }
+        try writer.flush()
         logger.info("Computed indicators", metadata: ["geography": "\(geography)", "values": "\(summary.values)"])
         return summary
     }
@@ -157,8 +150,10 @@ public struct ComputeJob {
     static func population(geography: Int, _ db: Database) throws -> [String: Double] {
         var population: [String: Double] = [:]
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT n.territory, n.value FROM normalised_observations n JOIN variables v USING (variable_id)
-            WHERE n.geography = ? AND v.code = 'PMUN' AND n.status = 'ok' AND n.territory LIKE 'COM:%'
+            SELECT n.territory, n.value FROM normalised_observations n INDEXED BY normalised_by_variable
+            JOIN variables v USING (variable_id)
+            WHERE n.geography = ? AND n.variable_id IN (SELECT variable_id FROM variables WHERE code = 'PMUN')
+              AND n.status = 'ok' AND n.territory LIKE 'COM:%'
             ORDER BY v.period, n.file_id
             """, arguments: [geography])
         while let row = try rows.next() { population[row[0]] = row[1] }

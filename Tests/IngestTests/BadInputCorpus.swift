@@ -167,6 +167,23 @@ enum BadInputCorpus {
             "!xl/worksheets/sheet1.xml: the XML has an attribute without a value in <c> (byte 376): the part is truncated or damaged; download the file again")) {
             workbook([(name: "EPCI", rows: inlineRow(1, epciHeader) + "<row r=\"2\"><c r=\"A2\"")])
         },
+        // Found by fuzzing: cells before any <row> were read as row 0.
+        .generated("EPCI-cell-outside-row-2024.xlsx", .refused(
+            ", column A1: a cell is outside any row (before the first row); open and save the file again in a spreadsheet")) {
+            let header = inlineRow(1, epciHeader)
+            return workbook([(name: "EPCI", rows: String(header.drop { $0 != ">" }.dropFirst()) + inlineRow(2, ["200000172", "CC Faucigny-Glières", "CC", "7"]))])
+        },
+        // The row after one numbered Int.max overflowed: a trap (found reviewing the fuzz finding above).
+        .generated("EPCI-row-number-too-large-2024.xlsx", .refused(
+            ", value '9223372036854775807': the row after row 1 is numbered '9223372036854775807', not a row number (1 to 1048576); open and save the file again in a spreadsheet")) {
+            let huge = inlineRow(2, ["200000172", "CC Faucigny-Glières", "CC", "7"]).replacingOccurrences(of: "<row r=\"2\">", with: "<row r=\"9223372036854775807\">")
+            return workbook([(name: "EPCI", rows: inlineRow(1, epciHeader) + huge + "<row><c t=\"inlineStr\"><is><t>200000173</t></is></c></row>")])
+        },
+        .generated("EPCI-rows-out-of-order-2024.xlsx", .refused(
+            ":2: row 2 comes after row 3: the rows are out of order; open and save the file again in a spreadsheet")) {
+            workbook([(name: "EPCI", rows: inlineRow(1, epciHeader) + inlineRow(3, ["200000172", "CC Faucigny-Glières", "CC", "7"])
+                + inlineRow(2, ["200000173", "CC Douze", "CC", "12"]))])
+        },
         .generated("EPCI-duplicate-header-2024.xlsx", .refused(
             ":1, column NB_COM: column name 'NB_COM' appears twice in the header (columns 4 and 5); rename one of them")) {
             workbook([(name: "EPCI", rows: inlineRow(1, epciHeader + ["NB_COM"]))])

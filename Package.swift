@@ -128,7 +128,8 @@ let package = Package(
         .testTarget(name: "SQLSafetyTests", dependencies: [
             "TestSupport", "Ingest", "Catalog", "Compute", "Export", "Territories", "Indicators",
         ], swiftSettings: strict),
-        // Runs the built `observatoire` executable: exit codes and what it prints.
-        .testTarget(name: "CLITests", dependencies: ["observatoire"], swiftSettings: strict),
+        // Runs the built `observatoire` executable: exit codes and what it prints; the warehouse
+        // after kill -9 and a full disk (read with GRDB).
+        .testTarget(name: "CLITests", dependencies: ["observatoire", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
     ]
 )

@@ -119,7 +119,7 @@ public struct SourceCatalog: Sendable {
             throw fail("format.delimiter '\(delimiter)' is not one of ';', ',' or tab")
         }
         var patterns = [definition.recognise.fileName, definition.vintage.fromPath].compactMap { $0 }
-        patterns += (definition.variables?.periodFromCode ?? []) + (definition.variables?.additive ?? [])
+        patterns += (definition.variables?.periodFromCode ?? []) + (definition.variables?.counts ?? []) + (definition.variables?.additive ?? [])
         patterns += [definition.format?.sheet].compactMap { $0 }
         for pattern in patterns where (try? NSRegularExpression(pattern: pattern)) == nil {
             throw fail("'\(pattern)' is not a valid regular expression")

@@ -193,22 +193,37 @@ public struct SourceDefinition: Sendable, Decodable, Equatable {
         public var periodFromCode: [String]?
         /// Labels for variables that no INSEE dictionary describes.
         public var labels: [String: String]?
-        /// Variables that are counts and add up across communes (`PMUN`, `P21_…`), as
-        /// regular expressions matched against the whole code. Others (medians, rates,
-        /// shares) are never summed.
+        /// Variables that count people, households or dwellings (`PMUN`, `NBMENFISC21`,
+        /// `P21_…`), as regular expressions matched against the whole code. A count is never
+        /// below zero — a negative value rejects the row, naming it — and adds up across
+        /// communes. Declared per source, never guessed from the values: Filosofi's shares
+        /// (`PIMPOT21`, taxes) and growth rates are legitimately negative.
+        public var counts: [String]?
+        /// Other variables that add up across communes (an area, a natural balance, which may
+        /// be negative), as regular expressions. Neither counts nor additive (medians, rates,
+        /// shares): never summed.
         public var additive: [String]?
         /// Column name → variable code, for files that head columns with labels
         /// ("Population municipale" → `PMUN`), so that one variable keeps one code.
         public var codes: [String: String]?
 
         enum CodingKeys: String, CodingKey {
-            case columns, period, labels, additive, codes
+            case columns, period, labels, counts, additive, codes
             case periodFromCode = "period_from_code"
         }
 
-        /// Whether `code` is declared additive.
+        /// Whether `code` is declared a count.
+        public func isCount(_ code: String) -> Bool {
+            Self.matches(code, counts)
+        }
+
+        /// Whether `code` adds up across communes: a count, or declared additive.
         public func isAdditive(_ code: String) -> Bool {
-            (additive ?? []).contains { code.range(of: "^(?:\($0))$", options: .regularExpression) != nil }
+            isCount(code) || Self.matches(code, additive)
+        }
+
+        private static func matches(_ code: String, _ patterns: [String]?) -> Bool {
+            (patterns ?? []).contains { code.range(of: "^(?:\($0))$", options: .regularExpression) != nil }
         }
     }
 

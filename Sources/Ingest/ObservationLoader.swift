@@ -11,6 +11,8 @@ struct ObservationLoader: RecordLoader {
         let position: Int
         let code: String
         let id: Int64
+        /// Declared a count by the source: a value below zero rejects the row.
+        let isCount: Bool
     }
 
     private let keyPositions: [Int]
@@ -20,6 +22,7 @@ struct ObservationLoader: RecordLoader {
     private let codeKind: CodeKind
     private let variables: [Variable]
     private let cells: CellParser
+    private let sourceID: String
     private let writer: ObservationWriter
     private var firstLineOfKey: [String: Int] = [:]
     private var parsed: [CellValue]
@@ -43,6 +46,7 @@ struct ObservationLoader: RecordLoader {
         }
         variables = try Self.register(positions: positions, header: header, definition: definition, vintage: vintage, db)
         cells = CellParser(markers: definition.effectiveMarkers, empty: definition.empty ?? .missing)
+        sourceID = definition.id
         writer = try ObservationWriter(fileID: fileID, db)
         parsed = Array(repeating: .invalid, count: variables.count)
         unusedColumns = header.unused(used: Set(positions + keyPositions), ignored: definition.ignore ?? [])
@@ -58,7 +62,7 @@ struct ObservationLoader: RecordLoader {
             let period = rule.period ?? Self.period(of: code, rules: periodRules) ?? vintage
             let id = try SourceRegistry.variableID(sourceID: definition.id, code: code, period: period,
                                                    label: rule.labels?[code], additive: rule.isAdditive(code), db)
-            return Variable(position: position, code: code, id: id)
+            return Variable(position: position, code: code, id: id, isCount: rule.isCount(code))
         }
     }
 
@@ -101,6 +105,10 @@ struct ObservationLoader: RecordLoader {
                 return Rejection(line: record.line, column: variable.code, value: record.string(at: variable.position),
                                  reason: "not a number: expected a decimal number (point or comma) or a marker (\(cells.markerList))")
             }
+            if variable.isCount, case .number(let number) = value, number < 0 {
+                return Rejection(line: record.line, column: variable.code, value: record.string(at: variable.position),
+                                 reason: Self.negativeCount(variable.code, source: sourceID))
+            }
             parsed[offset] = value
         }
         firstLineOfKey[code] = record.line
@@ -124,6 +132,11 @@ struct ObservationLoader: RecordLoader {
 
     func finish() throws {
         try writer.flush()
+    }
+
+    /// Why a negative count is rejected, saying where the variable is declared a count.
+    static func negativeCount(_ code: String, source: String) -> String {
+        "negative count: \(code) counts people, households or dwellings (declared under counts in source \(source)) and cannot be below zero"
     }
 
     /// INSEE splits an overseas commune code as département 971 + commune 101 (the

@@ -33,11 +33,17 @@ public final class CSVReader {
     public var bytesRead: Int { window.bytesRead }
 
     private static let options = UInt8(CSV_STRICT | CSV_STRICT_FINI)
-    private static let chunkSize = 1 << 20
+    static let chunkSize = 1 << 20
 
     /// Opens `path`, detects what is not given and reads the header record.
-    public init(path: String, delimiter: UInt8? = nil, encoding: TextEncoding? = nil) throws {
-        let window = ReadWindow(source: try openByteSource(path: path), capacity: Self.chunkSize)
+    public convenience init(path: String, delimiter: UInt8? = nil, encoding: TextEncoding? = nil) throws {
+        try self.init(path: path, delimiter: delimiter, encoding: encoding, chunkSize: Self.chunkSize)
+    }
+
+    /// Reads `chunkSize` bytes at a time; the fuzz target makes it small, so that chunk
+    /// edges fall inside short inputs (detection then sees only the first chunk, as always).
+    init(path: String, delimiter: UInt8?, encoding: TextEncoding?, chunkSize: Int) throws {
+        let window = ReadWindow(source: try openByteSource(path: path), capacity: chunkSize)
         let dialect = try Self.detectDialect(window: window, path: path, delimiter: delimiter, encoding: encoding)
         window.start = dialect.bom ? 3 : 0
         self.path = path

@@ -23,8 +23,13 @@ public final class XLSXReader: RecordReader {
 
     /// Opens sheet `sheet` (the first one when nil) and reads rows until `isHeader` accepts one.
     /// `isHeader` sees the cells of each non-empty row, trimmed as `header` is.
-    public init(path: String, sheet: String? = nil, isHeader: ([String]) -> Bool) throws {
-        let workbook = try XLSXWorkbook(path: path)
+    public convenience init(path: String, sheet: String? = nil, isHeader: ([String]) -> Bool) throws {
+        try self.init(path: path, sheet: sheet, chunkSize: XMLTokenizer.chunkSize, isHeader: isHeader)
+    }
+
+    /// `chunkSize`: the bytes of XML read at a time, made small by the fuzz target.
+    init(path: String, sheet: String?, chunkSize: Int, isHeader: ([String]) -> Bool) throws {
+        let workbook = try XLSXWorkbook(path: path, chunkSize: chunkSize)
         let (name, tokens) = try workbook.openSheet(named: sheet)
         let rows = SheetRows(tokens: tokens, sharedStrings: workbook.sharedStrings, path: path)
         header = try Self.findHeader(in: rows, sheet: name, path: path, isHeader: isHeader)
@@ -90,6 +95,11 @@ private final class SheetRows {
     let row = RecordBuilder()
     /// The current row's number: its `r` attribute, or the one after the previous row.
     private(set) var number = 0
+    /// Whether a `<row>` is open: cells outside one belong to no row.
+    private var inRow = false
+
+    /// Excel's last row: a sheet numbering a row outside 1…1,048,576 is damaged.
+    static let lastRow = 1_048_576
 
     init(tokens: XMLTokenizer, sharedStrings: [String], path: String) {
         self.tokens = tokens
@@ -107,9 +117,16 @@ private final class SheetRows {
             case .start(let tag):
                 switch tag.name {
                 case "row":
-                    number = tag.attribute("r").flatMap { Int($0) } ?? number + 1
+                    number = try rowNumber(tag.attribute("r"))
                     if tag.isSelfClosing { return true }
+                    inRow = true
                 case "c":
+                    guard inRow else {
+                        let place = number == 0 ? "before the first row" : "after row \(number)"
+                        throw TabularError(.corruptWorkbook,
+                                           "a cell is outside any row (\(place)); open and save the file again in a spreadsheet",
+                                           path: path, line: number == 0 ? nil : number, column: tag.attribute("r"))
+                    }
                     cell = (tag.attribute("r"), tag.attribute("t"))
                     value = ""
                     if tag.isSelfClosing { try place(cell!, value) }
@@ -124,8 +141,14 @@ private final class SheetRows {
                 if let current = cell { try place(current, value) }
                 cell = nil
             case .end("row"):
+                guard inRow else {
+                    throw TabularError(.corruptWorkbook, "a row ends that never started (after row \(number)); open and save the file again in a spreadsheet",
+                                       path: path, line: number)
+                }
+                inRow = false
                 return true
             case .end("sheetData"):
+                try checkNoRowOpen()
                 // Read to the end, so that the archive checks the part's size and CRC-32.
                 while try tokens.next() != nil {}
                 return false
@@ -133,7 +156,39 @@ private final class SheetRows {
                 break
             }
         }
+        try checkNoRowOpen()
         return false
+    }
+
+    /// The number of the row starting with `attribute` as its `r`: it must be a row a
+    /// spreadsheet can have, after the previous one (rows are written in order), so that
+    /// every rejection names a row of the sheet.
+    private func rowNumber(_ attribute: String?) throws -> Int {
+        guard let attribute else {
+            guard number < Self.lastRow else {
+                throw TabularError(.corruptWorkbook, "a row after row \(Self.lastRow), the last a spreadsheet has; open and save the file again in a spreadsheet",
+                                   path: path, line: number)
+            }
+            return number + 1
+        }
+        guard let next = Int(attribute), (1...Self.lastRow).contains(next) else {
+            let which = number == 0 ? "the first row" : "the row after row \(number)"
+            throw TabularError(.corruptWorkbook,
+                               "\(which) is numbered '\(attribute.prefix(40))', not a row number (1 to \(Self.lastRow)); open and save the file again in a spreadsheet",
+                               path: path, value: String(attribute.prefix(40)))
+        }
+        guard next > number else {
+            throw TabularError(.corruptWorkbook, "row \(next) comes after row \(number): the rows are out of order; open and save the file again in a spreadsheet",
+                               path: path, line: next)
+        }
+        return next
+    }
+
+    private func checkNoRowOpen() throws {
+        guard !inRow else {
+            throw TabularError(.corruptWorkbook, "the sheet ends inside row \(number); the part is truncated or damaged, download the file again",
+                               path: path, line: number)
+        }
     }
 
     /// Appends the cell's text at its column, after empty fields for any cells skipped before it.

@@ -9,8 +9,14 @@ public final class XLSXWorkbook {
     private let sheetParts: [String]
     let sharedStrings: [String]
     private let archive: ZipArchive
+    /// How many bytes of XML are read at a time (see `XMLTokenizer`).
+    private let chunkSize: Int
 
-    public init(path: String) throws {
+    public convenience init(path: String) throws {
+        try self.init(path: path, chunkSize: XMLTokenizer.chunkSize)
+    }
+
+    init(path: String, chunkSize: Int) throws {
         let archive = try ZipArchive(path: path)
         guard archive.entry(named: "xl/workbook.xml") != nil else {
             throw TabularError(.notAWorkbook,
@@ -19,7 +25,7 @@ public final class XLSXWorkbook {
         }
         var targets: [String: String] = [:]
         var sharedStringsPart = "xl/sharedStrings.xml"
-        if let rels = try Self.tokens(of: "xl/_rels/workbook.xml.rels", in: archive) {
+        if let rels = try Self.tokens(of: "xl/_rels/workbook.xml.rels", in: archive, chunkSize: chunkSize) {
             while let token = try rels.next() {
                 guard case .start(let tag) = token, tag.name == "Relationship",
                       let id = tag.attribute("Id"), let target = tag.attribute("Target") else { continue }
@@ -31,7 +37,7 @@ public final class XLSXWorkbook {
         }
         var names: [String] = []
         var parts: [String] = []
-        let workbook = try Self.tokens(of: "xl/workbook.xml", in: archive)!
+        let workbook = try Self.tokens(of: "xl/workbook.xml", in: archive, chunkSize: chunkSize)!
         while let token = try workbook.next() {
             guard case .start(let tag) = token, tag.name == "sheet" else { continue }
             // `r:id`: the only attribute whose local name is `id` (`sheetId` is another).
@@ -44,7 +50,7 @@ public final class XLSXWorkbook {
             parts.append(part)
         }
         var strings: [String] = []
-        if let shared = try Self.tokens(of: sharedStringsPart, in: archive) {
+        if let shared = try Self.tokens(of: sharedStringsPart, in: archive, chunkSize: chunkSize) {
             while let token = try shared.next() {
                 if case .start(let tag) = token, tag.name == "si" {
                     strings.append(tag.isSelfClosing ? "" : try shared.richText(closing: "si"))
@@ -53,6 +59,7 @@ public final class XLSXWorkbook {
         }
         self.path = path
         self.archive = archive
+        self.chunkSize = chunkSize
         sheetNames = names
         sheetParts = parts
         sharedStrings = strings
@@ -67,7 +74,7 @@ public final class XLSXWorkbook {
                                    ?? "the workbook has no sheet",
                                path: path, value: name)
         }
-        guard let tokens = try Self.tokens(of: sheetParts[index], in: archive) else {
+        guard let tokens = try Self.tokens(of: sheetParts[index], in: archive, chunkSize: chunkSize) else {
             throw TabularError(.corruptWorkbook,
                                "the part \(sheetParts[index]) of sheet '\(sheetNames[index])' is missing from the archive; open and save the file again in a spreadsheet",
                                path: path)
@@ -75,8 +82,10 @@ public final class XLSXWorkbook {
         return (sheetNames[index], tokens)
     }
 
-    private static func tokens(of part: String, in archive: ZipArchive) throws -> XMLTokenizer? {
-        try archive.entry(named: part).map { XMLTokenizer(source: try archive.open($0), path: archive.path + "!" + part) }
+    private static func tokens(of part: String, in archive: ZipArchive, chunkSize: Int) throws -> XMLTokenizer? {
+        try archive.entry(named: part).map {
+            XMLTokenizer(source: try archive.open($0), path: archive.path + "!" + part, chunkSize: chunkSize)
+        }
     }
 }
 

@@ -31,11 +31,12 @@ final class XMLTokenizer {
     let path: String
     private let window: ReadWindow
 
-    private static let chunkSize = 1 << 18
+    static let chunkSize = 1 << 18
 
-    init(source: any ByteSource, path: String) {
+    /// `chunkSize` is made small by the fuzz target, so that chunk edges fall inside tokens.
+    init(source: any ByteSource, path: String, chunkSize: Int = XMLTokenizer.chunkSize) {
         self.path = path
-        window = ReadWindow(source: source, capacity: Self.chunkSize)
+        window = ReadWindow(source: source, capacity: chunkSize)
     }
 
     /// The next token, or nil at the end of the document.

@@ -68,12 +68,17 @@ public final class Warehouse: Sendable {
     }
 
     /// Merges the write-ahead log into the main file, so that the `.sqlite` file alone
-    /// holds everything (for copies and for readers without WAL support).
+    /// holds everything (for copies and for readers without WAL support). It runs after a
+    /// commit: when it fails (the main file cannot grow, the disk is full), the commit
+    /// stands, in the log, and the error says so rather than that anything was undone.
     public func checkpoint() throws {
         do {
             _ = try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
         } catch let error as DatabaseError {
-            throw WarehouseError(error, path: path)
+            throw WarehouseError(message: "\(error.message ?? "\(error)") while merging the write-ahead log: the last writes are committed and safe in \(path)-wal, "
+                                 + "readers see them, but \(path) alone does not hold them yet (the disk may be full or a file-size limit reached); "
+                                 + "keep the -wal file beside the warehouse when copying it, and the next command merges it once there is space",
+                                 path: path, sqliteCode: error.resultCode.rawValue)
         }
     }
 }

@@ -16,8 +16,26 @@ public struct WarehouseError: Error, Sendable, CustomStringConvertible {
     }
 
     init(_ error: DatabaseError, path: String) {
-        self.init(message: error.message ?? "\(error)", path: path,
+        self.init(message: Self.explained(error), path: path,
                   sqliteCode: error.resultCode.rawValue, sql: error.sql)
+    }
+
+    /// SQLite's own words, and for a failed write what it means and what to do: "database
+    /// or disk is full" and "disk I/O error" alone do not say that nothing was half-written.
+    private static func explained(_ error: DatabaseError) -> String {
+        let message = error.message ?? "\(error)"
+        let kept = "nothing half-written stays in the warehouse (SQLite rolls the transaction back)"
+        let writes: [ResultCode] = [.SQLITE_IOERR_WRITE, .SQLITE_IOERR_FSYNC, .SQLITE_IOERR_TRUNCATE, .SQLITE_IOERR_SHMSIZE, .SQLITE_IOERR_DIR_FSYNC]
+        switch error.resultCode {
+        case .SQLITE_FULL:
+            return "\(message): the disk is full (or a file-size limit is reached); \(kept). Free some space and run the command again"
+        case .SQLITE_IOERR where writes.contains(error.extendedResultCode):
+            return "\(message) while writing: the disk may be full, a file-size limit reached, or the disk failing; \(kept). Check the disk and its free space, then run the command again"
+        case .SQLITE_IOERR:
+            return "\(message) (extended code \(error.extendedResultCode.rawValue)): the disk may be failing; \(kept). Check the disk, then run the command again"
+        default:
+            return message
+        }
     }
 
     public var description: String {

@@ -25,7 +25,7 @@ struct ComputeCommand: ParsableCommand {
         let command = (["observatoire"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
         let summary = try ComputeJob(warehouse: warehouse, catalog: catalog, knownIssues: try global.loadKnownIssues(),
                                      logger: global.makeLogger()).run(geography: geography, command: command)
-        try warehouse.checkpoint()
+        global.checkpoint(warehouse)
         guard !global.quiet else { return }
         for (id, matched) in summary.knownIssues {
             print("known issue \(id): " + (matched.map { "\($0) observations concerned" } ?? "source not loaded"))

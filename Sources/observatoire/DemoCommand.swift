@@ -32,7 +32,7 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         let warehouse = try global.openWarehouseForWriting()
         let summary = try global.makePipeline(warehouse).run(raw: [raw], geography: nil, force: false, command: "observatoire demo")
-        try warehouse.checkpoint()
+        global.checkpoint(warehouse)
 
         let directory = try TerritoryDirectory(warehouse: warehouse, geography: summary.geography)
         let job = PortraitJob(warehouse: warehouse, layout: try PortraitLayout(path: global.pipelines + "/reports/portrait.yaml"),

@@ -51,6 +51,16 @@ struct GlobalOptions: ParsableArguments {
                     indicators: try loadIndicators(), knownIssues: try loadKnownIssues(), pipelines: pipelines, logger: makeLogger())
     }
 
+    /// Merges the warehouse's write-ahead log once a command's work is committed. Failing
+    /// then loses nothing (see `Warehouse.checkpoint`): a warning, not the command's failure.
+    func checkpoint(_ warehouse: Warehouse) {
+        do {
+            try warehouse.checkpoint()
+        } catch {
+            makeLogger().warning("\(error)")
+        }
+    }
+
     func makeLogger() -> Logger {
         let format = logFormat
         let level: Logger.Level = quiet ? .warning : .notice

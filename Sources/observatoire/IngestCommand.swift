@@ -52,7 +52,7 @@ struct IngestCommand: ParsableCommand {
         let printer = OutcomePrinter(quiet: global.quiet)
         let command = (["observatoire"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
         let summary = try job.run(paths: paths, options: options, command: command, progress: printer.print)
-        try warehouse.checkpoint()
+        global.checkpoint(warehouse)
         printer.printSummary(summary, warehouse: warehouse.path)
         switch summary.runStatus {
         case .failed: throw ExitCode.failure

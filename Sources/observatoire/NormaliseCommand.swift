@@ -33,7 +33,7 @@ struct NormaliseCommand: ParsableCommand {
         let job = NormaliseJob(warehouse: warehouse, zones: zones, logger: global.makeLogger())
         let command = (["observatoire"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
         let summary = try job.run(target: geography, command: command)
-        try warehouse.checkpoint()
+        global.checkpoint(warehouse)
         NormalisePrinter(quiet: global.quiet).print(summary, warehouse: warehouse.path)
     }
 }

@@ -17,6 +17,9 @@ struct Observatoire: ParsableCommand {
     /// Runs the command; usage errors exit with 2 (the README's table) instead of
     /// argument-parser's 64.
     static func main() {
+        // Past a file-size limit (`ulimit -f`) a write then fails with EFBIG, which the
+        // warehouse reports like a full disk, instead of SIGXFSZ killing the process silently.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()

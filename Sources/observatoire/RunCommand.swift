@@ -56,7 +56,7 @@ struct RunCommand: ParsableCommand {
             logger.error("run failed: \(error)")
             throw ExitCode.failure
         }
-        try warehouse.checkpoint()
+        global.checkpoint(warehouse)
         try DatasetteMetadata.write(for: warehouse)
         for stage in summary.stages {
             logger.notice("\(stage.stage.rawValue): \(stage.status.rawValue)", metadata: [

@@ -24,6 +24,10 @@ struct BadInputCLITests {
             "rejections cog-regions             2024  regions-mixed-encoding-2024.csv  read 4, loaded 3, rejected 1",
             "    line 4: invalid UTF-8 at byte 24 of the line",
         ]),
+        ("negative-counts-2021.csv", 3, [
+            "rejections insee-commune-wide      2021  negative-counts-2021.csv  read 4, loaded 2, rejected 2",
+            "    line 2, column P21_POP, value '-848': negative count: P21_POP counts people, households or dwellings",
+        ]),
         ("mouvements-date-formats-2024.csv", 3, [
             "    line 3, column DATE_EFF, value '01/01/2024': not a date in the form YYYY-MM-DD",
             "    … 5 more in table rejected_rows",

@@ -13,9 +13,11 @@ enum Observatoire {
         var errors: String
     }
 
-    static func run(_ arguments: [String]) throws -> Result {
+    /// Runs `observatoire ARGUMENTS` (or `executable ARGUMENTS`, a shell that sets a limit
+    /// before it execs the binary) to its end.
+    static func run(_ arguments: [String], executable: URL = binary) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = packageRoot
         let output = Pipe()
@@ -28,6 +30,18 @@ enum Observatoire {
         process.waitUntilExit()
         return Result(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
                       errors: String(decoding: errorData, as: UTF8.self))
+    }
+
+    /// Starts `observatoire ARGUMENTS` without waiting, its output discarded: to be killed.
+    static func start(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = packageRoot
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
     }
 
     static func temporaryDirectory() throws -> URL {

@@ -72,4 +72,7 @@ enum Reason {
     static let notACommuneCode = "not a valid commune code: expected 5 characters, digits or 2A/2B then 3 digits (e.g. 01001, 2A004)"
     static let notADate = "not a date in the form YYYY-MM-DD"
     static func fields(_ found: Int, expected: Int = 4) -> String { "expected \(expected) fields as in the header, found \(found)" }
+    static func negativeCount(_ code: String, _ source: String) -> String {
+        "negative count: \(code) counts people, households or dwellings (declared under counts in source \(source)) and cannot be below zero"
+    }
 }

@@ -87,9 +87,26 @@ enum BadInputCorpus {
             Rejection(line: 4, column: "CODGEO", value: "62 49", reason: Reason.notACommuneCode),
             Rejection(line: 5, column: "CODGEO", value: "ABCDE", reason: Reason.notACommuneCode),
         ])),
-        // Not checked: a count below zero loads as published (see the report of this corpus).
-        .corpus("negative-counts-2021.csv", .loaded(1, observationsOfTheFile, [
-            "01001 | COM | MED21 | 25820.0 | ok", "01001 | COM | P21_POP | -848.0 | ok",
+        // A count (declared under `counts:` in its source) below zero rejects the row; a
+        // negative value of another variable (a median here, a share of taxes below) loads.
+        .corpus("negative-counts-2021.csv", .rejected(loaded: 2, [
+            Rejection(line: 2, column: "P21_POP", value: "-848", reason: Reason.negativeCount("P21_POP", "insee-commune-wide")),
+            Rejection(line: 4, column: "P21_POP", value: "-0,5", reason: Reason.negativeCount("P21_POP", "insee-commune-wide")),
+        ], query: observationsOfTheFile, rows: [
+            "01002 | COM | MED21 | -5.0 | ok", "01002 | COM | P21_POP | 12.0 | ok",
+            "01004 | COM | MED21 | -1.5 | ok", "01004 | COM | P21_POP | NULL | secret",
+        ])),
+        .corpus("filosofi-negative-households.csv", .rejected(loaded: 1, [
+            Rejection(line: 2, column: "NBMENFISC21", value: "-12", reason: Reason.negativeCount("NBMENFISC21", "filosofi-commune-2021")),
+            Rejection(line: 4, column: "NBPERSMENFISC21", value: "-31000", reason: Reason.negativeCount("NBPERSMENFISC21", "filosofi-commune-2021")),
+        ], query: observationsOfTheFile, rows: [
+            "01002 | COM | MED21 | 20500.0 | ok", "01002 | COM | NBMENFISC21 | 110.0 | ok", "01002 | COM | NBPERSMENFISC21 | 250.0 | ok",
+            "01002 | COM | PIMPOT21 | -13.9 | ok", "01002 | COM | TP6021 | NULL | secret",
+        ])),
+        .corpus("populations-legales-negative-2021.csv", .rejected(loaded: 1, [
+            Rejection(line: 3, column: "PCAP", value: "-6", reason: Reason.negativeCount("PCAP", "populations-legales")),
+        ], query: observationsOfTheFile, rows: [
+            "01001 | COM | PCAP | 16.0 | ok", "01001 | COM | PMUN | 832.0 | ok", "01001 | COM | PTOT | 848.0 | ok",
         ])),
         .corpus("non-numeric-2021.csv", .rejected(loaded: 1, [
             Rejection(line: 2, column: "P21_POP", value: "douze", reason: Reason.notANumber),
@@ -166,6 +183,38 @@ enum BadInputCorpus {
         .generated("EPCI-truncated-sheet-xml-2024.xlsx", .refused(
             "!xl/worksheets/sheet1.xml: the XML has an attribute without a value in <c> (byte 376): the part is truncated or damaged; download the file again")) {
             workbook([(name: "EPCI", rows: inlineRow(1, epciHeader) + "<row r=\"2\"><c r=\"A2\"")])
+        },
+        // Found by fuzzing: cells before any <row> were read as row 0.
+        .generated("EPCI-cell-outside-row-2024.xlsx", .refused(
+            ", column A1: a cell is outside any row (before the first row); open and save the file again in a spreadsheet")) {
+            let header = inlineRow(1, epciHeader)
+            return workbook([(name: "EPCI", rows: String(header.drop { $0 != ">" }.dropFirst()) + inlineRow(2, ["200000172", "CC Faucigny-Glières", "CC", "7"]))])
+        },
+        // The row after one numbered Int.max overflowed: a trap (found reviewing the fuzz finding above).
+        .generated("EPCI-row-number-too-large-2024.xlsx", .refused(
+            ", value '9223372036854775807': the row after row 1 is numbered '9223372036854775807', not a row number (1 to 1048576); open and save the file again in a spreadsheet")) {
+            let huge = inlineRow(2, ["200000172", "CC Faucigny-Glières", "CC", "7"]).replacingOccurrences(of: "<row r=\"2\">", with: "<row r=\"9223372036854775807\">")
+            return workbook([(name: "EPCI", rows: inlineRow(1, epciHeader) + huge + "<row><c t=\"inlineStr\"><is><t>200000173</t></is></c></row>")])
+        },
+        .generated("EPCI-rows-out-of-order-2024.xlsx", .refused(
+            ":2: row 2 comes after row 3: the rows are out of order; open and save the file again in a spreadsheet")) {
+            workbook([(name: "EPCI", rows: inlineRow(1, epciHeader) + inlineRow(3, ["200000172", "CC Faucigny-Glières", "CC", "7"])
+                + inlineRow(2, ["200000173", "CC Douze", "CC", "12"]))])
+        },
+        // Headed with labels, stored under codes: the rejection names the code (as for a value that is not a number).
+        .generated("ensemble-negative-population-2022.xlsx", .rejected(loaded: 1, [
+            Rejection(line: 4, column: "PMUN", value: "-267", reason: Reason.negativeCount("PMUN", "populations-legales-ensemble")),
+        ], query: observationsOfTheFile, rows: [
+            "01001 | COM | PCAP | 16.0 | ok", "01001 | COM | PMUN | 832.0 | ok", "01001 | COM | PTOT | 848.0 | ok",
+        ])) {
+            let header = ["Code région", "Code département", "Code commune", "Nom de la commune", "Population municipale",
+                          "Population comptée à part", "Population totale"]
+            func row(_ number: Int, _ commune: String, _ name: String, _ counts: [Int]) -> String {
+                let text = String(inlineRow(number, ["84", "01", commune, name]).dropLast("</row>".count))
+                return text + zip(["E", "F", "G"], counts).map { "<c r=\"\($0)\(number)\"><v>\($1)</v></c>" }.joined() + "</row>"
+            }
+            return workbook([(name: "Communes", rows: inlineRow(1, ["Populations légales 2022"]) + inlineRow(2, header)
+                + row(3, "001", "L'Abergement-Clémenciat", [832, 16, 848]) + row(4, "002", "L'Abergement-de-Varey", [-267, 6, -261]))])
         },
         .generated("EPCI-duplicate-header-2024.xlsx", .refused(
             ":1, column NB_COM: column name 'NB_COM' appears twice in the header (columns 4 and 5); rename one of them")) {

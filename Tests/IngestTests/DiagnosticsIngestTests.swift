@@ -26,12 +26,16 @@ struct DiagnosticsIngestTests {
             2362E0000002B,,62498,E,2023-11-12,maison,1930,280
             2362E0000006F,,62498,G,2024-01-15,immeuble,,
             2362E0000007G,,62510,B,2023-02-02,appartement,2015,60
+            2362E0000008H,,62510,G,2023-03-03,maison,1900,950
+            2375E0000009I,,75101,D,2023-05-05,appartement,1900,200
+            2375E0000010J,,75102,E,2023-06-06,appartement,1910,300.5
+            2375E0000011K,,75056,C,2023-07-07,maison,1950,100
 
             """)
         let outcome = try sandbox.ingest(path)
         #expect(outcome.sourceID == "ademe-dpe-logements-api")
         #expect(outcome.status == .rejections)
-        #expect(outcome.counts == .init(rowsRead: 8, rowsLoaded: 6, rowsRejected: 2))
+        #expect(outcome.counts == .init(rowsRead: 12, rowsLoaded: 10, rowsRejected: 2))
         #expect(outcome.repairs == "1 diagnostics replaced by a later one in the file counted once (the later one)")
         let rejected = try sandbox.rows("SELECT line, column_name, value, reason FROM rejected_rows ORDER BY line")
         #expect(rejected.map { "\($0["line"] as Int) \($0["column_name"] as String) \($0["value"] as String)" }
@@ -44,57 +48,125 @@ struct DiagnosticsIngestTests {
         #expect(lens["DPE23_MAISON_N"] == 2 && lens["DPE23_MAISON_N_E"] == 1 && lens["DPE23_APPARTEMENT_N_C"] == 1)
         #expect(lens["DPE23_AV1948_N"] == 2 && lens["DPE23_1975_2000_N_C"] == 1)
         #expect(lens["DPE23_CONSO_EP_MED"] == 210)
+        // Medians and consumption classes by building type and period: maisons 210 and 280, the appartement 150.
+        #expect(lens["DPE23_MAISON_CONSO_EP_MED"] == 245 && lens["DPE23_APPARTEMENT_CONSO_EP_MED"] == 150)
+        #expect(lens["DPE23_AV1948_CONSO_EP_MED"] == 245 && lens["DPE23_1975_2000_CONSO_EP_MED"] == 150)
+        #expect(lens["DPE23_IMMEUBLE_CONSO_EP_MED"] == nil && lens["DPE23_AP2012_CONSO_EP_MED"] == nil)
+        #expect(lens.filter { $0.key.contains("_CONSO_EP_C") } == [
+            "DPE23_CONSO_EP_C150": 1, "DPE23_CONSO_EP_C210": 1, "DPE23_CONSO_EP_C280": 1,
+            "DPE23_MAISON_CONSO_EP_C210": 1, "DPE23_MAISON_CONSO_EP_C280": 1, "DPE23_APPARTEMENT_CONSO_EP_C150": 1,
+            "DPE23_AV1948_CONSO_EP_C210": 1, "DPE23_AV1948_CONSO_EP_C280": 1, "DPE23_1975_2000_CONSO_EP_C150": 1,
+        ])
         // 2024: a building without construction year nor consumption is counted, no median.
         let lens2024 = try counts(sandbox, commune: "62498", year: "2024")
         #expect(lens2024["DPE24_N"] == 1 && lens2024["DPE24_IMMEUBLE_N_G"] == 1)
         #expect(lens2024["DPE24_CONSO_EP_MED"] == nil)
         #expect(lens2024.keys.allSatisfy { !$0.contains("AV1948") })
-        #expect(try counts(sandbox, commune: "62510", year: "2023")["DPE23_AP2012_N_B"] == 1)
+        let other = try counts(sandbox, commune: "62510", year: "2023")
+        #expect(other["DPE23_AP2012_N_B"] == 1 && other["DPE23_AP2012_CONSO_EP_MED"] == 60)
+        // 950 kWh/m²/year falls in the open class, 800 or more.
+        #expect(other["DPE23_CONSO_EP_MED"] == 505 && other["DPE23_CONSO_EP_C800"] == 1 && other["DPE23_CONSO_EP_C60"] == 1)
+        // Paris: its own diagnostic and its arrondissements' make the commune; its medians are theirs, not a sum.
+        let paris = try counts(sandbox, commune: "75056", year: "2023")
+        #expect(paris["DPE23_N"] == 3 && paris["DPE23_APPARTEMENT_N"] == 2 && paris["DPE23_MAISON_N_C"] == 1)
+        #expect(paris["DPE23_CONSO_EP_MED"] == 200 && paris["DPE23_APPARTEMENT_CONSO_EP_MED"] == 250.25)
+        #expect(paris["DPE23_AV1948_CONSO_EP_MED"] == 250.25 && paris["DPE23_1948_1974_CONSO_EP_MED"] == 100)
+        let first = try counts(sandbox, commune: "75101", year: "2023")
+        #expect(first["DPE23_N"] == 1 && first["DPE23_CONSO_EP_MED"] == 200)
+        #expect(try sandbox.scalar("SELECT DISTINCT territory_level FROM v_observations WHERE territory_code = '75101'") == "ARM")
         #expect(try sandbox.scalar("SELECT label FROM variables WHERE code = 'DPE23_MAISON_N_E'")
             == "Nombre de DPE, maisons, étiquette E (2023)")
+        #expect(try sandbox.scalar("SELECT label FROM variables WHERE code = 'DPE23_AV1948_CONSO_EP_MED'")
+            == "Consommation d'énergie primaire médiane des DPE, logements construits avant 1948 (kWh/m²/an) (2023)")
+        #expect(try sandbox.scalar("SELECT label FROM variables WHERE code = 'DPE23_MAISON_CONSO_EP_C280'")
+            == "Nombre de DPE, maisons, consommation d'énergie primaire de 280 à 290 kWh/m²/an (2023)")
+        #expect(try sandbox.scalar("SELECT additive FROM variables WHERE code = 'DPE23_MAISON_CONSO_EP_MED'") == 0)
+        #expect(try sandbox.scalar("SELECT additive FROM variables WHERE code = 'DPE23_MAISON_CONSO_EP_C280'") == 1)
     }
 
-    /// The real export (new dwellings of the Rhône, display-label headers): its label
-    /// distribution per arrondissement and year equals the one counted independently by
-    /// Python's csv module, the replaced diagnostics left out.
-    @Test(.enabled(if: SharedData.isAvailable && FileManager.default.fileExists(atPath: "/usr/bin/python3"), "../shared/data or python3 is absent"))
-    func realExportCountsAsPythonDoes() throws {
+    /// The diagnostics of a DPE file counted independently, by Python's csv and statistics
+    /// modules: every observation the file should give (`69388 DPE22_MAISON_CONSO_EP_MED`
+    /// → value), Paris, Lyon and Marseille made of their arrondissements, replaced
+    /// diagnostics left out, consumption classes of 10 kWh/m²/year open from 800.
+    static let independentCount = """
+        import csv, collections, json, statistics, sys
+        path, style = sys.argv[1], sys.argv[2]
+        number, replaces, commune, label, date, kind, conso = {
+            'labels': ('N°DPE', 'N°_DPE_remplacé', 'Code_INSEE_(BAN)', 'Etiquette_DPE', 'Date_établissement_DPE',
+                       'Type_bâtiment', 'Conso_5_usages_par_m²_é_primaire'),
+            'api': ('numero_dpe', 'numero_dpe_remplace', 'code_insee_ban', 'etiquette_dpe', 'date_etablissement_dpe',
+                    'type_batiment', 'conso_5_usages_par_m2_ep')}[style]
+        rows = list(csv.DictReader(open(path, encoding='utf-8-sig', newline='')))
+        replaced = {r[replaces] for r in rows if r[replaces]}
+        def city(code):
+            n = int(code)
+            return '75056' if 75101 <= n <= 75120 else '69123' if 69381 <= n <= 69389 else '13055' if 13201 <= n <= 13216 else None
+        groups = collections.defaultdict(list)
+        for r in rows:
+            if r[number] in replaced: continue
+            for code in {r[commune], city(r[commune])} - {None}:
+                for breakdown in ('', '_' + r[kind].upper()):
+                    groups[(code, 'DPE' + r[date][2:4] + breakdown)].append(r)
+        out = {}
+        for (code, prefix), members in groups.items():
+            out[code + ' ' + prefix + '_N'] = len(members)
+            for letter, n in collections.Counter(r[label] for r in members).items():
+                out[code + ' ' + prefix + '_N_' + letter] = n
+            values = [float(r[conso]) for r in members if r[conso] != '']
+            if values:
+                out[code + ' ' + prefix + '_CONSO_EP_MED'] = statistics.median(values)
+                for lower, n in collections.Counter(min(int(v // 10), 80) * 10 for v in values).items():
+                    out[code + ' ' + prefix + '_CONSO_EP_C' + str(lower)] = n
+        print(json.dumps(out))
+        """
+
+    /// The real export's header renamed to the API's field names (the other columns as they are).
+    static let renameToAPINames = """
+        import csv, sys
+        names = {'N°DPE': 'numero_dpe', 'N°_DPE_remplacé': 'numero_dpe_remplace', 'Code_INSEE_(BAN)': 'code_insee_ban',
+                 'Etiquette_DPE': 'etiquette_dpe', 'Date_établissement_DPE': 'date_etablissement_dpe',
+                 'Type_bâtiment': 'type_batiment', 'Conso_5_usages_par_m²_é_primaire': 'conso_5_usages_par_m2_ep'}
+        with open(sys.argv[1], encoding='utf-8-sig', newline='') as source, open(sys.argv[2], 'w', encoding='utf-8', newline='') as target:
+            reader, writer = csv.reader(source), csv.writer(target, quoting=csv.QUOTE_ALL)
+            writer.writerow([names.get(name, name) for name in next(reader)])
+            writer.writerows(reader)
+        """
+
+    /// The real export (new dwellings of the Rhône), with its display-label header and with
+    /// the API's field names: every count, label count, median and consumption class, by
+    /// building type, of every commune, arrondissement and of Lyon equals the independent
+    /// count, and both header styles give the same observations.
+    @Test(.enabled(if: SharedData.isAvailable && FileManager.default.isExecutableFile(atPath: Python.path), "../shared/data or python3 is absent"),
+          arguments: ["labels", "api"])
+    func realExportCountsAndMediansAsPythonDoes(style: String) throws {
         let sandbox = try Sandbox()
-        let file = SharedData.path("dpe/dpe-v2-logements-neufs-69-sample.csv")
+        var file = SharedData.path("dpe/dpe-v2-logements-neufs-69-sample.csv")
+        if style == "api" {
+            let renamed = sandbox.directory.appendingPathComponent("dpe-logements-neufs-69-api.csv").path
+            let rename = try Python.run(["-c", Self.renameToAPINames, file, renamed])
+            try #require(rename.status == 0, "\(rename.output)")
+            file = renamed
+        }
         let outcome = try sandbox.ingest(file)
-        #expect(outcome.sourceID == "ademe-dpe-logements")
+        #expect(outcome.sourceID == (style == "api" ? "ademe-dpe-logements-api" : "ademe-dpe-logements"))
         #expect(outcome.status == .loaded)
-        let script = """
-            import csv, collections, json, sys
-            rows = list(csv.DictReader(open(sys.argv[1], encoding='utf-8-sig')))
-            replaced = {r['N°_DPE_remplacé'] for r in rows if r['N°_DPE_remplacé']}
-            counts = collections.Counter()
-            for r in rows:
-                if r['N°DPE'] in replaced: continue
-                counts['%s %s %s' % (r['Code_INSEE_(BAN)'], r['Date_établissement_DPE'][:4], r['Etiquette_DPE'])] += 1
-            print(json.dumps(counts))
-            """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["-c", script, file]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let expected = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Int])
-        #expect(expected.values.reduce(0, +) == 2_850)
-        let stored = try sandbox.rows("""
-            SELECT territory_code, period, substr(variable, -1) AS label, value FROM v_observations
-            WHERE variable GLOB 'DPE[0-9][0-9]_N_[A-G]' AND value > 0
-            """)
-        let found = Dictionary(uniqueKeysWithValues: stored.map {
-            ("\($0["territory_code"] as String) \($0["period"] as String) \($0["label"] as String)", Int($0["value"] as Double))
-        })
-        #expect(found == expected)
+        let run = try Python.run(["-c", Self.independentCount, file, style])
+        try #require(run.status == 0, "\(run.output)")
+        let expected = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Double])
+        let stored = try sandbox.rows("SELECT territory_code, variable, value FROM v_observations")
+        let found = Dictionary(uniqueKeysWithValues: stored.map { ("\($0["territory_code"] as String) \($0["variable"] as String)", $0["value"] as Double) })
+        #expect(found.count == expected.count)
+        #expect(found.filter { expected[$0.key] != $0.value } == [:], "stored but not counted so")
+        #expect(expected.filter { found[$0.key] != $0.value } == [:], "counted but not stored so")
+        // 2,850 diagnostics counted (one replaced), 2,834 of them in Lyon 8e, all of Lyon's.
+        #expect(expected.filter { $0.key.hasSuffix("_N") && $0.key.split(separator: " ")[1].count == 7 && !$0.key.hasPrefix("69123") }
+            .values.reduce(0, +) == 2_850)
         // Lyon 8e, new dwellings diagnosed in 2022: 521 of 873 are A or B.
         let lyon8 = try counts(sandbox, commune: "69388", year: "2022")
         #expect(lyon8["DPE22_N"] == 873)
         #expect(lyon8["DPE22_N_A"]! + lyon8["DPE22_N_B"]! == 521)
+        let lyon = try counts(sandbox, commune: "69123", year: "2022")
+        #expect(lyon["DPE22_APPARTEMENT_N"] == expected["69123 DPE22_APPARTEMENT_N"] && lyon["DPE22_APPARTEMENT_N"] != nil)
+        #expect(lyon["DPE22_MAISON_CONSO_EP_MED"] == expected["69123 DPE22_MAISON_CONSO_EP_MED"])
     }
 }

@@ -57,6 +57,9 @@ public enum CodeKind: String, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// Paris, Lyon and Marseille, the communes made of arrondissements municipaux.
+    public static let communesWithArrondissements: Set<String> = ["75056", "69123", "13055"]
+
     /// Paris, Lyon or Marseille for one of their arrondissements municipaux (`69388` →
     /// `69123`), nil for any other code: a loader that sees every row (DPE) can give the
     /// commune its own medians, which no sum of arrondissements yields.

@@ -235,7 +235,7 @@ struct DiagnosticsLoader: RecordLoader {
         var cities: [Group: Tally] = [:]
         for (group, tally) in tallies {
             guard let city = CodeKind.parentOfArrondissement(group.commune)
-                ?? (["75056", "69123", "13055"].contains(group.commune) ? group.commune : nil) else { continue }
+                ?? (CodeKind.communesWithArrondissements.contains(group.commune) ? group.commune : nil) else { continue }
             cities[Group(commune: city, year: group.year), default: Tally()].merge(tally)
         }
         let groups = Set(tallies.keys).union(cities.keys).sorted { ($0.commune, $0.year) < ($1.commune, $1.year) }

@@ -5,13 +5,15 @@ Deterministic for a given seed, rows and columns; standard library only.
 
 - CODGEO: real commune codes, in order, from the COG (rows with TYPECOM=COM);
 - variables: distinct COD_VAR of the dossier complet dictionary that look like census
-  counts (P21_…, C21_…, P15_…, C10_…), in dictionary order, the first COLS of them;
+  counts (P21_…, C21_…, P15_…, C10_…), in dictionary order, the first COLS of them; with
+  --all-variables, every variable of the dictionary but CODGEO (1,925: also D99_POP, SUPERF, NAIS1520,
+  MED21, TP6021 …), as the dossier complet itself has them;
 - values: counts scaled on a per-commune population (log-normal, like real communes);
   about a third of the columns hold integers, the others weighted counts written with
   15 significant digits (372.387493855914), decimal point; about 1 % of the cells are
   `s` (secret) and 0.5 % `nd` (missing).
 
-    scripts/generate-wide.py --communes COG.csv --meta META.csv --rows N --cols N OUT.csv
+    scripts/generate-wide.py --communes COG.csv --meta META.csv --rows N --cols N [--all-variables] OUT.csv
 """
 
 import argparse
@@ -31,12 +33,14 @@ def commune_codes(path):
         return [row["COM"] for row in csv.DictReader(f) if row["TYPECOM"] == "COM"]
 
 
-def variable_codes(path):
+def variable_codes(path, census_only):
     codes = {}
     with open(path, encoding="utf-8-sig", newline="") as f:
         for row in csv.DictReader(f, delimiter=";"):
             code = row["COD_VAR"]
-            if CENSUS_CODE.match(code):
+            if code in ("CODGEO", "LIBGEO"):
+                continue  # the key, not a variable
+            if not census_only or CENSUS_CODE.match(code):
                 codes.setdefault(code, None)
     return list(codes)
 
@@ -47,6 +51,7 @@ def main():
     parser.add_argument("--meta", required=True, help="meta_dossier_complet.csv (COD_VAR;…)")
     parser.add_argument("--rows", type=int, default=0, help="communes (0 or too many: all of them)")
     parser.add_argument("--cols", type=int, default=200, help="variable columns")
+    parser.add_argument("--all-variables", action="store_true", help="every variable of the dictionary, not only census counts")
     parser.add_argument("--seed", type=int, default=2021)
     parser.add_argument("output")
     args = parser.parse_args()
@@ -54,9 +59,10 @@ def main():
     codes = commune_codes(args.communes)
     if 0 < args.rows < len(codes):
         codes = codes[: args.rows]
-    variables = variable_codes(args.meta)
+    variables = variable_codes(args.meta, census_only=not args.all_variables)
     if args.cols > len(variables):
-        sys.exit(f"generate-wide: only {len(variables)} census variables in {args.meta}, asked for {args.cols}")
+        kind = "variables" if args.all_variables else "census variables"
+        sys.exit(f"generate-wide: only {len(variables)} {kind} in {args.meta}, asked for {args.cols}")
     variables = variables[: args.cols]
 
     rng = random.Random(args.seed)

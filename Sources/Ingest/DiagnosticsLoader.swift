@@ -252,6 +252,7 @@ struct DiagnosticsLoader: RecordLoader {
             }
             valuesWritten += values.count
         }
+        try writer.flush()
     }
 
     /// The observations of one commune × year, codes without their year (`DPE_MAISON_N_E`).

@@ -122,6 +122,10 @@ struct ObservationLoader: RecordLoader {
         return nil
     }
 
+    func finish() throws {
+        try writer.flush()
+    }
+
     /// INSEE splits an overseas commune code as département 971 + commune 101 (the
     /// third digit written twice): 971 + 101 is 97101, as 62 + 498 is 62498.
     static func dropOverseasOverlap(_ key: inout [UInt8], first: UnsafeBufferPointer<UInt8>, kind: CodeKind) {

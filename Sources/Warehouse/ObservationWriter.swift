@@ -1,79 +1,89 @@
 import GRDB
 
-/// Appends observations of one file, in long form, through one prepared statement.
+/// Appends observations of one file, in long form, many rows per INSERT statement.
+///
+/// One `sqlite3_step` per observation costs more than the insert itself: rows are held
+/// back (their codes copied into one buffer) and written `rowsPerStatement` at a time, every
+/// text bound without a copy. `flush()` writes what is held back; a loader calls it
+/// before its file's transaction ends, and nothing reads the file's observations before.
 public final class ObservationWriter {
-    private let insert: PreparedInsert
-    private let fileID: Int64
+    /// 2,048 rows of 6 values: 12,288 parameters, within SQLite's limit of 32,766.
+    static let rowsPerStatement = 2048
 
-    public init(fileID: Int64, _ db: Database) throws {
-        self.fileID = fileID
-        insert = try PreparedInsert(db, sql: """
-            INSERT INTO observations (file_id, territory_code, variable_id, territory_level, value, status)
-            VALUES (?, ?, ?, ?, ?, ?)
-            """)
+    private struct Row {
+        var codeStart: Int
+        var codeCount: Int
+        var level: Int
+        var variableID: Int64
+        var value: Double?
+        var status: Int
     }
 
-    /// Writes one value; `value` is nil exactly when `status` is not `ok`.
+    private let db: Database
+    private let fileID: Int64
+    private let batch: PreparedInsert
+    private var single: PreparedInsert?
+    private var rows: [Row] = []
+    private var codes: [UInt8] = []
+    /// Levels and statuses seen, as bytes that live as long as the writer.
+    private var levels = InternedTexts()
+    private var statuses = InternedTexts()
+
+    public init(fileID: Int64, _ db: Database) throws {
+        self.db = db
+        self.fileID = fileID
+        batch = try PreparedInsert(db, sql: Self.insertSQL(rows: Self.rowsPerStatement))
+        rows.reserveCapacity(Self.rowsPerStatement)
+        codes.reserveCapacity(Self.rowsPerStatement * 16)
+    }
+
+    /// OR FAIL, and no declared foreign keys on the table (migration 008): nothing can stop
+    /// the statement half-way that SQLite would have to undo, so it writes no statement
+    /// journal; an error still fails the file, whose transaction or savepoint undoes it all.
+    private static func insertSQL(rows: Int) -> String {
+        "INSERT OR FAIL INTO observations (file_id, territory_code, variable_id, territory_level, value, status) VALUES "
+            + Array(repeating: "(?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
+    }
+
+    /// Holds one value back for writing; `value` is nil exactly when `status` is not `ok`.
     @inline(__always)
     public func write(territoryCode: UnsafeBufferPointer<UInt8>, level: String, variableID: Int64,
                       value: Double?, status: String) throws {
-        insert.bind(1, Int64?(fileID))
-        insert.bind(2, bytes: territoryCode)
-        insert.bind(3, Int64?(variableID))
-        insert.bind(4, level)
-        insert.bind(5, value)
-        insert.bind(6, status)
-        try insert.execute()
-    }
-}
-
-/// Appends rows of one file to a typed reference table (`cog_communes`, …).
-///
-/// Table and column names are checked against `WarehouseSchema.referenceTables`: a source
-/// definition can only name tables and columns the schema has.
-public final class ReferenceTableWriter {
-    private let insert: PreparedInsert
-    public let columns: [String]
-
-    public init(table: String, columns: [String], fileID: Int64, _ db: Database) throws {
-        guard let allowed = WarehouseSchema.referenceTables[table] else {
-            throw WarehouseError(message: "unknown reference table '\(table)'; known: \(WarehouseSchema.referenceTables.keys.sorted().joined(separator: ", "))", path: db.description)
+        rows.append(Row(codeStart: codes.count, codeCount: territoryCode.count, level: levels.index(of: level),
+                        variableID: variableID, value: value, status: statuses.index(of: status)))
+        codes.append(contentsOf: territoryCode)
+        if rows.count == Self.rowsPerStatement {
+            try write(rows.indices, with: batch)
+            clear()
         }
-        for column in columns where !allowed.contains(column) {
-            throw WarehouseError(message: "table \(table) has no column '\(column)'; its columns: \(allowed.joined(separator: ", "))", path: db.description)
+    }
+
+    /// Writes the observations held back.
+    public func flush() throws {
+        guard !rows.isEmpty else { return }
+        if single == nil { single = try PreparedInsert(db, sql: Self.insertSQL(rows: 1)) }
+        for index in rows.indices { try write(index..<index + 1, with: single!) }
+        clear()
+    }
+
+    private func clear() {
+        rows.removeAll(keepingCapacity: true)
+        codes.removeAll(keepingCapacity: true)
+    }
+
+    private func write(_ range: Range<Int>, with insert: PreparedInsert) throws {
+        try codes.withUnsafeBufferPointer { codes in
+            var parameter: Int32 = 1
+            for row in rows[range] {
+                insert.bind(parameter, Int64?(fileID))
+                insert.bind(parameter + 1, bytes: UnsafeBufferPointer(rebasing: codes[row.codeStart..<row.codeStart + row.codeCount]))
+                insert.bind(parameter + 2, Int64?(row.variableID))
+                insert.bind(parameter + 3, bytes: levels[row.level])
+                insert.bind(parameter + 4, row.value)
+                insert.bind(parameter + 5, bytes: statuses[row.status])
+                parameter += 6
+            }
+            try insert.execute()
         }
-        self.columns = columns
-        let names = (["file_id"] + columns).map { "\"\($0)\"" }.joined(separator: ", ")
-        let marks = Array(repeating: "?", count: columns.count + 1).joined(separator: ", ")
-        insert = try PreparedInsert(db, sql: "INSERT INTO \"\(table)\" (\(names)) VALUES (\(marks))")
-        insert.bind(1, Int64?(fileID))
-    }
-
-    /// Writes one row; `values` follow `columns`, nil for NULL.
-    public func write(_ values: [String?]) throws {
-        for (offset, value) in values.enumerated() {
-            insert.bind(Int32(offset + 2), value)
-        }
-        try insert.execute()
-    }
-}
-
-/// Stores rejected rows with the line, column, value and reason a user needs to fix them.
-public final class RejectedRowWriter {
-    private let insert: PreparedInsert
-    private let fileID: Int64
-
-    public init(fileID: Int64, _ db: Database) throws {
-        self.fileID = fileID
-        insert = try PreparedInsert(db, sql: "INSERT INTO rejected_rows (file_id, line, column_name, value, reason) VALUES (?, ?, ?, ?, ?)")
-    }
-
-    public func write(line: Int, column: String?, value: String?, reason: String) throws {
-        insert.bind(1, Int64?(fileID))
-        insert.bind(2, Int64?(Int64(line)))
-        insert.bind(3, column)
-        insert.bind(4, value.map { String($0.prefix(1000)) })
-        insert.bind(5, reason)
-        try insert.execute()
     }
 }

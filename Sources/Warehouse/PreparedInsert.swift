@@ -11,6 +11,7 @@ public final class PreparedInsert {
     public let sql: String
 
     private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+    private static let staticBytes = unsafeBitCast(OpaquePointer(bitPattern: 0), to: sqlite3_destructor_type.self)
 
     public init(_ db: Database, sql: String) throws {
         self.sql = sql
@@ -19,7 +20,8 @@ public final class PreparedInsert {
         connection = db.sqliteConnection
     }
 
-    /// Binds UTF-8 bytes that stay valid until `execute()` returns.
+    /// Binds UTF-8 bytes that stay valid until `execute()` returns, without copying them:
+    /// every parameter is bound again before the next `execute()`.
     @inline(__always)
     public func bind(_ index: Int32, bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else {
@@ -27,7 +29,7 @@ public final class PreparedInsert {
             sqlite3_bind_text(handle, index, "", 0, Self.transient)
             return
         }
-        sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(bytes.count), Self.transient)
+        sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(bytes.count), Self.staticBytes)
     }
 
     @inline(__always)

@@ -1,5 +1,5 @@
 extension WarehouseSchema {
-    /// Migration 008: what `cites compare` matches the inventory with the published lists
+    /// Migration 009: what `cites compare` matches the inventory with the published lists
     /// by — the identifiers an inventory gives its cités in those lists, and the other
     /// names a list gives a cité (ERBM's `nom_2`).
     static let citeReferenceIDs = """

@@ -26,7 +26,10 @@ public enum WarehouseSchema {
         migrator.registerMigration("007-cites") { db in
             try db.execute(sql: cites)
         }
-        migrator.registerMigration("008-cite-reference-ids") { db in
+        migrator.registerMigration("008-observations-bulk-load") { db in
+            try db.execute(sql: observationsForBulkLoad)
+        }
+        migrator.registerMigration("009-cite-reference-ids") { db in
             try db.execute(sql: citeReferenceIDs)
         }
         return migrator
@@ -187,16 +190,45 @@ public enum WarehouseSchema {
                          ORDER BY d.file_id DESC LIMIT 1)) AS label
         FROM variables v;
 
-        -- Observations in long form, one row per territory × variable × period.
-        CREATE VIEW v_observations AS
-        SELECT v.source_id, v.code AS variable, o.territory_code, o.territory_level, v.period,
-               o.value, o.status, o.file_id
-        FROM observations o JOIN variables v USING (variable_id);
+        \(observationsView)
 
         -- Files currently loaded, with the run that loaded them.
         CREATE VIEW v_files AS
         SELECT f.file_id, f.source_id, f.vintage, f.name, f.path, f.sha256, f.size_bytes, f.encoding,
                f.rows_read, f.rows_loaded, f.rows_rejected, f.repairs, f.loaded_at, f.seconds, f.run_id
         FROM files f WHERE f.status = 'current';
+        """
+
+    /// Observations in long form, one row per territory × variable × period.
+    private static let observationsView = """
+        CREATE VIEW v_observations AS
+        SELECT v.source_id, v.code AS variable, o.territory_code, o.territory_level, v.period,
+               o.value, o.status, o.file_id
+        FROM observations o JOIN variables v USING (variable_id);
+        """
+
+    /// `observations` rebuilt without declared foreign keys. A multi-row INSERT into a table
+    /// whose foreign keys could stop it half-way writes a statement journal (a temporary
+    /// file, every page it touches); ingest writes thousands of rows per statement. The file
+    /// and variable of each row exist by construction (the loaders create them first, and
+    /// files are never deleted, their rows are: FileJournal.deleteRows); a test checks it.
+    private static let observationsForBulkLoad = """
+        DROP VIEW v_observations;
+        CREATE TABLE observations_rebuilt (
+            file_id         INTEGER NOT NULL,
+            territory_code  TEXT NOT NULL,
+            variable_id     INTEGER NOT NULL,
+            territory_level TEXT NOT NULL,
+            value           REAL,
+            status          TEXT NOT NULL CHECK (status IN ('ok', 'secret', 'missing', 'not-applicable')),
+            CHECK ((status = 'ok') = (value IS NOT NULL)),
+            PRIMARY KEY (file_id, territory_code, variable_id)
+        ) WITHOUT ROWID;
+        INSERT INTO observations_rebuilt (file_id, territory_code, variable_id, territory_level, value, status)
+        SELECT file_id, territory_code, variable_id, territory_level, value, status FROM observations;
+        DROP TABLE observations;
+        ALTER TABLE observations_rebuilt RENAME TO observations;
+        CREATE INDEX observations_by_variable ON observations (variable_id, territory_code);
+        \(observationsView)
         """
 }

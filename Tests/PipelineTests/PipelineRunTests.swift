@@ -38,10 +38,19 @@ struct PipelineRunTests {
         let first = try pipeline(sandbox).run(raw: [raw], geography: nil, force: false, command: "observatoire run")
         #expect(statuses(first) == ["ingest done", "normalise done", "compute done"])
         #expect(first.geography == 2024)
+        // observations declares no foreign keys (bulk load): the loaders keep them true.
+        let orphans = try sandbox.warehouse.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM observations o
+                WHERE NOT EXISTS (SELECT 1 FROM files f WHERE f.file_id = o.file_id AND f.status = 'current')
+                   OR NOT EXISTS (SELECT 1 FROM variables v WHERE v.variable_id = o.variable_id)
+                """)
+        }
+        #expect(orphans == 0)
         let before = try content(sandbox)
         let second = try pipeline(sandbox).run(raw: [raw], geography: nil, force: false, command: "observatoire run")
         #expect(statuses(second) == ["ingest done", "normalise skipped", "compute skipped"])
-        #expect(second.ingest?.count(.unchanged) == 11)
+        #expect(second.ingest?.count(.unchanged) == 12)
         #expect(try content(sandbox) == before)
         let forced = try pipeline(sandbox).run(raw: [raw], geography: nil, force: true, command: "observatoire run")
         #expect(statuses(forced) == ["ingest done", "normalise done", "compute done"])

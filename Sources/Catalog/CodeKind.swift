@@ -57,6 +57,22 @@ public enum CodeKind: String, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// Paris, Lyon and Marseille, the communes made of arrondissements municipaux.
+    public static let communesWithArrondissements: Set<String> = ["75056", "69123", "13055"]
+
+    /// Paris, Lyon or Marseille for one of their arrondissements municipaux (`69388` →
+    /// `69123`), nil for any other code: a loader that sees every row (DPE) can give the
+    /// commune its own medians, which no sum of arrondissements yields.
+    public static func parentOfArrondissement(_ code: String) -> String? {
+        guard code.count == 5, let number = Int(code) else { return nil }
+        switch number {
+        case 75101...75120: return "75056"
+        case 69381...69389: return "69123"
+        case 13201...13216: return "13055"
+        default: return nil
+        }
+    }
+
     /// The territory level observations keyed by this kind of code belong to.
     public func level(of code: UnsafeBufferPointer<UInt8>) -> String {
         switch self {

@@ -66,9 +66,11 @@ public struct SourceDefinition: Sendable, Decodable, Equatable {
         /// The type of the second part of a pair.
         public var valueType: ColumnRule.ValueType?
         public var required: Bool?
+        /// The published column may be absent from a file (a column added to the format later).
+        public var optional: Bool?
 
         enum CodingKeys: String, CodingKey {
-            case table, from, separator, pair, columns, code, required
+            case table, from, separator, pair, columns, code, required, optional
             case valueType = "value_type"
         }
     }

@@ -13,6 +13,8 @@ public struct CiteInventory: Sendable {
         public let values: [String: Double]
         public let communes: [String]
         public let bailleurs: [Owner]
+        /// Its identifiers in the published lists, by list (`unesco` → `15D`), when the inventory gives them.
+        public var references: [String: String] = [:]
 
         /// In the UNESCO property, wholly or in part.
         public var isUNESCO: Bool { unesco != "non" }
@@ -56,13 +58,17 @@ public struct CiteInventory: Sendable {
         let owners = Dictionary(grouping: try Row.fetchAll(db, sql: """
             SELECT id_cite, bailleur, logements FROM cite_bailleurs \(current) ORDER BY bailleur
             """)) { $0["id_cite"] as String }
+        let references = Dictionary(grouping: try Row.fetchAll(db, sql: """
+            SELECT id_cite, list_id, ref_id FROM cite_reference_ids \(current) ORDER BY list_id
+            """)) { $0["id_cite"] as String }
         let cites = try Row.fetchAll(db, sql: "SELECT * FROM cites \(current) ORDER BY id_cite").map { row in
             let id: String = row["id_cite"]
             var values: [String: Double] = [:]
             for column in criterionColumns { values[column] = row[column] }
             return Cite(id: id, nom: row["nom"], epci: row["epci"], unesco: row["unesco"], logements: row["logements"], values: values,
                         communes: (communes[id] ?? []).map { $0["com"] },
-                        bailleurs: (owners[id] ?? []).map { Owner(name: $0["bailleur"], logements: $0["logements"]) })
+                        bailleurs: (owners[id] ?? []).map { Owner(name: $0["bailleur"], logements: $0["logements"]) },
+                        references: Dictionary((references[id] ?? []).map { ($0["list_id"] as String, $0["ref_id"] as String) }) { first, _ in first })
         }
         let operations = try Row.fetchAll(db, sql: """
             SELECT * FROM renovation_operations \(current) AND statut != 'abandonnee' ORDER BY id_operation

@@ -29,7 +29,9 @@ public struct CiteReferenceLoader {
         self.warehouse = warehouse
     }
 
-    /// Replaces the list `listID` by the features of `path`, in one journaled run.
+    /// Replaces the list `listID` by the features of `path`, in one journaled run: `nom`
+    /// (and `nom_2`, another name), `commune`, `commune_1`, `commune_2` …, `type`,
+    /// `compagnie`, `interet`, `proprietaire`, the id from `id_unesco`, `id_lsm` or `id`.
     /// - Parameter departements: where to look for the names (all of France when empty).
     public func load(path: String, listID: String, geography: Int, departements: Set<String> = [], command: String) throws -> Summary {
         let features = try GeoJSONFeatures(path: path)
@@ -46,9 +48,9 @@ public struct CiteReferenceLoader {
                 }
                 let refID = properties["id_unesco"] ?? properties["id_lsm"] ?? properties["id"]
                 try db.execute(sql: """
-                    INSERT INTO cite_references (list_id, position, ref_id, nom, type, compagnie, interet, proprietaire, geography, path, run_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [listID, position + 1, refID, name, properties["type"], properties["compagnie"],
+                    INSERT INTO cite_references (list_id, position, ref_id, nom, nom_2, type, compagnie, interet, proprietaire, geography, path, run_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [listID, position + 1, refID, name, properties["nom_2"], properties["type"], properties["compagnie"],
                                      properties["interet"], properties["proprietaire"], geography, path, runID])
                 for (rank, commune) in Self.communeNames(properties).enumerated() {
                     let match = index.match(commune, departements: departements)

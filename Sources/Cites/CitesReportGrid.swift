@@ -1,8 +1,9 @@
 import Export
 import Foundation
 
-/// A report as a header and rows of cells, printed as aligned text for a terminal or as
-/// the project's CSV (the same writer as exports), so that both reports read the same way.
+/// A report as a header and rows of cells, printed as aligned text for a terminal, as the
+/// project's CSV (the same writer as exports), Markdown or JSON, so that every report of
+/// the cités reads the same way.
 public struct CitesReportGrid: Sendable {
     public let header: [String]
     public let rows: [[SheetCell]]
@@ -21,6 +22,29 @@ public struct CitesReportGrid: Sendable {
 
     public func csv() -> String {
         String(decoding: CSVDocument().data(header: header, rows: rows), as: UTF8.self)
+    }
+
+    /// A Markdown table, the notes after it.
+    public func markdown() -> String {
+        func escaped(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+        var lines = ["| " + header.map(escaped).joined(separator: " | ") + " |", "|" + String(repeating: "---|", count: header.count)]
+        lines += rows.map { row in "| " + row.map { escaped(Self.text($0)) }.joined(separator: " | ") + " |" }
+        return (lines + (notes.isEmpty ? [] : [""] + notes)).joined(separator: "\n") + "\n"
+    }
+
+    /// `{"rows": [{column: value, …}, …], "notes": […]}`: numbers as numbers, an empty cell as null.
+    public func json() throws -> String {
+        let objects = rows.map { row in
+            Dictionary(uniqueKeysWithValues: zip(header, row).map { name, cell -> (String, Any) in
+                switch cell {
+                case .text(let text): (name, text)
+                case .number(let number): (name, number)
+                case .empty: (name, NSNull())
+                }
+            })
+        }
+        let data = try JSONSerialization.data(withJSONObject: ["rows": objects, "notes": notes], options: [.prettyPrinted, .sortedKeys])
+        return String(decoding: data, as: UTF8.self) + "\n"
     }
 
     private static func text(_ cell: SheetCell) -> String {

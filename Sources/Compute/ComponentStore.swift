@@ -58,7 +58,8 @@ struct ComponentStore {
     func periods(of indicator: IndicatorDefinition) -> [Period] {
         // Births and deaths between two censuses are looked up once the pair of years is
         // known; terms that may be absent (absent_is_zero) do not decide the periods.
-        let required = indicator.absentIsZero == true
+        // So do the classes of a grouped median (counts written only when not zero).
+        let required = indicator.absentIsZero == true || indicator.aggregation == .groupedMedian
             ? ([indicator.value].compactMap { $0 } + (indicator.denominator ?? [])).map { $0.hasPrefix("-") ? String($0.dropFirst()) : $0 }
             : indicator.variables
         let codes = required.filter { !$0.contains("{start}") }

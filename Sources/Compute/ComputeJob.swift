@@ -48,11 +48,13 @@ public struct ComputeJob {
         let population = try Self.population(geography: geography, db)
         let writer = try IndicatorValueWriter(geography: geography, runID: runID, db)
         var summary = ComputeSummary(runID: runID, geography: geography)
+        var reach = FileReach(members: members)
         summary.knownIssues = issues.map { ($0.issue.id, $0.matched) }
         for indicator in catalog.indicators {
             var report = ComputeSummary.IndicatorReport(id: indicator.id)
             var files: Set<Int64> = []
-            for calculator in try calculators(for: indicator, store: store, members: members, population: population, files: &files) {
+            for calculator in try calculators(for: indicator, store: store, members: members, population: population,
+                                              reach: &reach, files: &files) {
                 let values = calculator.compute()
                 for value in values { try writer.write(value, of: indicator.id) }
                 report.periods.append(calculator.period)
@@ -72,7 +74,7 @@ public struct ComputeJob {
 
     /// One calculator per period the data allows (per pair of census years for a growth).
     private func calculators(for indicator: IndicatorDefinition, store: ComponentStore, members: [String: [String]],
-                             population: [String: Double], files: inout Set<Int64>) throws -> [IndicatorCalculator] {
+                             population: [String: Double], reach: inout FileReach, files: inout Set<Int64>) throws -> [IndicatorCalculator] {
         let periods = store.periods(of: indicator)
         let sources = indicator.sources
         var used: Set<Int64> = []
@@ -102,10 +104,16 @@ public struct ComputeJob {
             case .ratio: (indicator.numerator ?? []) + (indicator.denominator ?? [])
             case .weightedMean: [indicator.value!, indicator.weight!]
             case .nonAggregable: [indicator.value!] + (indicator.estimate.map { [$0.weight] + ($0.predictor.map { [$0] } ?? []) } ?? [])
+            case .groupedMedian: [indicator.value!] + (indicator.classes?.codes ?? [])
             case .stock, .annualGrowth: [indicator.value!]
             }
-            return IndicatorCalculator(indicator: indicator, period: period.label, components: try read(terms, period),
-                                       members: members, population: population)
+            var calculator = IndicatorCalculator(indicator: indicator, period: period.label, components: try read(terms, period),
+                                                 members: members, population: population)
+            if indicator.partialCoverage == .exact {
+                calculator.departements = reach.departements
+                calculator.reached = try reach.departements(reachedBy: used, db: store.db, geography: store.geography)
+            }
+            return calculator
         }
     }
 

@@ -20,6 +20,10 @@ struct IndicatorCalculator {
     let members: [String: [String]]
     /// Population of each commune, for coverage; communes absent count for one.
     let population: [String: Double]
+    /// For `partial_coverage: exact`: the département of each commune (`DEP:62`), and the
+    /// départements the files read reach (have observations of a commune in).
+    var departements: [String: String] = [:]
+    var reached: Set<String> = []
 
     /// The additive parts of one territory, and the worst status among them.
     struct Parts {
@@ -59,6 +63,15 @@ struct IndicatorCalculator {
             let denominator = signedSum(indicator.denominator ?? [], offset: indicator.numerator?.count ?? 0, territory)
             guard let numerator, let denominator else { return nil }
             return Parts(values: numerator.values + denominator.values, status: Self.worst(numerator.status, denominator.status))
+        case .groupedMedian:
+            // The class counts (absent ones are zero); a territory with only its median has
+            // no parts to add up, but still its own value.
+            let classes = components.dropFirst().map { $0[territory] }
+            guard classes.contains(where: { $0 != nil }) else {
+                return components[0][territory].map { _ in Parts(values: [], status: "ok") }
+            }
+            let status = classes.compactMap { $0?.status }.reduce("ok", Self.worst)
+            return Parts(values: status == "ok" ? classes.map { $0?.value ?? 0 } : [], status: status)
         case .weightedMean, .nonAggregable:
             guard let value = components[0][territory] else { return nil }
             guard components.count > 1, let weight = components[1][territory] else {
@@ -94,6 +107,14 @@ struct IndicatorCalculator {
                                       numerator: v[0], denominator: v[1], method: method)
             }
             return IndicatorValue(territory: territory, period: period, value: v[0], status: "ok", method: method)
+        case .groupedMedian:
+            let counted = v.reduce(0, +)
+            guard counted > 0, let classes = indicator.classes else { return .withheld(territory, period, status: "not-applicable", method: method) }
+            guard let median = classes.median(of: v) else {
+                return .withheld(territory, period, status: "missing",
+                                 method: method + ", the median is in the open class (\(IndicatorDefinition.format(classes.openFrom)) or more)")
+            }
+            return IndicatorValue(territory: territory, period: period, value: median, status: "ok", denominator: counted, method: method)
         case .annualGrowth:
             guard v[0] > 0, years > 0 else { return .withheld(territory, period, status: "not-applicable", method: method) }
             let total = (pow(v[1] / v[0], 1 / Double(years)) - 1) * 100
@@ -120,10 +141,20 @@ struct IndicatorCalculator {
             let isCommune = territory.hasPrefix("COM:") || territory.hasPrefix("ARM:")
             // A weighted mean's own value is the published one, not value × weight / weight.
             var result: IndicatorValue
-            if indicator.aggregation == .weightedMean || indicator.aggregation == .nonAggregable, let cell = components[0][territory] {
+            // A grouped median's own value too, unless it has none but its classes.
+            let published: Cell? = switch indicator.aggregation {
+            case .weightedMean, .nonAggregable: components[0][territory]
+            case .groupedMedian: components[0][territory].flatMap { $0.isOK || parts.values.isEmpty ? $0 : nil }
+            case .stock, .ratio, .annualGrowth: nil
+            }
+            if let cell = published {
                 result = cell.isOK
                     ? IndicatorValue(territory: territory, period: period, value: cell.value, status: "ok", method: isCommune ? "as published" : "published")
                     : .withheld(territory, period, status: cell.status, method: isCommune ? "as published" : "published")
+            } else if indicator.aggregation == .groupedMedian {
+                // No median of its own (a commune merged since, say): that of its classes.
+                result = value(of: parts, territory: territory, method: "grouped median of its classes, interpolated")
+                result.estimate = result.status == "ok"
             } else {
                 let published = indicator.aggregation == .stock ? "published" : "published components"
                 result = value(of: parts, territory: territory, method: isCommune ? "commune components" : published)
@@ -162,6 +193,7 @@ struct IndicatorCalculator {
         case .ratio: (estimated, method) = (false, "ratio of sums over communes")
         case .annualGrowth: (estimated, method) = (false, "growth of sums over communes")
         case .weightedMean: (estimated, method) = (true, "mean weighted by \(yearly(indicator.weight ?? ""))")
+        case .groupedMedian: (estimated, method) = (true, "grouped median of the communes' summed classes, interpolated")
         case .nonAggregable:
             guard let estimate = indicator.estimate else { return nil }
             // Both estimate methods are a weighted mean; imputation only fills secret communes.
@@ -171,14 +203,23 @@ struct IndicatorCalculator {
         var covered = 0.0
         var total = 0.0
         var secrets = 0
+        // Communes whose value is unknown: present without a usable one, or absent where the
+        // files do not reach (absent where they do, they have none to count, with partial_coverage: exact).
+        var unknown = 0
         var imputed = 0.0
         var flagged: [String: Int] = [:]
         for commune in communes {
             let weight = population[commune] ?? 1
             total += weight
-            guard let parts = own[commune] else { continue }
+            guard let parts = own[commune] else {
+                if !(departements[commune].map(reached.contains) ?? false) { unknown += 1 }
+                continue
+            }
             if parts.status == "secret" { secrets += 1 }
-            guard parts.status == "ok", !parts.values.isEmpty else { continue }
+            guard parts.status == "ok", !parts.values.isEmpty else {
+                unknown += 1
+                continue
+            }
             covered += weight
             imputed += parts.imputedWeight
             for flag in parts.flags { flagged[flag, default: 0] += 1 }
@@ -196,12 +237,18 @@ struct IndicatorCalculator {
         if imputed > 0, let sums, sums.count == 2, sums[1] > 0 {
             partial += String(format: ", %.0f %% of the weight imputed from %@", imputed / sums[1] * 100, yearly(indicator.estimate?.predictor ?? ""))
         }
-        guard let sums, coverage >= minCoverage else {
+        guard let sums else {
+            return .withheld(parent, period, status: "missing", method: method + partial + ", no commune with data", coverage: coverage)
+        }
+        guard coverage >= minCoverage else {
             return .withheld(parent, period, status: "missing", method: method + partial + ", coverage below \(minCoverage)", coverage: coverage)
         }
         var result = value(of: Parts(values: sums, status: "ok"), territory: parent, method: method + partial)
         result.coverage = coverage
-        result.estimate = estimated || coverage < 1
+        // Partial coverage makes an estimate, unless the definition says a commune without
+        // data has nothing to count (partial_coverage: exact) and none is unknown.
+        let complete = indicator.partialCoverage == .exact && unknown == 0
+        result.estimate = estimated || coverage < 1 && !complete
         if !flagged.isEmpty {
             result.flags = flagged.sorted { $0.key < $1.key }
                 .map { "known issue \($0.key) on \($0.value) commune\($0.value == 1 ? "" : "s")" }.joined(separator: "; ")

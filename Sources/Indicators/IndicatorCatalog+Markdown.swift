@@ -11,7 +11,10 @@ extension IndicatorCatalog {
             Aggregation: **stock** — sum over communes; **ratio** — Σ numerator / Σ denominator, never a mean
             of rates; **weighted_mean** — always an estimate; **non_aggregable** — only where a source publishes
             it, or by the declared estimate, with its coverage; **annual_growth** — average annual rate between
-            two census years at least five years apart.
+            two census years at least five years apart; **grouped_median** — the commune's median as published
+            (or counted), above it the median of the communes' values counted by class, interpolated within its
+            class (an estimate). A value over part of a territory's communes is an estimate, unless the
+            indicator says that a commune without data has none to count ("partial coverage exact").
 
             """
         var themes: [String] = []
@@ -22,7 +25,9 @@ extension IndicatorCatalog {
                 let cells = [
                     "`\(indicator.id)`", indicator.label, indicator.unit, indicator.aggregation.rawValue,
                     indicator.formula,
-                    [indicator.notes, indicator.minCoverage.map { "minimum coverage \($0)" }].compactMap { $0 }.joined(separator: " "),
+                    [indicator.notes, indicator.minCoverage.map { "minimum coverage \($0)." },
+                     indicator.partialCoverage == .exact ? "Partial coverage exact: a commune without data has none to count." : nil]
+                        .compactMap { $0 }.joined(separator: " "),
                 ]
                 text += "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
                     .joined(separator: " | ") + " |\n"

@@ -69,6 +69,18 @@ public struct IndicatorCatalog: Sendable {
             guard indicator.value != nil, indicator.weight != nil else { throw fail("a weighted_mean needs value: and weight:") }
         case .stock, .nonAggregable, .annualGrowth:
             guard indicator.value != nil else { throw fail("\(indicator.aggregation.rawValue) needs value:") }
+        case .groupedMedian:
+            guard indicator.value != nil, let classes = indicator.classes else { throw fail("a grouped_median needs value: and classes:") }
+            guard classes.variable.contains("{lower}") else {
+                throw fail("classes: variable '\(classes.variable)' must hold {lower}, the lower bound of each class")
+            }
+            guard classes.width > 0, classes.openFrom > 0,
+                  abs(classes.openFrom / classes.width - (classes.openFrom / classes.width).rounded()) < 1e-9 else {
+                throw fail("classes: width must be above 0 and open_from a multiple of it")
+            }
+        }
+        if indicator.classes != nil, indicator.aggregation != .groupedMedian {
+            throw fail("classes: belong to grouped_median indicators")
         }
         if let estimate = indicator.estimate, (estimate.method == .imputedFromPredictor) != (estimate.predictor != nil) {
             throw fail("estimate method imputed_from_predictor needs predictor:, and only it takes one")
@@ -86,8 +98,8 @@ public struct IndicatorCatalog: Sendable {
         if let coverage = indicator.minCoverage, !(0...1).contains(coverage) {
             throw fail("min_coverage is a share between 0 and 1, not \(coverage)")
         }
-        for code in indicator.variables where code.range(of: "^[A-Za-z0-9_]*(\\{yy\\})?[A-Za-z0-9_]*$", options: .regularExpression) == nil
-            && !code.contains("{start}") {
+        for code in indicator.variables.map({ $0.replacingOccurrences(of: "{lower}", with: "0") })
+            where code.range(of: "^[A-Za-z0-9_]*(\\{yy\\})?[A-Za-z0-9_]*$", options: .regularExpression) == nil && !code.contains("{start}") {
             throw fail("'\(code)' is not a variable code (letters, digits, _ and at most one {yy})")
         }
         for term in indicator.naturalBalance ?? [] where term.range(of: "^-?[A-Za-z0-9_]*\\{start\\}\\{last\\}[A-Za-z0-9_]*$", options: .regularExpression) == nil {

@@ -19,6 +19,71 @@ public struct IndicatorDefinition: Sendable, Decodable, Equatable {
         case nonAggregable = "non_aggregable"
         /// Average annual rate of change of `value` between two census years.
         case annualGrowth = "annual_growth"
+        /// A median published (or counted) at the commune as `value`, and above it the
+        /// median of the communes' values counted by class (`classes`), which add up where
+        /// medians do not: interpolated within its class, so always an estimate.
+        case groupedMedian = "grouped_median"
+    }
+
+    /// `grouped_median`: the variables counting the values of each class, `[0, width)`,
+    /// `[width, 2 × width)` … and the last one open, `[open_from, ∞)`.
+    public struct Classes: Sendable, Decodable, Equatable {
+        /// The code of one class's count, `{lower}` standing for its lower bound
+        /// (`DPE{yy}_CONSO_EP_C{lower}` is `DPE23_CONSO_EP_C250` for 250 to 260).
+        public var variable: String
+        public var width: Double
+        public var openFrom: Double
+
+        enum CodingKeys: String, CodingKey {
+            case variable, width
+            case openFrom = "open_from"
+        }
+
+        public init(variable: String, width: Double, openFrom: Double) {
+            self.variable = variable
+            self.width = width
+            self.openFrom = openFrom
+        }
+
+        /// Lower bounds of the classes, the open one last.
+        public var lowerBounds: [Double] {
+            guard width > 0, openFrom >= 0 else { return [] }
+            return (0...Int((openFrom / width).rounded())).map { Double($0) * width }
+        }
+
+        /// The variable code of each class, in the order of `lowerBounds`.
+        public var codes: [String] {
+            lowerBounds.map { variable.replacingOccurrences(of: "{lower}", with: IndicatorDefinition.format($0)) }
+        }
+
+        /// The median of values counted by class (`counts` in the order of `lowerBounds`),
+        /// assuming them spread evenly within their class; nil when there are none or when
+        /// the median falls in the open class, which has no upper bound to interpolate to.
+        public func median(of counts: [Double]) -> Double? {
+            let total = counts.reduce(0, +)
+            guard total > 0 else { return nil }
+            var below = 0.0
+            for (index, count) in counts.enumerated() {
+                if count > 0, below + count >= total / 2 {
+                    guard index < counts.count - 1 else { return nil }
+                    return Double(index) * width + (total / 2 - below) / count * width
+                }
+                below += count
+            }
+            return nil
+        }
+    }
+
+    /// Whether a value that only part of the territory's communes contributed to is an estimate.
+    public enum PartialCoverage: String, Sendable, Decodable, CaseIterable {
+        /// The default: a commune without the variables is unknown, so the value is an estimate.
+        case estimate
+        /// A commune without the variables has none of what is counted (no diagnostic in
+        /// that year) when the data reach its département (have any of its communes): the
+        /// value is complete, whatever its coverage. Communes of a département the data do
+        /// not reach, and communes present with a missing or secret value, still make it an
+        /// estimate: a file of one département says nothing of the others.
+        case exact
     }
 
     /// An estimate of a non-aggregable indicator above the commune.
@@ -77,10 +142,15 @@ public struct IndicatorDefinition: Sendable, Decodable, Equatable {
     /// A term a territory lacks counts as zero, as long as it has the denominator (counts
     /// written only when not zero, like the energy labels of a commune's diagnostics).
     public var absentIsZero: Bool?
+    /// `grouped_median`: the class counts.
+    public var classes: Classes?
+    /// `estimate` when not given.
+    public var partialCoverage: PartialCoverage?
     public var notes: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, label, theme, unit, aggregation, value, numerator, denominator, scale, weight, estimate, sources, notes
+        case id, label, theme, unit, aggregation, value, numerator, denominator, scale, weight, estimate, sources, notes, classes
+        case partialCoverage = "partial_coverage"
         case minCoverage = "min_coverage"
         case minYears = "min_years"
         case naturalBalance = "natural_balance"
@@ -90,8 +160,8 @@ public struct IndicatorDefinition: Sendable, Decodable, Equatable {
 
     /// Every variable code the definition names, signs removed.
     public var variables: [String] {
-        ([value, weight, estimate?.weight, estimate?.predictor].compactMap { $0 } + (numerator ?? []) + (denominator ?? [])
-            + (naturalBalance ?? []))
+        ([value, weight, estimate?.weight, estimate?.predictor, classes?.variable].compactMap { $0 } + (numerator ?? [])
+            + (denominator ?? []) + (naturalBalance ?? []))
             .map { $0.hasPrefix("-") ? String($0.dropFirst()) : $0 }
     }
 
@@ -113,6 +183,11 @@ public struct IndicatorDefinition: Sendable, Decodable, Equatable {
                 return "; above the commune, estimated by weighted_mean weighted by \(estimate.weight)\(imputed)"
             } ?? ""
             return "\(value ?? "?") as published\(estimate)"
+        case .groupedMedian:
+            let classes = self.classes.map {
+                "Σ \($0.variable) (classes of \(Self.format($0.width)) from 0, open from \(Self.format($0.openFrom)))"
+            } ?? "?"
+            return "\(value ?? "?") as published; above the commune, the median of \(classes), interpolated within its class"
         case .annualGrowth:
             let total = "((\(value ?? "?") end / \(value ?? "?") start)^(1 / years) − 1) × 100"
             let natural = "Σ (\(terms(naturalBalance))) / (years × mean of \(value ?? "?") start and end) × 100"

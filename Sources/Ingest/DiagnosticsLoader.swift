@@ -8,14 +8,21 @@ import Warehouse
 /// row per diagnostic: each one is counted, while streaming, in its commune × year (of
 /// the diagnostic) by energy label, building type and construction period, and the counts
 /// are written as observations at the end, the year in the code as in INSEE's
-/// (`DPE23_N`, `DPE23_N_E`, `DPE23_MAISON_N_F`, `DPE23_AV1948_N_G`, …, period 2023), with
-/// the median primary consumption per m² (`DPE23_CONSO_EP_MED`).
+/// (`DPE23_N`, `DPE23_N_E`, `DPE23_MAISON_N_F`, `DPE23_AV1948_N_G`, …, period 2023).
+///
+/// Each breakdown also gets its median primary consumption per m² (`DPE23_CONSO_EP_MED`,
+/// `DPE23_MAISON_CONSO_EP_MED`, …) and its diagnostics counted by consumption class
+/// (`DPE23_MAISON_CONSO_EP_C250`: 250 to 260 kWh/m²/year): a median does not add up, the
+/// classes do, so that compute can give any territory the median of its diagnostics
+/// (grouped). Paris, Lyon and Marseille get their own counts and exact medians from the
+/// diagnostics of their arrondissements, which no sum of arrondissement medians would give.
 ///
 /// A diagnostic replaced by a later one (its number appears in the replacing one's
 /// "replaces" column) is counted once: the file is read a first time for those numbers.
 /// Numbers already seen are kept in a temporary table, not in memory. Memory grows with
 /// the number of replaced diagnostics and of commune × year groups (72 counters each),
-/// and by four bytes per consumption kept for the medians — not with the file's width.
+/// and by five bytes per diagnostic with a consumption (the consumption in four, its
+/// building type and period in one) — not with the file's width.
 struct DiagnosticsLoader: RecordLoader {
     static let labels = ["A", "B", "C", "D", "E", "F", "G"]
     static let buildingTypes = ["maison": "MAISON", "appartement": "APPARTEMENT", "immeuble": "IMMEUBLE"]
@@ -23,6 +30,10 @@ struct DiagnosticsLoader: RecordLoader {
     /// by building type, by construction period.
     static let breakdowns = ["", "MAISON", "APPARTEMENT", "IMMEUBLE", "AV1948", "1948_1974", "1975_2000", "2001_2012", "AP2012"]
     private static let slots = labels.count + 1
+    /// Consumption classes (kWh/m²/year) for the medians of larger territories: 10 wide
+    /// from 0, the last one open (800 or more), as `pipelines/indicators/7-energie.yaml` declares them.
+    static let classWidth = 10
+    static let openClass = 80
 
     /// Construction periods, as in the census' `P{yy}_RP_ACH…` breakdown.
     static func period(ofConstructionYear year: Int) -> String {
@@ -40,6 +51,41 @@ struct DiagnosticsLoader: RecordLoader {
         let year: String
     }
 
+    /// What one commune × year accumulates: counters in fixed slots (breakdown × N and
+    /// labels), and each consumption with its breakdowns packed in a byte (building type
+    /// in the low four bits, construction period in the high four, 0 when unknown).
+    private struct Tally {
+        var counts = [Int32](repeating: 0, count: DiagnosticsLoader.breakdowns.count * DiagnosticsLoader.slots)
+        var consumptions: [Float] = []
+        var breakdownsOfConsumption: [UInt8] = []
+
+        mutating func add(label: Int, type: Int, period: Int?, consumption: Float?) {
+            count(label, in: 0)
+            count(label, in: type)
+            if let period { count(label, in: period) }
+            if let consumption {
+                consumptions.append(consumption)
+                breakdownsOfConsumption.append(UInt8(type) | UInt8(period ?? 0) << 4)
+            }
+        }
+
+        private mutating func count(_ label: Int, in breakdown: Int) {
+            counts[breakdown * DiagnosticsLoader.slots] += 1
+            counts[breakdown * DiagnosticsLoader.slots + 1 + label] += 1
+        }
+
+        mutating func merge(_ other: Tally) {
+            for index in counts.indices { counts[index] += other.counts[index] }
+            consumptions += other.consumptions
+            breakdownsOfConsumption += other.breakdownsOfConsumption
+        }
+
+        func isIn(_ breakdown: Int, _ position: Int) -> Bool {
+            let packed = breakdownsOfConsumption[position]
+            return breakdown == 0 || Int(packed & 0x0F) == breakdown || Int(packed >> 4) == breakdown
+        }
+    }
+
     private let sourceID: String
     private let fileID: Int64
     private let db: Database
@@ -48,8 +94,7 @@ struct DiagnosticsLoader: RecordLoader {
     private let replaced: Set<String>
     /// Numbers already loaded, in a temporary table (flat memory whatever the file's length).
     private let remember: Statement
-    private var counts: [Group: [Int32]] = [:]
-    private var consumptions: [Group: [Float]] = [:]
+    private var tallies: [Group: Tally] = [:]
     private var replacedSkipped = 0
     private(set) var valuesWritten = 0
     let unusedColumns: [String] = []
@@ -122,15 +167,9 @@ struct DiagnosticsLoader: RecordLoader {
             }
             period = Self.breakdowns.firstIndex(of: Self.period(ofConstructionYear: built))
         }
-        let group = Group(commune: commune, year: year)
-        var tally = counts.removeValue(forKey: group) ?? Array(repeating: 0, count: Self.breakdowns.count * Self.slots)
-        // All diagnostics, the building type, the construction period when known.
-        for breakdown in [0, type, period ?? -1] where breakdown >= 0 {
-            tally[breakdown * Self.slots] += 1
-            tally[breakdown * Self.slots + 1 + label] += 1
-        }
-        counts[group] = tally
-        if let consumption { consumptions[group, default: []].append(Float(consumption)) }
+        // All diagnostics, the building type, the construction period when known (in place).
+        tallies[Group(commune: commune, year: year), default: Tally()]
+            .add(label: label, type: type, period: period, consumption: consumption.map(Float.init))
         return nil
     }
 
@@ -178,7 +217,8 @@ struct DiagnosticsLoader: RecordLoader {
         return digits == 4 && (1000...2100).contains(year) ? year : nil
     }
 
-    /// Writes the counts of every commune × year, and the medians.
+    /// Writes the counts, medians and consumption classes of every commune × year, then
+    /// those of Paris, Lyon and Marseille from their arrondissements.
     mutating func finish() throws {
         try db.execute(sql: "DROP TABLE IF EXISTS temp.diagnostic_numbers")
         let writer = try ObservationWriter(fileID: fileID, db)
@@ -187,22 +227,22 @@ struct DiagnosticsLoader: RecordLoader {
             let code = "DPE" + year.suffix(2) + name.dropFirst(3)
             if let id = variables[code] { return id }
             let id = try SourceRegistry.variableID(sourceID: sourceID, code: code, period: year, label: Self.label(of: name) + " (\(year))",
-                                                   additive: name != "DPE_CONSO_EP_MED", db)
+                                                   additive: !name.hasSuffix("_MED"), db)
             variables[code] = id
             return id
         }
-        for (group, tally) in counts.sorted(by: { ($0.key.commune, $0.key.year) < ($1.key.commune, $1.key.year) }) {
-            // Label counts are written only when not zero (the indicators declare absent_is_zero):
-            // most commune × years have a handful of diagnostics, and zeros would be most rows.
-            var values: [(String, Double)] = []
-            for (index, breakdown) in Self.breakdowns.enumerated() where tally[index * Self.slots] > 0 {
-                let prefix = breakdown.isEmpty ? "DPE" : "DPE_" + breakdown
-                values.append((prefix + "_N", Double(tally[index * Self.slots])))
-                for (offset, label) in Self.labels.enumerated() where tally[index * Self.slots + 1 + offset] > 0 {
-                    values.append((prefix + "_N_" + label, Double(tally[index * Self.slots + 1 + offset])))
-                }
-            }
-            if let median = consumptions[group].map(Self.median) { values.append(("DPE_CONSO_EP_MED", median)) }
+        // A diagnostic coded with the commune itself (75056) belongs to it with those of its arrondissements.
+        var cities: [Group: Tally] = [:]
+        for (group, tally) in tallies {
+            guard let city = CodeKind.parentOfArrondissement(group.commune)
+                ?? (CodeKind.communesWithArrondissements.contains(group.commune) ? group.commune : nil) else { continue }
+            cities[Group(commune: city, year: group.year), default: Tally()].merge(tally)
+        }
+        let groups = Set(tallies.keys).union(cities.keys).sorted { ($0.commune, $0.year) < ($1.commune, $1.year) }
+        var buffer: [Float] = []
+        for group in groups {
+            guard let tally = cities[group] ?? tallies[group] else { continue }
+            let values = Self.observations(of: tally, buffer: &buffer)
             try Array(group.commune.utf8).withUnsafeBufferPointer { code in
                 // Paris, Lyon and Marseille diagnostics carry their arrondissement's code.
                 let level = CodeKind.commune.level(of: code)
@@ -215,29 +255,76 @@ struct DiagnosticsLoader: RecordLoader {
         try writer.flush()
     }
 
-    static func median(_ values: [Float]) -> Double {
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? Double(sorted[middle]) : (Double(sorted[middle - 1]) + Double(sorted[middle])) / 2
+    /// The observations of one commune × year, codes without their year (`DPE_MAISON_N_E`).
+    /// Label counts and classes are written only when not zero (the indicators declare
+    /// absent_is_zero): most commune × years have a handful of diagnostics, and zeros would
+    /// be most rows. `buffer` is reused from one group to the next.
+    private static func observations(of tally: Tally, buffer: inout [Float]) -> [(String, Double)] {
+        var values: [(String, Double)] = []
+        for (index, breakdown) in breakdowns.enumerated() where tally.counts[index * slots] > 0 {
+            let prefix = breakdown.isEmpty ? "DPE" : "DPE_" + breakdown
+            values.append((prefix + "_N", Double(tally.counts[index * slots])))
+            for (offset, label) in labels.enumerated() where tally.counts[index * slots + 1 + offset] > 0 {
+                values.append((prefix + "_N_" + label, Double(tally.counts[index * slots + 1 + offset])))
+            }
+            buffer.removeAll(keepingCapacity: true)
+            for position in tally.consumptions.indices where tally.isIn(index, position) { buffer.append(tally.consumptions[position]) }
+            guard !buffer.isEmpty else { continue }
+            buffer.sort()
+            values.append((prefix + "_CONSO_EP_MED", median(ofSorted: buffer)))
+            var start = 0
+            while start < buffer.count {
+                let consumptionClass = Self.consumptionClass(buffer[start])
+                var end = start + 1
+                while end < buffer.count, Self.consumptionClass(buffer[end]) == consumptionClass { end += 1 }
+                values.append((prefix + "_CONSO_EP_C\(consumptionClass * classWidth)", Double(end - start)))
+                start = end
+            }
+        }
+        return values
     }
 
-    /// `DPE_MAISON_N_F` → "Diagnostics de performance énergétique, maisons, étiquette F".
+    /// The class of a consumption: 0 for 0–10, …, `openClass` for 800 or more.
+    static func consumptionClass(_ value: Float) -> Int {
+        min(Int(Double(value) / Double(classWidth)), openClass)
+    }
+
+    /// A consumption as published: the shortest decimal giving back the same four bytes
+    /// (74.2, not 74.19999694824219), exact for the published one-decimal values.
+    static func published(_ value: Float) -> Double {
+        Double(value.description) ?? Double(value)
+    }
+
+    static func median(ofSorted values: [Float]) -> Double {
+        let middle = values.count / 2
+        return values.count % 2 == 1 ? published(values[middle]) : (published(values[middle - 1]) + published(values[middle])) / 2
+    }
+
+    /// `DPE_MAISON_N_F` → "Nombre de DPE, maisons, étiquette F"; `DPE_MAISON_CONSO_EP_MED`,
+    /// `DPE_CONSO_EP_C250` → the median, the diagnostics of a consumption class.
     static func label(of code: String) -> String {
-        if code == "DPE_CONSO_EP_MED" { return "Consommation d'énergie primaire médiane des DPE (kWh/m²/an)" }
         var parts = code.split(separator: "_").dropFirst().map(String.init)
-        var words = ["Nombre de DPE"]
-        let scope = parts.prefix { $0 != "N" }
-        parts.removeFirst(scope.count + 1)
-        switch scope.joined(separator: "_") {
-        case "": break
-        case "MAISON": words.append("maisons")
-        case "APPARTEMENT": words.append("appartements")
-        case "IMMEUBLE": words.append("immeubles")
-        case "AV1948": words.append("logements construits avant 1948")
-        case "AP2012": words.append("logements construits après 2012")
-        case let range: words.append("logements construits de " + range.replacingOccurrences(of: "_", with: " à "))
+        let scope = parts.prefix { $0 != "N" && $0 != "CONSO" }
+        parts.removeFirst(scope.count)
+        let who: String? = switch scope.joined(separator: "_") {
+        case "": nil
+        case "MAISON": "maisons"
+        case "APPARTEMENT": "appartements"
+        case "IMMEUBLE": "immeubles"
+        case "AV1948": "logements construits avant 1948"
+        case "AP2012": "logements construits après 2012"
+        case let range: "logements construits de " + range.replacingOccurrences(of: "_", with: " à ")
         }
-        if let label = parts.first { words.append("étiquette \(label)") }
+        if parts.first == "CONSO" {
+            if parts.last == "MED" {
+                return "Consommation d'énergie primaire médiane des DPE" + (who.map { ", " + $0 } ?? "") + " (kWh/m²/an)"
+            }
+            let lower = Int(parts.last?.dropFirst() ?? "") ?? 0
+            let range = lower >= openClass * classWidth ? "\(lower) kWh/m²/an ou plus" : "de \(lower) à \(lower + classWidth) kWh/m²/an"
+            return (["Nombre de DPE"] + (who.map { [$0] } ?? []) + ["consommation d'énergie primaire " + range]).joined(separator: ", ")
+        }
+        var words = ["Nombre de DPE"] + (who.map { [$0] } ?? [])
+        if parts.count > 1 { words.append("étiquette \(parts[1])") }
         return words.joined(separator: ", ")
     }
 }

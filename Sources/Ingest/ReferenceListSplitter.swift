@@ -25,7 +25,8 @@ struct ReferenceListSplitter {
     private let lists: [List]
 
     init(rules: [SourceDefinition.ListRule], keyColumns: [String], header: HeaderIndex, fileID: Int64, _ db: Database) throws {
-        lists = try rules.map { rule in
+        // An optional list whose column the file lacks has no items (and no writer).
+        lists = try rules.filter { $0.optional != true || header.position(of: $0.from) != nil }.map { rule in
             let position = try header.require(rule.from)
             return List(rule: rule, position: position, published: header.header[position],
                  writer: try ReferenceTableWriter(table: rule.table, columns: keyColumns + rule.columns, fileID: fileID, db))

@@ -8,6 +8,10 @@ import GRDB
 /// elsewhere it becomes `missing` with the reason in `conversion`, never an average.
 /// Statuses survive: one secret part makes the sum secret, so no withheld value can be
 /// recovered by subtraction.
+///
+/// A merged commune is complete only when the file has every part of it — except for the
+/// counts of a `diagnostics` source (DPE): they are written only when not zero, so a part
+/// without a count had none, and the counts present are the whole sum.
 struct ObservationConverter {
     let target: Int
 
@@ -21,6 +25,9 @@ struct ObservationConverter {
 
     func convert(fileID: Int64, geography: Int, _ db: Database) throws -> ConversionCounts {
         var counts = ConversionCounts()
+        let sparse = try Bool.fetchOne(db, sql: """
+            SELECT s.kind = 'diagnostics' FROM files f JOIN sources s USING (source_id) WHERE f.file_id = ?
+            """, arguments: [fileID]) ?? false
         try db.execute(sql: "DELETE FROM normalised_observations WHERE geography = ? AND file_id = ?", arguments: [target, fileID])
         try db.execute(sql: "DELETE FROM unmapped_codes WHERE geography = ? AND file_id = ?", arguments: [target, fileID])
 
@@ -29,11 +36,11 @@ struct ObservationConverter {
         try db.execute(sql: """
             INSERT INTO normalised_observations (geography, file_id, territory, variable_id, value, status, conversion)
             SELECT :target, :file, 'COM:' || g.to_code, g.variable_id,
-                   CASE WHEN g.rank = 0 AND g.parts = e.origins AND (v.additive = 1 OR g.simple) THEN g.total END,
+                   CASE WHEN g.rank = 0 AND (g.parts = e.origins OR :sparse AND v.additive = 1) AND (v.additive = 1 OR g.simple) THEN g.total END,
                    CASE WHEN g.rank > 0 THEN \(Self.statusOfRank)
-                        WHEN g.parts = e.origins AND (v.additive = 1 OR g.simple) THEN 'ok' ELSE 'missing' END,
+                        WHEN (g.parts = e.origins OR :sparse AND v.additive = 1) AND (v.additive = 1 OR g.simple) THEN 'ok' ELSE 'missing' END,
                    CASE WHEN g.simple AND g.from_code = g.to_code THEN NULL
-                        WHEN g.parts < e.origins THEN 'incomplete: the file has ' || g.parts || ' of the ' || e.origins
+                        WHEN g.parts < e.origins AND NOT (:sparse AND v.additive = 1) THEN 'incomplete: the file has ' || g.parts || ' of the ' || e.origins
                              || ' communes of COG ' || :geography || ' that make this one (' || g.origins || ')'
                         WHEN v.additive = 1 OR g.simple THEN 'COG ' || :geography || ' ' || g.origins
                         ELSE 'not converted, not additive: COG ' || :geography || ' ' || g.origins END
@@ -50,7 +57,7 @@ struct ObservationConverter {
             JOIN (SELECT to_code, count(*) AS origins FROM passages WHERE from_geography = :geography AND to_geography = :target
                   GROUP BY to_code) e USING (to_code)
             JOIN variables v USING (variable_id)
-            """, arguments: ["target": target, "file": fileID, "geography": geography])
+            """, arguments: ["target": target, "file": fileID, "geography": geography, "sparse": sparse])
         counts.written = db.changesCount
         counts.converted = try Int.fetchOne(db, sql: """
             SELECT count(*) FROM normalised_observations WHERE geography = ? AND file_id = ? AND conversion IS NOT NULL

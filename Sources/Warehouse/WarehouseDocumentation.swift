@@ -56,7 +56,10 @@ public enum WarehouseDocumentation {
         "cite_bailleurs": Table(description: "Owners of each cité with their dwellings there.", columns: [:]),
         "renovation_operations": Table(description: "Renovation operations on the cités of the inventory.", columns: [
             "statut": "programmee, engagee, en-travaux, livree, abandonnee"]),
-        "cite_references": Table(description: "Cités of a published list (UNESCO property, ERBM) loaded by `cites references`.", columns: [:]),
+        "cite_reference_ids": Table(description: "Identifier of a cité of the inventory in a published list (column references), for `cites compare`.", columns: [
+            "list_id": "The list, as loaded by `cites references --list`", "ref_id": "The cité's identifier in it (id_unesco, id_lsm)"]),
+        "cite_references": Table(description: "Cités of a published list (UNESCO property, ERBM) loaded by `cites references`.", columns: [
+            "nom_2": "Another name of the cité in the list (ERBM's nom_2)"]),
         "cite_reference_communes": Table(description: "Commune names of the reference cités and the code each matched.", columns: [
             "reason": "Why the name matched no single commune; NULL when it did"]),
         "report_renovation_progress": Table(description: "Progress of each programme against its target, by year, EPCI and owner.", columns: [

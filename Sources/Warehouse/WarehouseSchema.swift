@@ -29,6 +29,9 @@ public enum WarehouseSchema {
         migrator.registerMigration("008-observations-bulk-load") { db in
             try db.execute(sql: observationsForBulkLoad)
         }
+        migrator.registerMigration("009-cite-reference-ids") { db in
+            try db.execute(sql: citeReferenceIDs)
+        }
         return migrator
     }
 
@@ -47,6 +50,7 @@ public enum WarehouseSchema {
                   "qualite_architecturale"],
         "cite_communes": ["id_cite", "com"],
         "cite_bailleurs": ["id_cite", "bailleur", "logements"],
+        "cite_reference_ids": ["id_cite", "list_id", "ref_id"],
         "renovation_operations": ["id_operation", "id_cite", "programme", "logements", "date_engagement", "date_debut",
                                   "date_livraison", "cout_ttc", "etiquette_avant", "etiquette_apres", "statut"],
         "variable_dictionary": ["code", "label", "long_label", "modality_code", "modality_label", "type", "length", "theme", "source_text"],

@@ -2,14 +2,16 @@ import ArgumentParser
 import Cites
 import Foundation
 
-/// The report formats of `cites rank` and `renovation progress`.
+/// The report formats of `cites rank`, `cites compare` and `renovation progress`.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, csv
+    case text, csv, md, json
 
-    func render(_ grid: CitesReportGrid) -> String {
+    func render(_ grid: CitesReportGrid) throws -> String {
         switch self {
         case .text: grid.text()
         case .csv: grid.csv()
+        case .md: grid.markdown()
+        case .json: try grid.json()
         }
     }
 }
@@ -17,8 +19,8 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 struct CitesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cites",
-        abstract: "Cités minières: load the published reference lists, rank the cités of the inventory by priority.",
-        subcommands: [CitesReferencesCommand.self, CitesRankCommand.self]
+        abstract: "Cités minières: load the published reference lists, compare the inventory with them, rank its cités by priority.",
+        subcommands: [CitesReferencesCommand.self, CitesCompareCommand.self, CitesRankCommand.self]
     )
 }
 
@@ -54,6 +56,37 @@ struct CitesReferencesCommand: ParsableCommand {
     }
 }
 
+struct CitesCompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare the inventory of cités with the reference lists loaded by `cites references`: who is in which list, and what disagrees.",
+        discussion: """
+            A cité is matched by the identifier its inventory row gives in that list (column references, unesco:15D), else by its \
+            folded name and a commune in common. Flags: unesco (the inventory's unesco column against the UNESCO list), communes, \
+            owners, erbm (ERBM operations on a cité the ERBM list lacks), identifier, ambiguous, namesake, unresolved. Reads only.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: "text, csv, md or json.")
+    var format: ReportFormat = .text
+
+    @Option(name: .customLong("unesco-list"), help: "The id under which the UNESCO list was loaded.")
+    var unescoList = "unesco"
+
+    @Option(name: .customLong("erbm-list"), help: "The id under which the ERBM list was loaded.")
+    var erbmList = "erbm"
+
+    @Flag(name: .customLong("issues-only"), help: "Only the rows with something to check (not the list's cités the inventory lacks, unless flagged).")
+    var issuesOnly = false
+
+    func run() throws {
+        let comparison = try CitesComparisonJob(warehouse: try global.openWarehouse()).run(unescoList: unescoList, erbmList: erbmList)
+        print(try format.render(CitesComparisonJob.grid(comparison, issuesOnly: issuesOnly)), terminator: "")
+    }
+}
+
 struct CitesRankCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rank",
@@ -65,7 +98,7 @@ struct CitesRankCommand: ParsableCommand {
     @Option(name: .customLong("budget-dwellings"), help: "Select cités in rank order while their dwellings fit in this budget.")
     var budgetDwellings: Int?
 
-    @Option(name: .long, help: "text or csv.")
+    @Option(name: .long, help: "text, csv, md or json.")
     var format: ReportFormat = .text
 
     func validate() throws {
@@ -76,6 +109,6 @@ struct CitesRankCommand: ParsableCommand {
         let warehouse = try global.openWarehouseForWriting()
         let rules = try PriorityRules(path: global.pipelines + "/cites-priorite.yaml")
         let priority = try CitesPriorityJob(warehouse: warehouse, rules: rules).run(budget: budgetDwellings, command: "cites rank")
-        print(format.render(CitesPriorityJob.grid(priority)), terminator: "")
+        print(try format.render(CitesPriorityJob.grid(priority)), terminator: "")
     }
 }

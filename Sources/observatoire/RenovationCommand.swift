@@ -22,7 +22,7 @@ struct RenovationProgressCommand: ParsableCommand {
     @Option(name: .long, help: "Only the cités with a commune in this territory (code or name; needs `normalise`).")
     var within: String?
 
-    @Option(name: .long, help: "text or csv.")
+    @Option(name: .long, help: "text, csv, md or json.")
     var format: ReportFormat = .text
 
     func run() throws {
@@ -34,6 +34,6 @@ struct RenovationProgressCommand: ParsableCommand {
         }
         let reports = try RenovationProgressJob(warehouse: warehouse, targets: targets)
             .run(within: scope, command: "renovation progress\(within.map { " --within \($0)" } ?? "")")
-        print(format.render(RenovationProgressJob.grid(reports)), terminator: "")
+        print(try format.render(RenovationProgressJob.grid(reports)), terminator: "")
     }
 }

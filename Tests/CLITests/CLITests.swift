@@ -231,4 +231,32 @@ import Testing
         #expect(unknown.status == 1)
         #expect(unknown.errors.contains("no territory named 'Atlantis'"))
     }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: Observatoire.binary.path), "the observatoire binary is not built"))
+    func citesCompareOnTheDemo() throws {
+        let directory = try Observatoire.temporaryDirectory()
+        let warehouse = directory.appendingPathComponent("w.sqlite").path
+        #expect(try Observatoire.run(["run", "--warehouse", warehouse, "--raw", "raw/demo", "--quiet"]).status == 0)
+        let none = try Observatoire.run(["cites", "compare", "--warehouse", warehouse])
+        #expect(none.status == 1)
+        #expect(none.errors.contains("no reference list is loaded: run `observatoire cites references FILE --list ID --geography YEAR` first"))
+        let data = Observatoire.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data")
+        guard FileManager.default.fileExists(atPath: data.path) else { return }
+        for (list, file) in [("unesco", "cites-unesco-124.geojson"), ("erbm", "cites-erbm.geojson")] {
+            let loaded = try Observatoire.run(["cites", "references", data.appendingPathComponent("bassin-minier/" + file).path, "--list", list,
+                                               "--geography", "2024", "--departements", "59", "62", "--warehouse", warehouse])
+            #expect(loaded.status == 0, "\(loaded.errors)")
+        }
+        let text = try Observatoire.run(["cites", "compare", "--warehouse", warehouse, "--issues-only"])
+        #expect(text.status == 0, "\(text.errors)")
+        #expect(text.output.contains("communes differ (only in the list: 62628 Noyelles-sous-Lens)"))
+        #expect(text.output.contains("unesco: 5 cités of the inventory in the list (2 by identifier, 3 by name and commune); 119 of its 124 cités not in the inventory"))
+        let json = try Observatoire.run(["cites", "compare", "--warehouse", warehouse, "--issues-only", "--format", "json"])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        let rows = try #require(document["rows"] as? [[String: Any]])
+        #expect(rows.map { "\($0["list"] ?? "") \($0["id_cite"] ?? "") \($0["issue_kinds"] ?? "")" }
+            == ["erbm C002 erbm", "erbm C005 owners", "erbm C007 erbm", "unesco C007 communes"])
+        let markdown = try Observatoire.run(["cites", "compare", "--warehouse", warehouse, "--format", "md"])
+        #expect(markdown.output.hasPrefix("| list | id_cite | nom |"))
+    }
 }

@@ -90,6 +90,23 @@ struct CitesTests {
         #expect(try sandbox.scalar("SELECT count(*) FROM cite_communes") == 0)
     }
 
+    @Test func badReferenceIdentifiersRejectTheRow() throws {
+        let sandbox = try Sandbox()
+        let path = try sandbox.write("cites-2024.csv", """
+            id_cite;nom;communes;epci;bailleurs;unesco;logements;part_ayants_droit;revenu_median_uc;etat_bati;qualite_architecturale;references
+            R1;Cité;62001;200000001;M:1;oui;1;;;;;unesco15D
+            R2;Cité;62001;200000001;M:1;oui;1;;;;;unesco:15D|unesco:16A
+            R3;Cité;62001;200000001;M:1;oui;1;;;;;unesco:15D|erbm:776
+
+            """)
+        _ = try sandbox.ingest(path)
+        let reasons = try sandbox.rows("SELECT line, column_name, value, reason FROM rejected_rows ORDER BY line")
+            .map { "\($0["line"] as Int) \($0["column_name"] as String) \($0["value"] as String): \($0["reason"] as String)" }
+        #expect(reasons == ["2 references unesco15D: expected NAME:VALUE in each item separated by '|'",
+                            "3 references unesco:16A: unesco is listed twice"])
+        #expect(try sandbox.lines("SELECT id_cite, list_id, ref_id FROM cite_reference_ids ORDER BY 2") == ["R3 | erbm | 776", "R3 | unesco | 15D"])
+    }
+
     @Test func progressByEPCIAndTheUNESCOShareMatchTheHandComputedValues() throws {
         let (sandbox, _) = try Self.loaded()
         let reports = try RenovationProgressJob(warehouse: sandbox.warehouse, targets: try ProgrammeTargets(
@@ -177,5 +194,160 @@ struct CitesTests {
         let within = try loader.load(path: path, listID: "unesco", geography: 2024, departements: ["59", "62"], command: "test")
         #expect(within.unmatched.isEmpty)
         #expect(try sandbox.scalar("SELECT count(*) FROM cite_reference_communes WHERE list_id = 'unesco' AND com IS NULL") == 0)
+    }
+
+    @Test(.enabled(if: SharedData.isAvailable, "../shared/data is absent"))
+    func theRealERBMCitesLoadWithTheirOwnersAndTheirNamesakeCommunesAreListed() throws {
+        let sandbox = try Sandbox()
+        _ = try sandbox.ingest(SharedData.path("cog/2024/communes.csv"))
+        let loader = CiteReferenceLoader(warehouse: sandbox.warehouse)
+        let path = SharedData.path("bassin-minier/cites-erbm.geojson")
+        let summary = try loader.load(path: path, listID: "erbm", geography: 2024, command: "test")
+        #expect(summary.cites == 59)
+        #expect(try sandbox.scalar("SELECT count(*) FROM cite_references WHERE list_id = 'erbm' AND proprietaire IS NOT NULL") == 59)
+        #expect(try sandbox.scalar("SELECT count(*) FROM cite_reference_communes WHERE list_id = 'erbm'") == 76)
+        // Seven names, four communes, each also the name of a commune outside the basin.
+        #expect(summary.unmatched.map { "\($0.refID ?? "-") \($0.name)" }.sorted()
+            == ["100043 GRENAY", "10010 MERICOURT", "102 GRENAY", "144 GRENAY", "360 DROCOURT", "361 ROUVROY", "362 MERICOURT"])
+        #expect(summary.unmatched.allSatisfy { $0.reason.contains("names 2 communes of COG 2024") && $0.reason.contains("(62)") })
+        #expect(summary.unmatched.contains { $0.cite == "Cité de la Parisienne" && $0.reason.contains("62277 (62), 78202 (78)") })
+        // Upper-case names with their hyphens and apostrophes resolve: CONDE-SUR-L'ESCAUT is Condé-sur-l'Escaut.
+        #expect(try sandbox.scalar("SELECT com FROM cite_reference_communes WHERE list_id = 'erbm' AND name = 'CONDE-SUR-L''ESCAUT' LIMIT 1") == "59153")
+        #expect(try sandbox.lines("""
+            SELECT r.ref_id, r.nom, r.nom_2, r.proprietaire, group_concat(c.com, ' ') FROM cite_references r
+            JOIN cite_reference_communes c USING (list_id, position) WHERE r.list_id = 'erbm' AND r.ref_id IN ('161', '241') GROUP BY r.position ORDER BY r.ref_id
+            """) == ["161 | Cité n°10 de Béthune | NULL | Maisons et Cités | 62737 62170 62019",
+                     "241 | Cité St-Albert | Cité n°16 de Lens | Maisons et Cités / SIA | 62510 62528"])
+        let within = try loader.load(path: path, listID: "erbm", geography: 2024, departements: ["59", "62"], command: "test")
+        #expect(within.unmatched.isEmpty)
+    }
+
+    /// An inventory with identifiers for some cités (`references`), written to cover every
+    /// kind of match and disagreement; lists on the fixture geography, where Sainte-Marie
+    /// names two communes (62003, 59001).
+    static let comparedCites = """
+        id_cite;nom;communes;epci;bailleurs;unesco;logements;part_ayants_droit;revenu_median_uc;etat_bati;qualite_architecturale;references
+        K1;Cité Alpha;62001|62003;200000001;Maisons & Cités:100|SIA Habitat:50;oui;150;;;;;unesco:U1|erbm:E1
+        K2;Cité St-Pierre;62003;200000001;Maisons & Cités:200;non;200;;;;;
+        K3;Cité Gamma;59001;200000002;SIA Habitat:100;oui;100;;;;;
+        K4;Cité Delta;62001;200000002;Maisons & Cités:80;oui;80;;;;;
+        K5;Cité des Fleurs;62003;200000001;Maisons & Cités:10;non;10;;;;;erbm:E9
+
+        """
+    static let comparedOperations = """
+        id_operation;id_cite;programme;logements;date_engagement;date_debut;date_livraison;cout_ttc;etiquette_avant;etiquette_apres;statut
+        P1;K2;ERBM;50;2019-03-01;;;;E;;engagée
+        P2;K4;ERBM;40;2020-05-05;;;;E;;engagée
+
+        """
+
+    static func geojson(_ features: [[String: String]]) -> String {
+        let items = features.map { properties in
+            "{\"type\": \"Feature\", \"geometry\": null, \"properties\": {"
+                + properties.sorted { $0.key < $1.key }.map { "\"\($0.key)\": \"\($0.value)\"" }.joined(separator: ", ") + "}}"
+        }
+        return "{\"type\": \"FeatureCollection\", \"features\": [" + items.joined(separator: ", ") + "]}"
+    }
+
+    static func compared() throws -> (Sandbox, CiteComparison) {
+        let sandbox = try Sandbox()
+        try sandbox.loadFixtureGeography()
+        _ = try sandbox.ingest([try sandbox.write("cites/1-cites-2024.csv", comparedCites), try sandbox.write("cites/2-operations-2024.csv", comparedOperations)])
+        let unesco = try sandbox.write("unesco.geojson", geojson([
+            ["id_unesco": "U1", "nom": "Cité Alpha", "commune_1": "Alpha", "commune_2": "Sainte-Marie"],
+            ["id_unesco": "U2", "nom": "Cité de Saint-Pierre", "commune_1": "Sainte-Marie"],
+            ["id_unesco": "U3", "nom": "Cité des Fleurs", "commune_1": "Alpha"],
+        ]))
+        let erbm = try sandbox.write("erbm.geojson", geojson([
+            ["id_lsm": "E1", "nom": "Cité Alpha", "commune_1": "ALPHA", "proprietaire": "Maisons et Cités"],
+            ["id_lsm": "E2", "nom": "Cité Gamma", "commune_1": "SAINTE-MARIE", "proprietaire": "SIA"],
+            ["id_lsm": "E3", "nom": "Cité Saint-Pierre", "commune_1": "SAINTE-MARIE"],
+            ["id_lsm": "E4", "nom": "Cité Saint Pierre (Ancienne)", "commune_1": "SAINTE-MARIE"],
+            ["id_lsm": "E5", "nom": "Cité du Moulin", "nom_2": "Cité Delta", "commune_1": "Alpha", "proprietaire": "Maisons et Cités"],
+        ]))
+        let loader = CiteReferenceLoader(warehouse: sandbox.warehouse)
+        _ = try loader.load(path: unesco, listID: "unesco", geography: 2024, command: "test")
+        _ = try loader.load(path: erbm, listID: "erbm", geography: 2024, command: "test")
+        return (sandbox, try CitesComparisonJob(warehouse: sandbox.warehouse).run())
+    }
+
+    @Test func theInventoryIsComparedWithTheListsByIdentifierOrByNameAndCommune() throws {
+        let (sandbox, comparison) = try Self.compared()
+        #expect(try sandbox.lines("SELECT id_cite, list_id, ref_id FROM cite_reference_ids ORDER BY 1, 2") == ["K1 | erbm | E1", "K1 | unesco | U1", "K5 | erbm | E9"])
+        func row(_ list: String, _ cite: String?, ref: String? = nil) throws -> CiteComparison.Row {
+            try #require(comparison.rows.first { $0.listID == list && $0.citeID == cite && (cite != nil || $0.refID == ref) })
+        }
+        func kinds(_ row: CiteComparison.Row) -> [CiteComparison.Kind] { row.issues.map(\.kind) }
+        // K1 by identifier in both lists; "Sainte-Marie" (two communes) is read as its 62003.
+        #expect(try row("unesco", "K1").match == .identifier && (try row("unesco", "K1").issues.isEmpty))
+        #expect(try row("erbm", "K1").match == .identifier)
+        #expect(try row("erbm", "K1").issues.map(\.message)
+            == ["communes differ (only in the inventory: 62003 Sainte-Marie)", "owners differ (only in the inventory: SIA Habitat)"])
+        // Cité St-Pierre is the list's Cité de Saint-Pierre; the inventory says it is not UNESCO.
+        #expect(try row("unesco", "K2").match == .name && (try row("unesco", "K2").refID) == "U2")
+        #expect(try row("unesco", "K2").issues.map(\.message) == ["the inventory says unesco non, but list unesco has it (U2)"])
+        // Two ERBM cités of that name in its commune: no match, and its ERBM operation is flagged.
+        #expect(try row("erbm", "K2").match == .none && kinds(try row("erbm", "K2")) == [.ambiguous, .erbm])
+        #expect(try row("erbm", "K2").issues[1].message == "1 ERBM operation (50 dwellings), but list erbm does not have it")
+        // Gamma: the ERBM's SAINTE-MARIE is its 59001; SIA is SIA Habitat.
+        #expect(try row("erbm", "K3").match == .name && (try row("erbm", "K3").issues.isEmpty))
+        #expect(try row("unesco", "K3").issues.map(\.message) == ["the inventory says unesco oui, but list unesco does not have it"])
+        // Delta is the ERBM's Cité du Moulin by its other name (nom_2).
+        #expect(try row("erbm", "K4").match == .name && (try row("erbm", "K4").refID) == "E5" && (try row("erbm", "K4").issues.isEmpty))
+        #expect(kinds(try row("unesco", "K4")) == [.unesco])
+        // Fleurs: the UNESCO list has a Cité des Fleurs, in Alpha only; the ERBM identifier it gives is unknown.
+        #expect(try row("unesco", "K5").match == .none)
+        #expect(try row("unesco", "K5").issues.map(\.message) == ["list unesco has this name in other communes: Cité des Fleurs (62001 Alpha)"])
+        #expect(try row("erbm", "K5").issues.map(\.message) == ["identifier erbm:E9 is not in list erbm"])
+        // Vice versa: the list's cités the inventory lacks.
+        #expect(comparison.rows.filter { $0.match == .notInInventory }.map { "\($0.listID) \($0.refID ?? "")" } == ["erbm E3", "erbm E4", "unesco U3"])
+        #expect(kinds(try row("erbm", nil, ref: "E3")) == [.unresolved])
+        #expect(comparison.summaries.map { "\($0.listID) \($0.byIdentifier) \($0.byName) \($0.notInInventory)" } == ["erbm 1 2 2", "unesco 1 1 1"])
+        #expect(comparison.notes.isEmpty)
+    }
+
+    @Test func theComparisonReadsAsTextCSVMarkdownAndJSON() throws {
+        let (_, comparison) = try Self.compared()
+        let grid = CitesComparisonJob.grid(comparison, issuesOnly: true)
+        #expect(grid.header == ["list", "id_cite", "nom", "ref_id", "ref_nom", "match", "issue_kinds", "issues"])
+        #expect(grid.rows.count == 9)
+        #expect(grid.notes.last == "11 issues to check")
+        let csv = grid.csv()
+        #expect(csv.contains("erbm,K2,Cité St-Pierre,,,none,ambiguous erbm,"))
+        let markdown = grid.markdown()
+        #expect(markdown.hasPrefix("| list | id_cite | nom | ref_id | ref_nom | match | issue_kinds | issues |\n|---|---|---|---|---|---|---|---|\n"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try grid.json().utf8)) as? [String: Any])
+        let rows = try #require(json["rows"] as? [[String: Any]])
+        #expect(rows.count == 9 && rows.first?["list"] as? String == "erbm")
+        #expect((json["notes"] as? [String])?.count == 3)
+    }
+
+    /// The demo inventory against the real UNESCO and ERBM lists, matched within Nord and Pas-de-Calais.
+    @Test(.enabled(if: SharedData.isAvailable, "../shared/data is absent"))
+    func theDemoInventoryComparedWithTheRealLists() throws {
+        let sandbox = try Sandbox()
+        _ = try sandbox.ingest(SharedData.path("cog/2024/communes.csv"))
+        _ = try sandbox.ingest(packageRoot.appendingPathComponent("raw/demo/cites").path)
+        let loader = CiteReferenceLoader(warehouse: sandbox.warehouse)
+        for list in ["unesco", "erbm"] {
+            let file = SharedData.path("bassin-minier/" + (list == "unesco" ? "cites-unesco-124.geojson" : "cites-erbm.geojson"))
+            _ = try loader.load(path: file, listID: list, geography: 2024, departements: ["59", "62"], command: "test")
+        }
+        let comparison = try CitesComparisonJob(warehouse: sandbox.warehouse).run()
+        let lines = comparison.rows.filter { $0.citeID != nil }.map { row in
+            "\(row.listID) \(row.citeID!) \(row.match.rawValue) \(row.refID ?? "-") \(row.issues.map(\.kind.rawValue).joined(separator: ","))"
+        }
+        #expect(lines == [
+            "erbm C001 identifier 776 ", "erbm C002 none - erbm", "erbm C003 name and commune 100000 ", "erbm C004 none - ",
+            "erbm C005 name and commune 801 owners", "erbm C006 name and commune 10020 ", "erbm C007 none - erbm",
+            "unesco C001 identifier 15D ", "unesco C002 identifier 55F ", "unesco C003 name and commune 42C ",
+            "unesco C004 name and commune 94B ", "unesco C005 none - ", "unesco C006 none - ",
+            "unesco C007 name and commune 56A communes",
+        ])
+        #expect(comparison.rows.first { $0.listID == "unesco" && $0.citeID == "C007" }?.issues.first?.message
+            == "communes differ (only in the list: 62628 Noyelles-sous-Lens)")
+        #expect(comparison.summaries.map { "\($0.listID) \($0.byIdentifier) \($0.byName) \($0.notInInventory)" } == ["erbm 1 3 55", "unesco 2 3 119"])
+        // Within Nord and Pas-de-Calais every commune name resolves: no unresolved issue is left.
+        #expect(comparison.rows.allSatisfy { !$0.issues.contains { $0.kind == .unresolved } })
     }
 }

@@ -80,7 +80,7 @@ struct CensusIndicatorsTests {
                 case .natural: natural
                 case .migration: total - natural
                 }
-            case .weightedMean, .nonAggregable:
+            case .weightedMean, .nonAggregable, .groupedMedian:
                 continue
             }
             let period = indicator.aggregation == .annualGrowth ? "2015-2021" : "2021"

@@ -153,4 +153,51 @@ struct RealIndicatorsTests {
         let efg = try #require(try value("part_dpe_efg", "COM:69123"))
         #expect(efg["status"] == "ok")
     }
+
+    /// Lyon (from its arrondissements) and Lyon 8e, every year, all dwellings and each
+    /// building type: number, shares E-F-G, F-G, A-B and median consumption as computed
+    /// independently by Python from the file; above the commune the grouped median of
+    /// the Rhône's diagnostics, equal to Python's grouped median, and its gap to the exact one.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: Python.path), "python3 is absent"))
+    func lyonDPEByBuildingTypeAsPythonCountsThem() throws {
+        let sandbox = try RealIndicatorWarehouse.shared.get()
+        let expected = try IndependentDPECount.count(SharedData.path("dpe/dpe-v2-logements-neufs-69-sample.csv"), style: "labels")
+        var compared = 0
+        for territory in ["COM:69123", "ARM:69388"] {
+            let code = String(territory.dropFirst(4))
+            for year in ["2021", "2022", "2023", "2024"] {
+                for (suffix, breakdown) in [("", ""), ("_maisons", "_MAISON"), ("_appartements", "_APPARTEMENT"), ("_immeubles", "_IMMEUBLE")] {
+                    let prefix = "\(code) DPE\(year.suffix(2))\(breakdown)"
+                    guard let count = expected[prefix + "_N"] else {
+                        #expect(try sandbox.scalar("SELECT count(*) FROM indicator_values WHERE indicator_id = ? AND territory = ? AND period = ?",
+                                                   ["nombre_dpe" + suffix, territory, year]) == 0)
+                        continue
+                    }
+                    func stored(_ indicator: String) throws -> Double? {
+                        try sandbox.scalar("SELECT value FROM indicator_values WHERE indicator_id = ? AND territory = ? AND period = ? AND status = 'ok'",
+                                           [indicator, territory, year])
+                    }
+                    func share(_ letters: [String]) -> Double { letters.map { expected[prefix + "_N_" + $0] ?? 0 }.reduce(0, +) / count * 100 }
+                    #expect(try stored("nombre_dpe" + suffix) == count, "\(prefix)")
+                    for (measure, letters) in [("part_dpe_efg", ["E", "F", "G"]), ("part_dpe_fg", ["F", "G"]), ("part_dpe_ab", ["A", "B"])] {
+                        #expect(try stored(measure + suffix).map { abs($0 - share(letters)) < 1e-9 } == true, "\(measure + suffix) \(prefix)")
+                    }
+                    #expect(try stored("conso_energie_primaire_mediane_dpe" + suffix) == expected[prefix + "_CONSO_EP_MED"], "\(prefix)")
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared == 32, "2 territories × 4 years × 4 breakdowns, every one in the file")
+        // The Rhône: the file's diagnostics are all in it (Lyon 8e and Ancy).
+        for year in ["2021", "2022", "2023", "2024"] {
+            let grouped = try #require(try sandbox.rows("""
+                SELECT value, estimate FROM indicator_values WHERE indicator_id = 'conso_energie_primaire_mediane_dpe' AND territory = 'DEP:69' AND period = ?
+                """, [year]).first)
+            let python = try #require(expected["all DPE\(year.suffix(2))_CONSO_EP_GROUPED"])
+            let exact = try #require(expected["all DPE\(year.suffix(2))_CONSO_EP_MED"])
+            #expect(abs(grouped["value"] as Double - python) < 1e-9 && grouped["estimate"] == 1)
+            #expect(abs(grouped["value"] as Double - exact) < 10, "within a class of the exact median")
+            print("DEP:69 \(year): grouped median \(grouped["value"] as Double), exact \(exact)")
+        }
+    }
 }

@@ -42,6 +42,11 @@ struct IndicatorCatalogTests {
         ("id: bad\n    label: x\n    unit: '%'\n    aggregation: annual_growth\n    value: P{yy}_POP\n    natural_balance: [NAIS]\n    component: natural", "must hold {start}{last}"),
         ("id: bad\n    label: x\n    unit: '%'\n    aggregation: stock\n    value: A\n    min_years: 5", "belong to annual_growth"),
         ("id: bad\n    label: x\n    unit: '%'\n    aggregation: non_aggregable\n    value: A\n    estimate: { method: imputed_from_predictor, weight: W }", "needs predictor:"),
+        ("id: bad\n    label: x\n    unit: u\n    aggregation: grouped_median\n    value: MED", "needs value: and classes:"),
+        ("id: bad\n    label: x\n    unit: u\n    aggregation: grouped_median\n    value: MED\n    classes: { variable: C, width: 10, open_from: 800 }", "must hold {lower}"),
+        ("id: bad\n    label: x\n    unit: u\n    aggregation: grouped_median\n    value: MED\n    classes: { variable: 'C{lower}', width: 10, open_from: 805 }", "a multiple of it"),
+        ("id: bad\n    label: x\n    unit: u\n    aggregation: stock\n    value: N\n    classes: { variable: 'C{lower}', width: 10, open_from: 800 }", "belong to grouped_median"),
+        ("id: bad\n    label: x\n    unit: u\n    aggregation: stock\n    value: N\n    partial_coverage: complete", "cannot read these indicator definitions"),
     ])
     func invalidDefinitionsAreRefusedWithTheirReason(definition: String, reason: String) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("indicators-\(UUID().uuidString)")
@@ -54,5 +59,29 @@ struct IndicatorCatalogTests {
             #expect(error.message.contains(reason), "\(error)")
             #expect(error.path?.hasSuffix("t.yaml") == true)
         }
+    }
+
+    /// The median of values counted by class, spread evenly within their class.
+    @Test func groupedMediansInterpolateWithinTheMiddleClass() {
+        let classes = IndicatorDefinition.Classes(variable: "C{lower}", width: 10, openFrom: 20)
+        #expect(classes.codes == ["C0", "C10", "C20"])
+        #expect(classes.median(of: [0, 4, 0]) == 15)
+        #expect(classes.median(of: [1, 1, 0]) == 10)
+        #expect(classes.median(of: [1, 3, 0]).map { abs($0 - (10 + 10.0 / 3)) < 1e-12 } == true)
+        #expect(classes.median(of: [1, 0, 3]) == nil, "in the open class: no upper bound")
+        #expect(classes.median(of: [0, 0, 0]) == nil)
+    }
+
+    @Test func theEnergyCatalogueCoversEveryBreakdownAndMeasure() throws {
+        let ids = Set(try Self.catalog().indicators.map(\.id))
+        for breakdown in ["", "_maisons", "_appartements", "_immeubles", "_avant_1948", "_1948_1974", "_1975_2000", "_2001_2012", "_apres_2012"] {
+            for measure in ["nombre_dpe", "part_dpe_efg", "part_dpe_fg", "part_dpe_ab", "conso_energie_primaire_mediane_dpe"] {
+                #expect(ids.contains(measure + breakdown), "\(measure + breakdown)")
+            }
+        }
+        let energy = try Self.catalog().indicators.filter { $0.theme == "Rénovation et énergie" }
+        #expect(energy.count == 45)
+        #expect(energy.allSatisfy { $0.partialCoverage == .exact })
+        #expect(energy.filter { $0.aggregation == .groupedMedian }.allSatisfy { $0.classes?.codes.count == 81 })
     }
 }

@@ -26,12 +26,16 @@ struct DiagnosticsIngestTests {
             2362E0000002B,,62498,E,2023-11-12,maison,1930,280
             2362E0000006F,,62498,G,2024-01-15,immeuble,,
             2362E0000007G,,62510,B,2023-02-02,appartement,2015,60
+            2362E0000008H,,62510,G,2023-03-03,maison,1900,950
+            2375E0000009I,,75101,D,2023-05-05,appartement,1900,200
+            2375E0000010J,,75102,E,2023-06-06,appartement,1910,300.5
+            2375E0000011K,,75056,C,2023-07-07,maison,1950,100
 
             """)
         let outcome = try sandbox.ingest(path)
         #expect(outcome.sourceID == "ademe-dpe-logements-api")
         #expect(outcome.status == .rejections)
-        #expect(outcome.counts == .init(rowsRead: 8, rowsLoaded: 6, rowsRejected: 2))
+        #expect(outcome.counts == .init(rowsRead: 12, rowsLoaded: 10, rowsRejected: 2))
         #expect(outcome.repairs == "1 diagnostics replaced by a later one in the file counted once (the later one)")
         let rejected = try sandbox.rows("SELECT line, column_name, value, reason FROM rejected_rows ORDER BY line")
         #expect(rejected.map { "\($0["line"] as Int) \($0["column_name"] as String) \($0["value"] as String)" }
@@ -44,57 +48,74 @@ struct DiagnosticsIngestTests {
         #expect(lens["DPE23_MAISON_N"] == 2 && lens["DPE23_MAISON_N_E"] == 1 && lens["DPE23_APPARTEMENT_N_C"] == 1)
         #expect(lens["DPE23_AV1948_N"] == 2 && lens["DPE23_1975_2000_N_C"] == 1)
         #expect(lens["DPE23_CONSO_EP_MED"] == 210)
+        // Medians and consumption classes by building type and period: maisons 210 and 280, the appartement 150.
+        #expect(lens["DPE23_MAISON_CONSO_EP_MED"] == 245 && lens["DPE23_APPARTEMENT_CONSO_EP_MED"] == 150)
+        #expect(lens["DPE23_AV1948_CONSO_EP_MED"] == 245 && lens["DPE23_1975_2000_CONSO_EP_MED"] == 150)
+        #expect(lens["DPE23_IMMEUBLE_CONSO_EP_MED"] == nil && lens["DPE23_AP2012_CONSO_EP_MED"] == nil)
+        #expect(lens.filter { $0.key.contains("_CONSO_EP_C") } == [
+            "DPE23_CONSO_EP_C150": 1, "DPE23_CONSO_EP_C210": 1, "DPE23_CONSO_EP_C280": 1,
+            "DPE23_MAISON_CONSO_EP_C210": 1, "DPE23_MAISON_CONSO_EP_C280": 1, "DPE23_APPARTEMENT_CONSO_EP_C150": 1,
+            "DPE23_AV1948_CONSO_EP_C210": 1, "DPE23_AV1948_CONSO_EP_C280": 1, "DPE23_1975_2000_CONSO_EP_C150": 1,
+        ])
         // 2024: a building without construction year nor consumption is counted, no median.
         let lens2024 = try counts(sandbox, commune: "62498", year: "2024")
         #expect(lens2024["DPE24_N"] == 1 && lens2024["DPE24_IMMEUBLE_N_G"] == 1)
         #expect(lens2024["DPE24_CONSO_EP_MED"] == nil)
         #expect(lens2024.keys.allSatisfy { !$0.contains("AV1948") })
-        #expect(try counts(sandbox, commune: "62510", year: "2023")["DPE23_AP2012_N_B"] == 1)
+        let other = try counts(sandbox, commune: "62510", year: "2023")
+        #expect(other["DPE23_AP2012_N_B"] == 1 && other["DPE23_AP2012_CONSO_EP_MED"] == 60)
+        // 950 kWh/m²/year falls in the open class, 800 or more.
+        #expect(other["DPE23_CONSO_EP_MED"] == 505 && other["DPE23_CONSO_EP_C800"] == 1 && other["DPE23_CONSO_EP_C60"] == 1)
+        // Paris: its own diagnostic and its arrondissements' make the commune; its medians are theirs, not a sum.
+        let paris = try counts(sandbox, commune: "75056", year: "2023")
+        #expect(paris["DPE23_N"] == 3 && paris["DPE23_APPARTEMENT_N"] == 2 && paris["DPE23_MAISON_N_C"] == 1)
+        #expect(paris["DPE23_CONSO_EP_MED"] == 200 && paris["DPE23_APPARTEMENT_CONSO_EP_MED"] == 250.25)
+        #expect(paris["DPE23_AV1948_CONSO_EP_MED"] == 250.25 && paris["DPE23_1948_1974_CONSO_EP_MED"] == 100)
+        let first = try counts(sandbox, commune: "75101", year: "2023")
+        #expect(first["DPE23_N"] == 1 && first["DPE23_CONSO_EP_MED"] == 200)
+        #expect(try sandbox.scalar("SELECT DISTINCT territory_level FROM v_observations WHERE territory_code = '75101'") == "ARM")
         #expect(try sandbox.scalar("SELECT label FROM variables WHERE code = 'DPE23_MAISON_N_E'")
             == "Nombre de DPE, maisons, étiquette E (2023)")
+        #expect(try sandbox.scalar("SELECT label FROM variables WHERE code = 'DPE23_AV1948_CONSO_EP_MED'")
+            == "Consommation d'énergie primaire médiane des DPE, logements construits avant 1948 (kWh/m²/an) (2023)")
+        #expect(try sandbox.scalar("SELECT label FROM variables WHERE code = 'DPE23_MAISON_CONSO_EP_C280'")
+            == "Nombre de DPE, maisons, consommation d'énergie primaire de 280 à 290 kWh/m²/an (2023)")
+        #expect(try sandbox.scalar("SELECT additive FROM variables WHERE code = 'DPE23_MAISON_CONSO_EP_MED'") == 0)
+        #expect(try sandbox.scalar("SELECT additive FROM variables WHERE code = 'DPE23_MAISON_CONSO_EP_C280'") == 1)
     }
 
-    /// The real export (new dwellings of the Rhône, display-label headers): its label
-    /// distribution per arrondissement and year equals the one counted independently by
-    /// Python's csv module, the replaced diagnostics left out.
-    @Test(.enabled(if: SharedData.isAvailable && FileManager.default.fileExists(atPath: "/usr/bin/python3"), "../shared/data or python3 is absent"))
-    func realExportCountsAsPythonDoes() throws {
+    /// The real export (new dwellings of the Rhône), with its display-label header and with
+    /// the API's field names: every count, label count, median and consumption class, by
+    /// building type, of every commune, arrondissement and of Lyon equals the independent
+    /// count, and both header styles give the same observations.
+    @Test(.enabled(if: SharedData.isAvailable && FileManager.default.isExecutableFile(atPath: Python.path), "../shared/data or python3 is absent"),
+          arguments: ["labels", "api"])
+    func realExportCountsAndMediansAsPythonDoes(style: String) throws {
         let sandbox = try Sandbox()
-        let file = SharedData.path("dpe/dpe-v2-logements-neufs-69-sample.csv")
+        var file = SharedData.path("dpe/dpe-v2-logements-neufs-69-sample.csv")
+        if style == "api" {
+            let renamed = sandbox.directory.appendingPathComponent("dpe-logements-neufs-69-api.csv").path
+            try IndependentDPECount.renameToAPINames(file, into: renamed)
+            file = renamed
+        }
         let outcome = try sandbox.ingest(file)
-        #expect(outcome.sourceID == "ademe-dpe-logements")
+        #expect(outcome.sourceID == (style == "api" ? "ademe-dpe-logements-api" : "ademe-dpe-logements"))
         #expect(outcome.status == .loaded)
-        let script = """
-            import csv, collections, json, sys
-            rows = list(csv.DictReader(open(sys.argv[1], encoding='utf-8-sig')))
-            replaced = {r['N°_DPE_remplacé'] for r in rows if r['N°_DPE_remplacé']}
-            counts = collections.Counter()
-            for r in rows:
-                if r['N°DPE'] in replaced: continue
-                counts['%s %s %s' % (r['Code_INSEE_(BAN)'], r['Date_établissement_DPE'][:4], r['Etiquette_DPE'])] += 1
-            print(json.dumps(counts))
-            """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["-c", script, file]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let expected = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Int])
-        #expect(expected.values.reduce(0, +) == 2_850)
-        let stored = try sandbox.rows("""
-            SELECT territory_code, period, substr(variable, -1) AS label, value FROM v_observations
-            WHERE variable GLOB 'DPE[0-9][0-9]_N_[A-G]' AND value > 0
-            """)
-        let found = Dictionary(uniqueKeysWithValues: stored.map {
-            ("\($0["territory_code"] as String) \($0["period"] as String) \($0["label"] as String)", Int($0["value"] as Double))
-        })
-        #expect(found == expected)
+        let expected = try IndependentDPECount.count(file, style: style).filter { !$0.key.hasPrefix("all ") }
+        let stored = try sandbox.rows("SELECT territory_code, variable, value FROM v_observations")
+        let found = Dictionary(uniqueKeysWithValues: stored.map { ("\($0["territory_code"] as String) \($0["variable"] as String)", $0["value"] as Double) })
+        #expect(found.count == expected.count)
+        #expect(found.filter { expected[$0.key] != $0.value } == [:], "stored but not counted so")
+        #expect(expected.filter { found[$0.key] != $0.value } == [:], "counted but not stored so")
+        // 2,850 diagnostics counted (one replaced), 2,834 of them in Lyon 8e, all of Lyon's.
+        #expect(expected.filter { $0.key.hasSuffix("_N") && $0.key.split(separator: " ")[1].count == 7 && !$0.key.hasPrefix("69123") }
+            .values.reduce(0, +) == 2_850)
         // Lyon 8e, new dwellings diagnosed in 2022: 521 of 873 are A or B.
         let lyon8 = try counts(sandbox, commune: "69388", year: "2022")
         #expect(lyon8["DPE22_N"] == 873)
         #expect(lyon8["DPE22_N_A"]! + lyon8["DPE22_N_B"]! == 521)
+        let lyon = try counts(sandbox, commune: "69123", year: "2022")
+        #expect(lyon["DPE22_APPARTEMENT_N"] == expected["69123 DPE22_APPARTEMENT_N"] && lyon["DPE22_APPARTEMENT_N"] != nil)
+        #expect(lyon["DPE22_MAISON_CONSO_EP_MED"] == expected["69123 DPE22_MAISON_CONSO_EP_MED"])
     }
 }

@@ -1,0 +1,49 @@
+import Export
+import GRDB
+import Warehouse
+
+/// `cites compare`: the current inventory against every reference list loaded, read only
+/// (no run is journaled: nothing is written).
+public struct CitesComparisonJob {
+    public let warehouse: Warehouse
+
+    public init(warehouse: Warehouse) {
+        self.warehouse = warehouse
+    }
+
+    public func run(unescoList: String = "unesco", erbmList: String = "erbm") throws -> CiteComparison {
+        try warehouse.read { db in
+            let inventory = try CiteInventory.read(db)
+            guard !inventory.cites.isEmpty else {
+                throw CitesError("no cités inventory is loaded: ingest one (source inventaire-cites-minieres) first")
+            }
+            let lists = try CiteReferenceList.readAll(db)
+            guard let geography = lists.map(\.geography).max() else {
+                throw CitesError("no reference list is loaded: run `observatoire cites references FILE --list ID --geography YEAR` first")
+            }
+            let names = try Row.fetchAll(db, sql: """
+                SELECT DISTINCT c.com, c.libelle FROM cog_communes c JOIN files f USING (file_id)
+                WHERE f.status = 'current' AND c.vintage = ? AND c.typecom = 'COM'
+                """, arguments: [String(geography)])
+            let communeNames = Dictionary(names.map { ($0["com"] as String, $0["libelle"] as String) }) { first, _ in first }
+            return CiteComparison(inventory: inventory, lists: lists, communeNames: communeNames, unescoList: unescoList, erbmList: erbmList)
+        }
+    }
+
+    /// One row per cité of the inventory and list, then one per cité of a list the inventory
+    /// lacks; `issuesOnly` keeps the rows with an issue.
+    public static func grid(_ comparison: CiteComparison, issuesOnly: Bool = false) -> CitesReportGrid {
+        let header = ["list", "id_cite", "nom", "ref_id", "ref_nom", "match", "issue_kinds", "issues"]
+        let rows = comparison.rows.filter { !issuesOnly || !$0.issues.isEmpty }.map { row -> [SheetCell] in
+            [.text(row.listID), .text(row.citeID ?? ""), .text(row.nom ?? ""), .text(row.refID ?? ""), .text(row.refName ?? ""),
+             .text(row.match.rawValue), .text(row.issues.map(\.kind.rawValue).joined(separator: " ")),
+             .text(row.issues.map(\.message).joined(separator: "; "))]
+        }
+        let issues = comparison.rows.map(\.issues.count).reduce(0, +)
+        let notes = comparison.summaries.map { summary in
+            "\(summary.listID): \(summary.byIdentifier + summary.byName) cités of the inventory in the list (\(summary.byIdentifier) by identifier, "
+                + "\(summary.byName) by name and commune); \(summary.notInInventory) of its \(summary.cites) cités not in the inventory"
+        } + ["\(issues) issue\(issues == 1 ? "" : "s") to check"] + comparison.notes
+        return CitesReportGrid(header: header, rows: rows, notes: notes)
+    }
+}

@@ -94,12 +94,15 @@ struct DiagnosticsLoader: RecordLoader {
     private let replaced: Set<String>
     /// Numbers already loaded, in a temporary table (flat memory whatever the file's length).
     private let remember: Statement
+    /// With `ingest --keep-rows`: each diagnostic counted, also written to `diagnostics`.
+    private let rows: PreparedInsert?
     private var tallies: [Group: Tally] = [:]
     private var replacedSkipped = 0
     private(set) var valuesWritten = 0
     let unusedColumns: [String] = []
 
-    init(definition: SourceDefinition, header: HeaderIndex, reader: any RecordReader, fileID: Int64, _ db: Database) throws {
+    init(definition: SourceDefinition, header: HeaderIndex, reader: any RecordReader, fileID: Int64, keepRows: Bool = false,
+         _ db: Database) throws {
         guard let rule = definition.diagnostics else { preconditionFailure("validated by SourceCatalog") }
         names = rule
         columns = (try header.require(rule.id), try rule.replaces.map { try header.require($0) }, try header.require(rule.commune),
@@ -112,6 +115,10 @@ struct DiagnosticsLoader: RecordLoader {
         try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS diagnostic_numbers (number TEXT PRIMARY KEY) WITHOUT ROWID")
         try db.execute(sql: "DELETE FROM temp.diagnostic_numbers")
         remember = try db.makeStatement(sql: "INSERT OR IGNORE INTO temp.diagnostic_numbers (number) VALUES (?)")
+        rows = keepRows ? try PreparedInsert(db, sql: """
+            INSERT INTO diagnostics (file_id, line, number, commune, date, label, building_type, construction_year, consumption)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """) : nil
     }
 
     /// The numbers of the diagnostics that a later one of the file replaces (first read).
@@ -161,11 +168,26 @@ struct DiagnosticsLoader: RecordLoader {
             return reject(record, names.consumption, consumptionText, "a consumption is a number of kWh/m²/year, zero or more")
         }
         var period: Int?
+        var built: Int?
         if let position = columns.year, !record.bytes(at: position).allSatisfy({ $0 == UInt8(ascii: " ") }) {
-            guard let built = Self.constructionYear(record.bytes(at: position)) else {
+            built = Self.constructionYear(record.bytes(at: position))
+            guard let built else {
                 return reject(record, names.constructionYear ?? "", record.string(at: position), "a construction year is a year such as 1936")
             }
             period = Self.breakdowns.firstIndex(of: Self.period(ofConstructionYear: built))
+        }
+        if let rows {
+            let date = record.bytes(at: columns.date)
+            rows.bind(1, Int64?(fileID))
+            rows.bind(2, Int64?(Int64(record.line)))
+            rows.bind(3, number)
+            rows.bind(4, commune)
+            rows.bind(5, String(decoding: UnsafeBufferPointer(rebasing: date[0..<10]), as: UTF8.self))
+            rows.bind(6, Self.labels[label])
+            rows.bind(7, Self.breakdowns[type].lowercased())
+            rows.bind(8, built.map(Int64.init))
+            rows.bind(9, consumption)
+            try rows.execute()
         }
         // All diagnostics, the building type, the construction period when known (in place).
         tallies[Group(commune: commune, year: year), default: Tally()]

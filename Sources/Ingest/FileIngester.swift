@@ -92,7 +92,8 @@ struct FileIngester {
             var loader: any RecordLoader = switch definition.kind {
             case .observations: try ObservationLoader(definition: definition, header: header, vintage: vintage, fileID: fileID, db)
             case .referenceTable: try ReferenceTableLoader(definition: definition, header: header, vintage: vintage, fileID: fileID, db)
-            case .diagnostics: try DiagnosticsLoader(definition: definition, header: header, reader: reader, fileID: fileID, db)
+            case .diagnostics: try DiagnosticsLoader(definition: definition, header: header, reader: reader, fileID: fileID,
+                                                     keepRows: options.keepRows, db)
             }
             loaded.unusedColumns = loader.unusedColumns
             var zeros = LeadingZeroPolicy(repair: options.repairLeadingZeros)

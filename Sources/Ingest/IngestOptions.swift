@@ -11,13 +11,17 @@ public struct IngestOptions: Sendable {
     public var geographyOfInput: Int?
     /// Show rows read and rows/s while reading, when standard error is a terminal.
     public var showsProgress: Bool
+    /// Diagnostics files: also keep one row per diagnostic (table `diagnostics`), not only
+    /// the counts.
+    public var keepRows: Bool
 
     public init(sourceID: String? = nil, vintage: String? = nil, repairLeadingZeros: Bool = false, geographyOfInput: Int? = nil,
-                showsProgress: Bool = false) {
+                showsProgress: Bool = false, keepRows: Bool = false) {
         self.sourceID = sourceID
         self.vintage = vintage
         self.repairLeadingZeros = repairLeadingZeros
         self.geographyOfInput = geographyOfInput
         self.showsProgress = showsProgress
+        self.keepRows = keepRows
     }
 }

@@ -86,7 +86,7 @@ public enum FileJournal {
 
     /// Deletes everything a load put in the warehouse, keeping its `files` row as history.
     static func deleteRows(ofFile fileID: Int64, _ db: Database) throws {
-        for table in ["observations", "rejected_rows", "normalised_observations", "unmapped_codes"]
+        for table in ["observations", "rejected_rows", "normalised_observations", "unmapped_codes", "diagnostics"]
             + WarehouseSchema.referenceTables.keys.sorted() {
             try db.execute(sql: "DELETE FROM \(table) WHERE file_id = ?", arguments: [fileID])
         }

@@ -56,6 +56,9 @@ public enum WarehouseDocumentation {
         "cite_bailleurs": Table(description: "Owners of each cité with their dwellings there.", columns: [:]),
         "renovation_operations": Table(description: "Renovation operations on the cités of the inventory.", columns: [
             "statut": "programmee, engagee, en-travaux, livree, abandonnee"]),
+        "diagnostics": Table(description: "Energy diagnostics one row each, written only by `ingest --keep-rows` (counted ones: replaced and rejected ones left out).", columns: [
+            "line": "Line of the diagnostic in its file", "number": "The diagnostic's number (N°DPE)",
+            "building_type": "maison, appartement or immeuble", "consumption": "Primary energy, kWh/m²/year"]),
         "cite_reference_ids": Table(description: "Identifier of a cité of the inventory in a published list (column references), for `cites compare`.", columns: [
             "list_id": "The list, as loaded by `cites references --list`", "ref_id": "The cité's identifier in it (id_unesco, id_lsm)"]),
         "cite_references": Table(description: "Cités of a published list (UNESCO property, ERBM) loaded by `cites references`.", columns: [

@@ -32,6 +32,9 @@ public enum WarehouseSchema {
         migrator.registerMigration("009-cite-reference-ids") { db in
             try db.execute(sql: citeReferenceIDs)
         }
+        migrator.registerMigration("010-diagnostics") { db in
+            try db.execute(sql: diagnostics)
+        }
         return migrator
     }
 

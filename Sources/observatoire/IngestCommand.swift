@@ -25,6 +25,9 @@ struct IngestCommand: ParsableCommand {
     @Flag(name: .long, help: "Pad codes that lost their leading zero (1001 → 01001) instead of refusing the file; the repair is recorded.")
     var repairLeadingZeros = false
 
+    @Flag(name: .long, help: "Energy-diagnostics files: also keep one row per diagnostic (table diagnostics), not only the counts per commune and year.")
+    var keepRows = false
+
     @Option(name: .long, help: "COG vintage of the files' commune codes (e.g. 2019), when the source does not declare it; otherwise `normalise` infers it from the codes.")
     var geographyOfInput: Int?
 
@@ -48,7 +51,7 @@ struct IngestCommand: ParsableCommand {
         let warehouse = try global.openWarehouseForWriting()
         let job = IngestJob(catalog: catalog, warehouse: warehouse, logger: global.makeLogger())
         let options = IngestOptions(sourceID: source, vintage: vintage, repairLeadingZeros: repairLeadingZeros,
-                                    geographyOfInput: geographyOfInput, showsProgress: !global.quiet)
+                                    geographyOfInput: geographyOfInput, showsProgress: !global.quiet, keepRows: keepRows)
         let printer = OutcomePrinter(quiet: global.quiet)
         let command = (["observatoire"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
         let summary = try job.run(paths: paths, options: options, command: command, progress: printer.print)

@@ -6,6 +6,25 @@ import Testing
 
 /// ADEME's DPE, counted while streaming into observations per commune and year.
 struct DiagnosticsIngestTests {
+    /// Diagnostics of existing dwellings in the API's layout: a replacement, a bad label, a
+    /// number seen twice, a building without year nor consumption, Paris and its arrondissements.
+    static let existing = """
+        numero_dpe,numero_dpe_remplace,code_insee_ban,etiquette_dpe,date_etablissement_dpe,type_batiment,annee_construction,conso_5_usages_par_m2_ep
+        2362E0000001A,,62498,F,2023-03-01,maison,1925,390.5
+        2362E0000002B,,62498,E,2023-04-12,maison,1930,280
+        2362E0000003C,,62498,C,2023-05-20,appartement,1985,150
+        2362E0000004D,2362E0000001A,62498,D,2023-09-02,maison,1925,210
+        2362E0000005E,,62498,H,2023-10-01,maison,1925,100
+        2362E0000002B,,62498,E,2023-11-12,maison,1930,280
+        2362E0000006F,,62498,G,2024-01-15,immeuble,,
+        2362E0000007G,,62510,B,2023-02-02,appartement,2015,60
+        2362E0000008H,,62510,G,2023-03-03,maison,1900,950
+        2375E0000009I,,75101,D,2023-05-05,appartement,1900,200
+        2375E0000010J,,75102,E,2023-06-06,appartement,1910,300.5
+        2375E0000011K,,75056,C,2023-07-07,maison,1950,100
+
+        """
+
     /// Counts of one commune's variables for one year, from the warehouse.
     private func counts(_ sandbox: Sandbox, commune: String, year: String) throws -> [String: Double] {
         let rows = try sandbox.rows("""
@@ -16,22 +35,7 @@ struct DiagnosticsIngestTests {
 
     @Test func apiFieldNamesLabelsTypesPeriodsReplacementsAndRejections() throws {
         let sandbox = try Sandbox()
-        let path = try sandbox.write("dpe-existants-62.csv", """
-            numero_dpe,numero_dpe_remplace,code_insee_ban,etiquette_dpe,date_etablissement_dpe,type_batiment,annee_construction,conso_5_usages_par_m2_ep
-            2362E0000001A,,62498,F,2023-03-01,maison,1925,390.5
-            2362E0000002B,,62498,E,2023-04-12,maison,1930,280
-            2362E0000003C,,62498,C,2023-05-20,appartement,1985,150
-            2362E0000004D,2362E0000001A,62498,D,2023-09-02,maison,1925,210
-            2362E0000005E,,62498,H,2023-10-01,maison,1925,100
-            2362E0000002B,,62498,E,2023-11-12,maison,1930,280
-            2362E0000006F,,62498,G,2024-01-15,immeuble,,
-            2362E0000007G,,62510,B,2023-02-02,appartement,2015,60
-            2362E0000008H,,62510,G,2023-03-03,maison,1900,950
-            2375E0000009I,,75101,D,2023-05-05,appartement,1900,200
-            2375E0000010J,,75102,E,2023-06-06,appartement,1910,300.5
-            2375E0000011K,,75056,C,2023-07-07,maison,1950,100
-
-            """)
+        let path = try sandbox.write("dpe-existants-62.csv", Self.existing)
         let outcome = try sandbox.ingest(path)
         #expect(outcome.sourceID == "ademe-dpe-logements-api")
         #expect(outcome.status == .rejections)
@@ -82,6 +86,29 @@ struct DiagnosticsIngestTests {
             == "Nombre de DPE, maisons, consommation d'énergie primaire de 280 à 290 kWh/m²/an (2023)")
         #expect(try sandbox.scalar("SELECT additive FROM variables WHERE code = 'DPE23_MAISON_CONSO_EP_MED'") == 0)
         #expect(try sandbox.scalar("SELECT additive FROM variables WHERE code = 'DPE23_MAISON_CONSO_EP_C280'") == 1)
+    }
+
+    @Test func keepRowsWritesEachCountedDiagnosticAndOnlyWhenAsked() throws {
+        let sandbox = try Sandbox()
+        let path = try sandbox.write("dpe-existants-62.csv", Self.existing)
+        _ = try sandbox.ingest(path)
+        #expect(try sandbox.scalar("SELECT count(*) FROM diagnostics") == 0)
+
+        let kept = try Sandbox()
+        let again = try kept.write("dpe-existants-62.csv", Self.existing)
+        #expect(try kept.ingest(again, IngestOptions(keepRows: true)).counts == .init(rowsRead: 12, rowsLoaded: 10, rowsRejected: 2))
+        // The ten loaded but the replaced 2362E0000001A: what the counts are made of.
+        let rows = try kept.rows("SELECT * FROM diagnostics ORDER BY line")
+        #expect(rows.count == 9)
+        #expect(rows.map { $0["number"] as String }.contains("2362E0000001A") == false)
+        let first = try #require(rows.first)
+        #expect(first["line"] as Int == 3 && first["number"] as String == "2362E0000002B" && first["commune"] as String == "62498")
+        #expect(first["date"] as String == "2023-04-12" && first["label"] as String == "E" && first["building_type"] as String == "maison")
+        #expect(first["construction_year"] as Int? == 1930 && first["consumption"] as Double? == 280)
+        let immeuble = try #require(rows.first { $0["number"] as String == "2362E0000006F" })
+        #expect(immeuble["construction_year"] as Int? == nil && immeuble["consumption"] as Double? == nil)
+        let counted: Int? = try kept.scalar("SELECT value FROM v_observations WHERE variable = 'DPE23_N' AND territory_code = '62498'")
+        #expect(try kept.scalar("SELECT count(*) FROM diagnostics WHERE date LIKE '2023%' AND commune = '62498'") == counted)
     }
 
     /// The real export (new dwellings of the Rhône), with its display-label header and with

@@ -1,5 +1,4 @@
 import Catalog
-import Foundation
 import GRDB
 import Tabular
 import Warehouse
@@ -127,8 +126,8 @@ struct DiagnosticsLoader: RecordLoader {
         var numbers: Set<String> = []
         try CSVReader(path: path, delimiter: csv.delimiter, encoding: csv.encoding).forEachRecord { record in
             guard record.defect == nil, column < record.count else { return }
-            let number = record.string(at: column).trimmingCharacters(in: .whitespaces)
-            if !number.isEmpty { numbers.insert(number) }
+            let number = record.bytes(at: column).trimmingSpaces
+            if !number.isEmpty { numbers.insert(String(decoding: number, as: UTF8.self)) }
         }
         return numbers
     }
@@ -138,7 +137,7 @@ struct DiagnosticsLoader: RecordLoader {
     }
 
     mutating func load(_ record: CSVRecord, zeros: inout LeadingZeroPolicy) throws -> Rejection? {
-        let number = record.string(at: columns.id).trimmingCharacters(in: .whitespaces)
+        let number = String(decoding: record.bytes(at: columns.id).trimmingSpaces, as: UTF8.self)
         guard !number.isEmpty else { return reject(record, names.id, "", "a diagnostic without its number") }
         try remember.execute(arguments: [number])
         guard db.changesCount == 1 else { return reject(record, names.id, number, "diagnostic number already seen in this file") }
@@ -162,10 +161,11 @@ struct DiagnosticsLoader: RecordLoader {
             return reject(record, names.buildingType, record.string(at: columns.buildingType),
                           "a building type is maison, appartement or immeuble")
         }
-        let consumptionText = record.string(at: columns.consumption).trimmingCharacters(in: .whitespaces)
-        let consumption = consumptionText.isEmpty ? nil : DecimalParser.parse(consumptionText)
-        guard consumptionText.isEmpty || (consumption.map { $0 >= 0 } ?? false) else {
-            return reject(record, names.consumption, consumptionText, "a consumption is a number of kWh/m²/year, zero or more")
+        let consumptionBytes = record.bytes(at: columns.consumption).trimmingSpaces
+        let consumption = consumptionBytes.isEmpty ? nil : DecimalParser.parse(consumptionBytes)
+        guard consumptionBytes.isEmpty || (consumption.map { $0 >= 0 } ?? false) else {
+            return reject(record, names.consumption, String(decoding: consumptionBytes, as: UTF8.self),
+                          "a consumption is a number of kWh/m²/year, zero or more")
         }
         var period: Int?
         var built: Int?
@@ -221,7 +221,7 @@ struct DiagnosticsLoader: RecordLoader {
 
     /// The breakdown index of a building type (`maison` → 1 …), case ignored.
     static func buildingType(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces).lowercased()
+        let text = String(decoding: bytes.trimmingSpaces, as: UTF8.self).lowercased()
         return buildingTypes[text].flatMap { breakdowns.firstIndex(of: $0) }
     }
 

@@ -3,37 +3,25 @@ import GRDB
 /// The warehouse schema, built only by numbered migrations. Table and view names are a
 /// public interface (documented in the README): never rename, only add.
 public enum WarehouseSchema {
+    /// The migrations in order: an identifier, applied once, and the SQL it runs.
+    private static let migrations: [(id: String, sql: String)] = [
+        ("001-foundation", foundation),
+        ("002-geography", geography),
+        ("003-indicators", indicators),
+        ("004-known-issues-reconciliation", knownIssuesAndReconciliation),
+        ("005-reports", reports),
+        ("006-operations", operations),
+        ("007-cites", cites),
+        ("008-observations-bulk-load", observationsForBulkLoad),
+        ("009-cite-reference-ids", citeReferenceIDs),
+        ("010-diagnostics", diagnostics),
+    ]
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("001-foundation") { db in
-            try db.execute(sql: foundation)
-        }
-        migrator.registerMigration("002-geography") { db in
-            try db.execute(sql: geography)
-        }
-        migrator.registerMigration("003-indicators") { db in
-            try db.execute(sql: indicators)
-        }
-        migrator.registerMigration("004-known-issues-reconciliation") { db in
-            try db.execute(sql: knownIssuesAndReconciliation)
-        }
-        migrator.registerMigration("005-reports") { db in
-            try db.execute(sql: reports)
-        }
-        migrator.registerMigration("006-operations") { db in
-            try db.execute(sql: operations)
-        }
-        migrator.registerMigration("007-cites") { db in
-            try db.execute(sql: cites)
-        }
-        migrator.registerMigration("008-observations-bulk-load") { db in
-            try db.execute(sql: observationsForBulkLoad)
-        }
-        migrator.registerMigration("009-cite-reference-ids") { db in
-            try db.execute(sql: citeReferenceIDs)
-        }
-        migrator.registerMigration("010-diagnostics") { db in
-            try db.execute(sql: diagnostics)
+        for migration in migrations {
+            let sql = migration.sql
+            migrator.registerMigration(migration.id) { db in try db.execute(sql: sql) }
         }
         return migrator
     }

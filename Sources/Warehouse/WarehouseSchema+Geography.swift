@@ -99,15 +99,20 @@ extension WarehouseSchema {
             PRIMARY KEY (geography, file_id, code)
         ) WITHOUT ROWID;
 
+        \(normalisedView)
+
+        CREATE VIEW v_passages AS
+        SELECT from_geography, to_geography, from_code, to_code, weight, kind, basis, events
+        FROM passages WHERE kind != 'identity';
+        """
+
+    /// Normalised observations in long form, with their variable and territory.
+    static let normalisedView = """
         CREATE VIEW v_normalised AS
         SELECT n.geography, v.source_id, v.code AS variable, v.period, n.territory, t.level, t.name,
                n.value, n.status, n.conversion, n.file_id
         FROM normalised_observations n
         JOIN variables v USING (variable_id)
         LEFT JOIN territories t ON t.geography = n.geography AND t.territory = n.territory;
-
-        CREATE VIEW v_passages AS
-        SELECT from_geography, to_geography, from_code, to_code, weight, kind, basis, events
-        FROM passages WHERE kind != 'identity';
         """
 }

@@ -15,6 +15,7 @@ public enum WarehouseSchema {
         ("008-observations-bulk-load", observationsForBulkLoad),
         ("009-cite-reference-ids", citeReferenceIDs),
         ("010-diagnostics", diagnostics),
+        ("011-normalised-observations-bulk-load", normalisedObservationsForBulkLoad),
     ]
 
     static var migrator: DatabaseMigrator {
@@ -221,5 +222,36 @@ public enum WarehouseSchema {
         ALTER TABLE observations_rebuilt RENAME TO observations;
         CREATE INDEX observations_by_variable ON observations (variable_id, territory_code);
         \(observationsView)
+        """
+
+    /// Bulk writes of `normalise`, as 008 did for ingest's:
+    /// - `normalised_observations` rebuilt without declared foreign keys: two lookups per
+    ///   row and a statement journal for an `INSERT … SELECT` of millions of rows. Its files
+    ///   and variables exist by construction (normalise reads them from `observations`), and
+    ///   FileJournal.deleteRows deletes a file's normalised rows with its other rows.
+    /// - the raw observations lose their index by variable: no stage reads them by variable
+    ///   (normalise reads a file's rows in key order), and keeping it up to date was 40 % of
+    ///   ingest's time on a wide file, one random insert per value. Queries by variable go
+    ///   to `v_normalised`, which `normalised_by_variable` serves.
+    private static let normalisedObservationsForBulkLoad = """
+        DROP INDEX observations_by_variable;
+        DROP VIEW v_normalised;
+        CREATE TABLE normalised_observations_rebuilt (
+            geography   INTEGER NOT NULL,
+            file_id     INTEGER NOT NULL,
+            territory   TEXT NOT NULL,
+            variable_id INTEGER NOT NULL,
+            value       REAL,
+            status      TEXT NOT NULL CHECK (status IN ('ok', 'secret', 'missing', 'not-applicable')),
+            conversion  TEXT,
+            CHECK ((status = 'ok') = (value IS NOT NULL)),
+            PRIMARY KEY (geography, file_id, territory, variable_id)
+        ) WITHOUT ROWID;
+        INSERT INTO normalised_observations_rebuilt (geography, file_id, territory, variable_id, value, status, conversion)
+        SELECT geography, file_id, territory, variable_id, value, status, conversion FROM normalised_observations;
+        DROP TABLE normalised_observations;
+        ALTER TABLE normalised_observations_rebuilt RENAME TO normalised_observations;
+        CREATE INDEX normalised_by_variable ON normalised_observations (geography, variable_id, territory);
+        \(normalisedView)
         """
 }

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import Ingest
-import Normalise
+@testable import Normalise
 import Territories
 import TestSupport
 import Testing
@@ -73,6 +73,41 @@ struct RealGeographyTests {
         #expect(origins.count >= 2)
         #expect(converted["value"] == sourceTotal)
         #expect((converted["conversion"] as String?) == "COG 2023 " + origins.sorted().joined(separator: " + "))
+    }
+
+    @Test("one-to-one communes copied as they are give the rows and counts the grouped conversion gives, file by file")
+    func oneToOneCopyMatchesTheGroupedConversion() throws {
+        let sandbox = try RealWarehouse.get().sandbox
+        struct RolledBack: Error {}
+        var (compared, converted) = (0, 0)  // rows
+        do {
+            try sandbox.warehouse.write { db in
+                let files = try Row.fetchAll(db, sql: """
+                    SELECT f.file_id, f.geography FROM files f JOIN sources s USING (source_id)
+                    WHERE f.status = 'current' AND f.geography IS NOT NULL AND s.kind = 'observations'
+                    """)
+                for file in files {
+                    let (fileID, geography): (Int64, Int) = (file[0], file[1])
+                    func stored() throws -> [String] {
+                        try Row.fetchAll(db, sql: "SELECT * FROM normalised_observations WHERE geography = 2024 AND file_id = ? ORDER BY territory, variable_id",
+                                         arguments: [fileID]).map(\.description)
+                    }
+                    var grouped = ObservationConverter(target: 2024)
+                    grouped.copiesOneToOne = false
+                    let groupedCounts = try grouped.convert(fileID: fileID, geography: geography, db)
+                    let groupedRows = try stored()
+                    let copiedCounts = try ObservationConverter(target: 2024).convert(fileID: fileID, geography: geography, db)
+                    #expect(try stored() == groupedRows, "file \(fileID)")
+                    #expect(copiedCounts == groupedCounts, "file \(fileID)")
+                    compared += groupedRows.count
+                    converted += groupedCounts.converted
+                }
+                throw RolledBack()
+            }
+        } catch is RolledBack {}
+        // Populations légales 2019 (COG 2021: mergers, splits, new codes), 2021 and 2022.
+        #expect(compared > 300_000)
+        #expect(converted > 100)
     }
 
     @Test("populations légales 2019 (COG 2021) converted to COG 2024 keep every département's total")

@@ -233,6 +233,10 @@ public enum WarehouseSchema {
     ///   (normalise reads a file's rows in key order), and keeping it up to date was 40 % of
     ///   ingest's time on a wide file, one random insert per value. Queries by variable go
     ///   to `v_normalised`, which `normalised_by_variable` serves.
+    /// - `normalised_by_variable` also holds the value and status (it already holds the
+    ///   file, part of the key): compute reads a variable on every territory from the index
+    ///   alone, without one lookup into the table per territory (its reads went from 11 s to
+    ///   2.5 s on all of France with 400 census variables).
     private static let normalisedObservationsForBulkLoad = """
         DROP INDEX observations_by_variable;
         DROP VIEW v_normalised;
@@ -251,7 +255,7 @@ public enum WarehouseSchema {
         SELECT geography, file_id, territory, variable_id, value, status, conversion FROM normalised_observations;
         DROP TABLE normalised_observations;
         ALTER TABLE normalised_observations_rebuilt RENAME TO normalised_observations;
-        CREATE INDEX normalised_by_variable ON normalised_observations (geography, variable_id, territory);
+        CREATE INDEX normalised_by_variable ON normalised_observations (geography, variable_id, territory, value, status);
         \(normalisedView)
         """
 }

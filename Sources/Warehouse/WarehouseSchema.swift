@@ -255,7 +255,15 @@ public enum WarehouseSchema {
         SELECT geography, file_id, territory, variable_id, value, status, conversion FROM normalised_observations;
         DROP TABLE normalised_observations;
         ALTER TABLE normalised_observations_rebuilt RENAME TO normalised_observations;
-        CREATE INDEX normalised_by_variable ON normalised_observations (geography, variable_id, territory, value, status);
+        \(normalisedByVariableIndex);
         \(normalisedView)
+        """
+
+    /// The index compute reads normalised observations through, as migration 011 made it.
+    /// `normalise` drops it while it writes millions of rows and builds it again at the end,
+    /// in one sort: inserting each row into it as written went to random pages of an index
+    /// far larger than the page cache.
+    public static let normalisedByVariableIndex = """
+        CREATE INDEX normalised_by_variable ON normalised_observations (geography, variable_id, territory, value, status)
         """
 }

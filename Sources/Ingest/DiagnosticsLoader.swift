@@ -244,13 +244,14 @@ struct DiagnosticsLoader: RecordLoader {
     mutating func finish() throws {
         try db.execute(sql: "DROP TABLE IF EXISTS temp.diagnostic_numbers")
         let writer = try ObservationWriter(fileID: fileID, db)
-        var variables: [String: Int64] = [:]
-        func variable(_ name: String, year: String) throws -> Int64 {
+        var variables: [String: [Int64?]] = [:]  // by year, then by slot
+        func variable(_ slot: Int, year: String) throws -> Int64 {
+            if let id = variables[year]?[slot] { return id }
+            let name = Self.slotNames[slot]
             let code = "DPE" + year.suffix(2) + name.dropFirst(3)
-            if let id = variables[code] { return id }
             let id = try SourceRegistry.variableID(sourceID: sourceID, code: code, period: year, label: Self.label(of: name) + " (\(year))",
                                                    additive: !name.hasSuffix("_MED"), db)
-            variables[code] = id
+            variables[year, default: Array(repeating: nil, count: Self.slotNames.count)][slot] = id
             return id
         }
         // A diagnostic coded with the commune itself (75056) belongs to it with those of its arrondissements.
@@ -268,8 +269,8 @@ struct DiagnosticsLoader: RecordLoader {
             try Array(group.commune.utf8).withUnsafeBufferPointer { code in
                 // Paris, Lyon and Marseille diagnostics carry their arrondissement's code.
                 let level = CodeKind.commune.level(of: code)
-                for (name, value) in values {
-                    try writer.write(territoryCode: code, level: level, variableID: try variable(name, year: group.year), value: value, status: "ok")
+                for (slot, value) in values {
+                    try writer.write(territoryCode: code, level: level, variableID: try variable(slot, year: group.year), value: value, status: "ok")
                 }
             }
             valuesWritten += values.count
@@ -277,33 +278,45 @@ struct DiagnosticsLoader: RecordLoader {
         try writer.flush()
     }
 
-    /// The observations of one commune × year, codes without their year (`DPE_MAISON_N_E`).
-    /// Label counts and classes are written only when not zero (the indicators declare
-    /// absent_is_zero): most commune × years have a handful of diagnostics, and zeros would
-    /// be most rows. `buffer` is reused from one group to the next.
-    private static func observations(of tally: Tally, buffer: inout [Float]) -> [(String, Double)] {
-        var values: [(String, Double)] = []
-        for (index, breakdown) in breakdowns.enumerated() where tally.counts[index * slots] > 0 {
-            let prefix = breakdown.isEmpty ? "DPE" : "DPE_" + breakdown
-            values.append((prefix + "_N", Double(tally.counts[index * slots])))
-            for (offset, label) in labels.enumerated() where tally.counts[index * slots + 1 + offset] > 0 {
-                values.append((prefix + "_N_" + label, Double(tally.counts[index * slots + 1 + offset])))
+    /// The observations of one commune × year, by slot (`slotNames`: codes without their
+    /// year, `DPE_MAISON_N_E`). Label counts and classes are written only when not zero (the
+    /// indicators declare absent_is_zero): most commune × years have a handful of
+    /// diagnostics, and zeros would be most rows. `buffer` is reused from one group to the next.
+    private static func observations(of tally: Tally, buffer: inout [Float]) -> [(slot: Int, value: Double)] {
+        var values: [(slot: Int, value: Double)] = []
+        for index in breakdowns.indices where tally.counts[index * slots] > 0 {
+            let first = index * slotsPerBreakdown
+            values.append((first, Double(tally.counts[index * slots])))
+            for offset in labels.indices where tally.counts[index * slots + 1 + offset] > 0 {
+                values.append((first + 1 + offset, Double(tally.counts[index * slots + 1 + offset])))
             }
             buffer.removeAll(keepingCapacity: true)
             for position in tally.consumptions.indices where tally.isIn(index, position) { buffer.append(tally.consumptions[position]) }
             guard !buffer.isEmpty else { continue }
             buffer.sort()
-            values.append((prefix + "_CONSO_EP_MED", median(ofSorted: buffer)))
+            values.append((first + slots, median(ofSorted: buffer)))
             var start = 0
             while start < buffer.count {
                 let consumptionClass = Self.consumptionClass(buffer[start])
                 var end = start + 1
                 while end < buffer.count, Self.consumptionClass(buffer[end]) == consumptionClass { end += 1 }
-                values.append((prefix + "_CONSO_EP_C\(consumptionClass * classWidth)", Double(end - start)))
+                values.append((first + slots + 1 + consumptionClass, Double(end - start)))
                 start = end
             }
         }
         return values
+    }
+
+    /// Per breakdown: `N`, one count per label, the median, one count per consumption class.
+    private static let slotsPerBreakdown = slots + 1 + openClass + 1
+
+    /// The code (without its year) of each slot an observation of a commune × year fills:
+    /// built once, so that writing millions of observations builds no string.
+    static let slotNames: [String] = breakdowns.flatMap { breakdown -> [String] in
+        let prefix = breakdown.isEmpty ? "DPE" : "DPE_" + breakdown
+        let counts: [String] = [prefix + "_N"] + labels.map { label in prefix + "_N_" + label }
+        let classes: [String] = (0...openClass).map { index in prefix + "_CONSO_EP_C\(index * classWidth)" }
+        return counts + [prefix + "_CONSO_EP_MED"] + classes
     }
 
     /// The class of a consumption: 0 for 0–10, …, `openClass` for 800 or more.

@@ -9,46 +9,29 @@ final class IndicatorValueWriter {
     /// 512 rows of 14 values: 7,168 parameters, within SQLite's limit of 32,766.
     static let rowsPerStatement = 512
 
-    private let db: Database
     private let geography: Int
     private let runID: Int64
-    private let batch: PreparedInsert
-    private var single: PreparedInsert?
+    private let insert: BatchedInsert
     private var pending: [(indicator: String, value: IndicatorValue)] = []
 
     init(geography: Int, runID: Int64, _ db: Database) throws {
-        self.db = db
         self.geography = geography
         self.runID = runID
-        batch = try PreparedInsert(db, sql: Self.insertSQL(rows: Self.rowsPerStatement))
+        insert = try BatchedInsert(db, prefix: """
+            INSERT INTO indicator_values (geography, indicator_id, territory, period, value, status, coverage,
+                                          numerator, denominator, estimate, method, derived, flags, run_id) VALUES
+            """, columns: 14, rowsPerStatement: Self.rowsPerStatement)
         pending.reserveCapacity(Self.rowsPerStatement)
-    }
-
-    private static func insertSQL(rows: Int) -> String {
-        """
-        INSERT INTO indicator_values (geography, indicator_id, territory, period, value, status, coverage,
-                                      numerator, denominator, estimate, method, derived, flags, run_id) VALUES
-        """ + Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
     }
 
     func write(_ value: IndicatorValue, of indicator: String) throws {
         pending.append((indicator, value))
-        if pending.count == Self.rowsPerStatement {
-            try write(pending.indices, with: batch)
-            pending.removeAll(keepingCapacity: true)
-        }
+        if pending.count == Self.rowsPerStatement { try flush() }
     }
 
     func flush() throws {
-        guard !pending.isEmpty else { return }
-        if single == nil { single = try PreparedInsert(db, sql: Self.insertSQL(rows: 1)) }
-        for index in pending.indices { try write(index..<index + 1, with: single!) }
-        pending.removeAll(keepingCapacity: true)
-    }
-
-    private func write(_ range: Range<Int>, with insert: PreparedInsert) throws {
-        var parameter: Int32 = 1
-        for (indicator, value) in pending[range] {
+        try insert.write(count: pending.count) { index, insert, parameter in
+            let (indicator, value) = pending[index]
             insert.bind(parameter, Int64?(Int64(geography)))
             insert.bind(parameter + 1, indicator)
             insert.bind(parameter + 2, value.territory)
@@ -63,8 +46,7 @@ final class IndicatorValueWriter {
             insert.bind(parameter + 11, value.derived)
             insert.bind(parameter + 12, value.flags)
             insert.bind(parameter + 13, Int64?(runID))
-            parameter += 14
         }
-        try insert.execute()
+        pending.removeAll(keepingCapacity: true)
     }
 }

@@ -19,30 +19,24 @@ public final class ObservationWriter {
         var status: Int
     }
 
-    private let db: Database
     private let fileID: Int64
-    private let batch: PreparedInsert
-    private var single: PreparedInsert?
+    private let insert: BatchedInsert
     private var rows: [Row] = []
     private var codes: [UInt8] = []
     /// Levels and statuses seen, as bytes that live as long as the writer.
     private var levels = InternedTexts()
     private var statuses = InternedTexts()
 
-    public init(fileID: Int64, _ db: Database) throws {
-        self.db = db
-        self.fileID = fileID
-        batch = try PreparedInsert(db, sql: Self.insertSQL(rows: Self.rowsPerStatement))
-        rows.reserveCapacity(Self.rowsPerStatement)
-        codes.reserveCapacity(Self.rowsPerStatement * 16)
-    }
-
     /// OR FAIL, and no declared foreign keys on the table (migration 008): nothing can stop
     /// the statement half-way that SQLite would have to undo, so it writes no statement
     /// journal; an error still fails the file, whose transaction or savepoint undoes it all.
-    private static func insertSQL(rows: Int) -> String {
-        "INSERT OR FAIL INTO observations (file_id, territory_code, variable_id, territory_level, value, status) VALUES "
-            + Array(repeating: "(?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
+    public init(fileID: Int64, _ db: Database) throws {
+        self.fileID = fileID
+        insert = try BatchedInsert(db, prefix: """
+            INSERT OR FAIL INTO observations (file_id, territory_code, variable_id, territory_level, value, status) VALUES
+            """, columns: 6, rowsPerStatement: Self.rowsPerStatement)
+        rows.reserveCapacity(Self.rowsPerStatement)
+        codes.reserveCapacity(Self.rowsPerStatement * 16)
     }
 
     /// Holds one value back for writing; `value` is nil exactly when `status` is not `ok`.
@@ -52,38 +46,24 @@ public final class ObservationWriter {
         rows.append(Row(codeStart: codes.count, codeCount: territoryCode.count, level: levels.index(of: level),
                         variableID: variableID, value: value, status: statuses.index(of: status)))
         codes.append(contentsOf: territoryCode)
-        if rows.count == Self.rowsPerStatement {
-            try write(rows.indices, with: batch)
-            clear()
-        }
+        if rows.count == Self.rowsPerStatement { try flush() }
     }
 
     /// Writes the observations held back.
     public func flush() throws {
         guard !rows.isEmpty else { return }
-        if single == nil { single = try PreparedInsert(db, sql: Self.insertSQL(rows: 1)) }
-        for index in rows.indices { try write(index..<index + 1, with: single!) }
-        clear()
-    }
-
-    private func clear() {
-        rows.removeAll(keepingCapacity: true)
-        codes.removeAll(keepingCapacity: true)
-    }
-
-    private func write(_ range: Range<Int>, with insert: PreparedInsert) throws {
         try codes.withUnsafeBufferPointer { codes in
-            var parameter: Int32 = 1
-            for row in rows[range] {
+            try insert.write(count: rows.count) { index, insert, parameter in
+                let row = rows[index]
                 insert.bind(parameter, Int64?(fileID))
                 insert.bind(parameter + 1, bytes: UnsafeBufferPointer(rebasing: codes[row.codeStart..<row.codeStart + row.codeCount]))
                 insert.bind(parameter + 2, Int64?(row.variableID))
                 insert.bind(parameter + 3, bytes: levels[row.level])
                 insert.bind(parameter + 4, row.value)
                 insert.bind(parameter + 5, bytes: statuses[row.status])
-                parameter += 6
             }
-            try insert.execute()
         }
+        rows.removeAll(keepingCapacity: true)
+        codes.removeAll(keepingCapacity: true)
     }
 }

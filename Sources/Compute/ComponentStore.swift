@@ -91,7 +91,7 @@ struct ComponentStore {
     /// are added to `files`.
     func values(of term: String, in period: Period, sources: [String]?, files: inout Set<Int64>) throws -> [String: Cell] {
         let code = period.yy.map { term.replacingOccurrences(of: "{yy}", with: $0) } ?? term
-        var sql = "SELECT variable_id FROM variables WHERE code = ?"
+        var sql = "SELECT variable_id, source_id FROM variables WHERE code = ?"
         var arguments: [any DatabaseValueConvertible] = [code]
         if let variablePeriod = period.variablePeriod, !term.contains("{yy}"), period.yy == nil {
             sql += " AND period = ?"
@@ -101,8 +101,8 @@ struct ComponentStore {
             sql += " AND source_id IN (\(sources.map { _ in "?" }.joined(separator: ", ")))"
             arguments += sources
         }
-        let variables = try Int64.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
-        return try cells(of: variables, code: code, files: &files)
+        let variables = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
+        return try cells(of: Dictionary(uniqueKeysWithValues: variables.map { ($0[0] as Int64, $0[1] as String) }), code: code, files: &files)
     }
 
     /// The values of these variables by territory, the most recent file last (it wins).
@@ -110,24 +110,24 @@ struct ComponentStore {
     /// Read through the index by variable, named: planner statistics sampled on millions of
     /// rows (`analysis_limit`) can make a scan of the whole geography look cheaper, and that
     /// scan, once per component, was most of `compute` on all of France.
-    private func cells(of variables: [Int64], code: String, files: inout Set<Int64>) throws -> [String: Cell] {
+    /// `variables`: their sources, by id.
+    private func cells(of variables: [Int64: String], code: String, files: inout Set<Int64>) throws -> [String: Cell] {
         guard !variables.isEmpty else { return [:] }
         let sql = """
-            SELECT n.territory, n.value, n.status, n.file_id, v.source_id
+            SELECT n.territory, n.value, n.status, n.file_id, n.variable_id
             FROM normalised_observations n INDEXED BY normalised_by_variable
-            JOIN variables v ON v.variable_id = n.variable_id
             JOIN files f ON f.file_id = n.file_id AND f.status = 'current'
             WHERE n.geography = ? AND n.variable_id IN (\(variables.map { _ in "?" }.joined(separator: ", ")))
             ORDER BY n.file_id
             """
-        let arguments: [any DatabaseValueConvertible] = [geography] + variables
+        let arguments: [any DatabaseValueConvertible] = [geography] + Array(variables.keys)
         var cells: [String: Cell] = [:]
         let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
         let issues = knownIssues.issues.filter { $0.concerns(code: code) }
         while let row = try rows.next() {
             var cell = Cell(value: row[1], status: row[2])
             let territory: String = row[0]
-            let source: String = row[4]
+            let source = variables[row[4] as Int64]  // always there: the query reads only these variables
             for issue in issues where issue.source == source && cell.isOK && issue.matches(code: code, territory: territory, value: cell.value) {
                 cell.apply(issue)
             }

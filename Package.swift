@@ -27,6 +27,7 @@ let package = Package(
         .target(name: "Tabular", dependencies: ["CLibCSV", "CZlib", "CCrypto"], swiftSettings: strict),
         // The SQLite warehouse: schema, migrations, journal of runs and files, bulk writers.
         .target(name: "Warehouse", dependencies: [
+            "Tabular",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ], swiftSettings: strict),
@@ -49,7 +50,7 @@ let package = Package(
         .target(name: "Indicators", dependencies: ["Yams"], swiftSettings: strict),
         // The compute stage: indicators on every territory of one geography.
         .target(name: "Compute", dependencies: [
-            "Indicators", "Warehouse",
+            "Indicators", "Warehouse", "Tabular",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
@@ -91,7 +92,7 @@ let package = Package(
         ], swiftSettings: strict),
 
         .testTarget(name: "TabularTests", dependencies: ["TestSupport", "Tabular"], swiftSettings: strict),
-        .testTarget(name: "WarehouseTests", dependencies: ["Warehouse"], swiftSettings: strict),
+        .testTarget(name: "WarehouseTests", dependencies: ["Warehouse", "Tabular"], swiftSettings: strict),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"], swiftSettings: strict),
         .testTarget(name: "GeographyTests", dependencies: ["Geography"], swiftSettings: strict),
         // Helpers shared by the test targets: a warehouse in a temporary folder, real extracts, zip and XLSX fixtures.

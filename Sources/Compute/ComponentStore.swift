@@ -39,18 +39,24 @@ struct ComponentStore {
     let geography: Int
     let db: Database
     let knownIssues: KnownIssueRegister
+    let normalised: NormalisedValues
 
     /// Variable codes present in this geography, with their periods and sources.
     private let catalogue: [(code: String, period: String, source: String)]
 
-    init(geography: Int, db: Database, knownIssues: KnownIssueRegister = KnownIssueRegister(issues: [])) throws {
+    /// `wanted`: codes of the variables compute will read, read from wide files in one pass
+    /// per file before the first request (any other is read when first asked for).
+    init(geography: Int, db: Database, knownIssues: KnownIssueRegister = KnownIssueRegister(issues: []),
+         wanted: (String) -> Bool = { _ in false }) throws {
         self.geography = geography
         self.db = db
         self.knownIssues = knownIssues
-        catalogue = try Row.fetchAll(db, sql: """
-            SELECT DISTINCT v.code, v.period, v.source_id FROM variables v
-            WHERE EXISTS (SELECT 1 FROM normalised_observations n WHERE n.geography = ? AND n.variable_id = v.variable_id)
-            """, arguments: [geography]).map { ($0["code"], $0["period"], $0["source_id"]) }
+        normalised = try NormalisedValues(geography: geography, db: db)
+        let present = try normalised.variablesPresent
+        let variables = try Row.fetchAll(db, sql: "SELECT variable_id, code, period, source_id FROM variables")
+            .filter { present.contains($0["variable_id"]) }
+        catalogue = Set(variables.map { [$0["code"] as String, $0["period"], $0["source_id"]] }).map { ($0[0], $0[1], $0[2]) }
+        try normalised.load(Set(variables.filter { wanted($0["code"]) }.map { $0["variable_id"] as Int64 }))
     }
 
     /// The periods an indicator can be computed for: the years (`{yy}`) for which every
@@ -106,34 +112,21 @@ struct ComponentStore {
     }
 
     /// The values of these variables by territory, the most recent file last (it wins).
-    ///
-    /// Read through the index by variable, named: planner statistics sampled on millions of
-    /// rows (`analysis_limit`) can make a scan of the whole geography look cheaper, and that
-    /// scan, once per component, was most of `compute` on all of France.
     /// `variables`: their sources, by id.
     private func cells(of variables: [Int64: String], code: String, files: inout Set<Int64>) throws -> [String: Cell] {
-        guard !variables.isEmpty else { return [:] }
-        let sql = """
-            SELECT n.territory, n.value, n.status, n.file_id, n.variable_id
-            FROM normalised_observations n INDEXED BY normalised_by_variable
-            JOIN files f ON f.file_id = n.file_id AND f.status = 'current'
-            WHERE n.geography = ? AND n.variable_id IN (\(variables.map { _ in "?" }.joined(separator: ", ")))
-            ORDER BY n.file_id
-            """
-        let arguments: [any DatabaseValueConvertible] = [geography] + Array(variables.keys)
         var cells: [String: Cell] = [:]
-        let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+        var read: Set<Int64> = []
         let issues = knownIssues.issues.filter { $0.concerns(code: code) }
-        while let row = try rows.next() {
-            var cell = Cell(value: row[1], status: row[2])
-            let territory: String = row[0]
-            let source = variables[row[4] as Int64]  // always there: the query reads only these variables
+        try normalised.forEach(Set(variables.keys)) { territory, variableID, fileID, value, status in
+            var cell = Cell(value: value, status: status)
+            let source = variables[variableID]  // always there: only these variables are read
             for issue in issues where issue.source == source && cell.isOK && issue.matches(code: code, territory: territory, value: cell.value) {
                 cell.apply(issue)
             }
             cells[territory] = cell
-            files.insert(row[3])
+            read.insert(fileID)
         }
+        files.formUnion(read)
         return cells
     }
 }

@@ -38,14 +38,18 @@ public struct ComputeJob {
         guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM territories WHERE geography = ?)", arguments: [geography]) == true else {
             throw IndicatorError("geography \(geography) has not been normalised: run `observatoire normalise --geography \(geography)` first")
         }
-        let issues = try KnownIssueCheck(register: knownIssues).run(geography: geography, db)
+        let patterns = catalog.indicators.flatMap(\.variablePatterns) + [VariablePattern("PMUN")]
+        let store = try ComponentStore(geography: geography, db: db, knownIssues: knownIssues) { [knownIssues] code in
+            patterns.contains { $0.matches(code) } || knownIssues.issues.contains { $0.concerns(code: code) }
+        }
+        let issues = try KnownIssueCheck(register: knownIssues).run(on: store.normalised, db)
         try replaceDefinitions(db)
+        try prepareBulkWrite(db)
         try db.execute(sql: "DELETE FROM indicator_values WHERE geography = ?", arguments: [geography])
         try db.execute(sql: "DELETE FROM indicator_sources WHERE geography = ?", arguments: [geography])
         try record(issues, geography: geography, runID: runID, db)
-        let store = try ComponentStore(geography: geography, db: db, knownIssues: knownIssues)
         let members = try Self.members(geography: geography, db)
-        let population = try Self.population(geography: geography, db)
+        let population = try Self.population(in: store.normalised, db)
         let writer = try IndicatorValueWriter(geography: geography, runID: runID, db)
         var summary = ComputeSummary(runID: runID, geography: geography)
         var reach = FileReach(members: members)
@@ -68,6 +72,7 @@ public struct ComputeJob {
             summary.indicators.append(report)
         }
         try writer.flush()
+        try db.execute(sql: WarehouseSchema.indicatorValuesByTerritory)
         logger.info("Computed indicators", metadata: ["geography": "\(geography)", "values": "\(summary.values)"])
         return summary
     }
@@ -117,6 +122,15 @@ public struct ComputeJob {
         }
     }
 
+    /// Millions of values are written: the index by territory is dropped while they are
+    /// (built again at the end, in one sort, instead of one random insert per value), and
+    /// foreign keys are checked at commit rather than by each statement, so that a
+    /// statement of many rows writes no statement journal. A failure rolls it all back.
+    private func prepareBulkWrite(_ db: Database) throws {
+        try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+        try db.execute(sql: "DROP INDEX indicator_values_by_territory")
+    }
+
     /// The register as applied to this geography, in `known_issues`.
     private func record(_ issues: [KnownIssueCheck.Outcome], geography: Int, runID: Int64, _ db: Database) throws {
         try db.execute(sql: "DELETE FROM known_issues WHERE geography = ?", arguments: [geography])
@@ -155,16 +169,15 @@ public struct ComputeJob {
     }
 
     /// Population municipale of the most recent populations légales on this geography.
-    static func population(geography: Int, _ db: Database) throws -> [String: Double] {
+    static func population(in normalised: NormalisedValues, _ db: Database) throws -> [String: Double] {
         var population: [String: Double] = [:]
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT n.territory, n.value FROM normalised_observations n INDEXED BY normalised_by_variable
-            JOIN variables v USING (variable_id)
-            WHERE n.geography = ? AND n.variable_id IN (SELECT variable_id FROM variables WHERE code = 'PMUN')
-              AND n.status = 'ok' AND n.territory LIKE 'COM:%'
-            ORDER BY v.period, n.file_id
-            """, arguments: [geography])
-        while let row = try rows.next() { population[row[0]] = row[1] }
+        let variables = try Row.fetchAll(db, sql: "SELECT variable_id, period FROM variables WHERE code = 'PMUN' ORDER BY period")
+        for period in Set(variables.map { $0["period"] as String }).sorted() {
+            let ids = variables.filter { $0["period"] == period }.map { $0["variable_id"] as Int64 }
+            try normalised.forEach(Set(ids)) { territory, _, _, value, status in
+                if status == "ok", territory.hasPrefix("COM:"), let value { population[territory] = value }
+            }
+        }
         return population
     }
 }

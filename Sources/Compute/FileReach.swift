@@ -22,8 +22,9 @@ struct FileReach {
         for file in files {
             if byFile[file] == nil {
                 let communes = try String.fetchAll(db, sql: """
-                    SELECT DISTINCT territory FROM normalised_observations WHERE geography = ? AND file_id = ? AND territory LIKE 'COM:%'
-                    """, arguments: [geography, file])
+                    SELECT DISTINCT territory FROM normalised_values WHERE geography = :g AND file_id = :f AND territory LIKE 'COM:%'
+                    UNION SELECT territory FROM normalised_rows WHERE geography = :g AND file_id = :f AND territory LIKE 'COM:%'
+                    """, arguments: ["g": geography, "f": file])
                 byFile[file] = Set(communes.compactMap { departements[$0] })
             }
             reached.formUnion(byFile[file]!)

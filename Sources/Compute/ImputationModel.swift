@@ -16,8 +16,10 @@ struct ImputationModel: Sendable {
     let observations: Int
 
     /// Fits on (commune, predictor, rate) triples; nil with fewer than ten usable ones.
+    /// The samples are summed in commune order, whatever order they come in: floating-point
+    /// sums depend on it, and the same warehouse must give the same estimates to the last digit.
     init?(_ samples: [(commune: String, predictor: Double, rate: Double)]) {
-        let usable = samples.filter { $0.predictor > 0 && $0.rate > 0 && $0.rate < 100 }
+        let usable = samples.filter { $0.predictor > 0 && $0.rate > 0 && $0.rate < 100 }.sorted { $0.commune < $1.commune }
         guard usable.count >= 10 else { return nil }
         let xs = usable.map { log($0.predictor) }
         let ys = usable.map { Self.logit($0.rate / 100) }

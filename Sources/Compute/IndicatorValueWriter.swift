@@ -4,7 +4,8 @@ import Warehouse
 /// Writes the values of `compute` to `indicator_values`, many rows per INSERT statement:
 /// all of France is over a million values, and one statement per value took most of the
 /// stage. `flush()` writes what is held back; `compute` calls it before reading anything
-/// it wrote.
+/// it wrote. `OR FAIL`, with foreign keys deferred (`ComputeJob`): nothing can stop a
+/// statement half-way that SQLite would have to undo, so it writes no statement journal.
 final class IndicatorValueWriter {
     /// 512 rows of 14 values: 7,168 parameters, within SQLite's limit of 32,766.
     static let rowsPerStatement = 512
@@ -18,7 +19,7 @@ final class IndicatorValueWriter {
         self.geography = geography
         self.runID = runID
         insert = try BatchedInsert(db, prefix: """
-            INSERT INTO indicator_values (geography, indicator_id, territory, period, value, status, coverage,
+            INSERT OR FAIL INTO indicator_values (geography, indicator_id, territory, period, value, status, coverage,
                                           numerator, denominator, estimate, method, derived, flags, run_id) VALUES
             """, columns: 14, rowsPerStatement: Self.rowsPerStatement)
         pending.reserveCapacity(Self.rowsPerStatement)

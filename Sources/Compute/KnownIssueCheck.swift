@@ -15,29 +15,19 @@ struct KnownIssueCheck {
 
     let register: KnownIssueRegister
 
-    func run(geography: Int, _ db: Database) throws -> [Outcome] {
-        try register.issues.map { issue in
-            let observations = """
-                FROM normalised_observations n
-                JOIN variables v USING (variable_id)
-                JOIN files f ON f.file_id = n.file_id AND f.status = 'current'
-                WHERE n.geography = ? AND v.source_id = ? AND n.status = 'ok'
-                """
-            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 \(observations))", arguments: [geography, issue.source]) == true else {
-                return Outcome(issue: issue, matched: nil)
-            }
+    func run(on normalised: NormalisedValues, _ db: Database) throws -> [Outcome] {
+        let present = try normalised.variablesPresent
+        return try register.issues.map { issue in
+            let variables = try Row.fetchAll(db, sql: "SELECT variable_id, code FROM variables WHERE source_id = ?", arguments: [issue.source])
+                .filter { present.contains($0["variable_id"]) }
+            guard !variables.isEmpty else { return Outcome(issue: issue, matched: nil) }
             // Only the variables the issue concerns are read, not the whole source.
-            let concerned = try Row.fetchAll(db, sql: "SELECT variable_id, code FROM variables WHERE source_id = ?", arguments: [issue.source])
-                .filter { issue.concerns(code: $0["code"]) }.map { $0["variable_id"] as Int64 }
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT n.territory, v.code, n.value \(observations) AND n.variable_id IN (SELECT value FROM json_each(?))
-                """, arguments: [geography, issue.source, "[" + concerned.map(String.init).joined(separator: ",") + "]"])
+            let concerned = Dictionary(uniqueKeysWithValues: variables.map { ($0["variable_id"] as Int64, $0["code"] as String) }
+                .filter { issue.concerns(code: $0.1) })
             var matched = 0
             var below: (territory: String, code: String, value: Double)?
-            while let row = try rows.next() {
-                let code: String = row[1]
-                let territory: String = row[0]
-                let value: Double? = row[2]
+            try normalised.forEach(Set(concerned.keys)) { territory, variableID, _, value, status in
+                guard status == "ok", let code = concerned[variableID] else { return }
                 if issue.matches(code: code, territory: territory, value: value) { matched += 1 }
                 if let floor = issue.guard?.noValueBelow, let value, value < floor, below == nil {
                     below = (territory, code, value)

@@ -165,6 +165,11 @@ public struct IndicatorDefinition: Sendable, Decodable, Equatable {
             .map { $0.hasPrefix("-") ? String($0.dropFirst()) : $0 }
     }
 
+    /// The variables this indicator may read, for any year or class (`P{yy}_POP`).
+    public var variablePatterns: [VariablePattern] {
+        (variables + (classes?.codes ?? [])).map(VariablePattern.init)
+    }
+
     /// The formula in words, for `indicators show` and the catalogue.
     public var formula: String {
         func terms(_ list: [String]?) -> String {

@@ -4,8 +4,9 @@ import GRDB
 import Tabular
 import Warehouse
 
-/// Loads a wide file — one row per territory, one column per variable — as observations
-/// in long form: each cell is a value with a status, never a number standing for a marker.
+/// Loads a wide file — one row per territory, one column per variable — as it is published,
+/// one packed row per territory (`PackedRowWriter`): each cell is a value with a status,
+/// never a number standing for a marker. The `observations` view shows them in long form.
 struct ObservationLoader: RecordLoader {
     private struct Variable {
         let position: Int
@@ -21,11 +22,12 @@ struct ObservationLoader: RecordLoader {
     private var joinedKey: [UInt8] = []
     private let codeKind: CodeKind
     private let variables: [Variable]
-    private let cells: CellParser
+    private let parser: CellParser
     private let sourceID: String
-    private let writer: ObservationWriter
+    private let writer: PackedRowWriter
     private var firstLineOfKey: [String: Int] = [:]
-    private var parsed: [CellValue]
+    /// The cells of the row being loaded, in the order of `variables`.
+    private var cells = PackedCells()
     private(set) var valuesWritten = 0
     let unusedColumns: [String]
 
@@ -45,10 +47,9 @@ struct ObservationLoader: RecordLoader {
             positions = header.header.indices.filter { !keyPositions.contains($0) && !ignored.contains(header.header[$0].uppercased()) }
         }
         variables = try Self.register(positions: positions, header: header, definition: definition, vintage: vintage, db)
-        cells = CellParser(markers: definition.effectiveMarkers, empty: definition.empty ?? .missing)
+        parser = CellParser(markers: definition.effectiveMarkers, empty: definition.empty ?? .missing)
         sourceID = definition.id
-        writer = try ObservationWriter(fileID: fileID, db)
-        parsed = Array(repeating: .invalid, count: variables.count)
+        writer = try PackedRowWriter(fileID: fileID, variableIDs: variables.map(\.id), db)
         unusedColumns = header.unused(used: Set(positions + keyPositions), ignored: definition.ignore ?? [])
     }
 
@@ -98,40 +99,31 @@ struct ObservationLoader: RecordLoader {
             return Rejection(line: record.line, column: keyColumn, value: code,
                              reason: "duplicate key: \(keyColumn) \(code) already on line \(first)")
         }
-        // Validate every cell before writing any, so that a row loads whole or not at all.
-        for (offset, variable) in variables.enumerated() {
-            let value = cells.parse(record.bytes(at: variable.position))
-            if case .invalid = value {
+        // Every cell is checked before the row is written, so that it loads whole or not at all.
+        cells.start()
+        for variable in variables {
+            let bytes = record.bytes(at: variable.position)
+            switch parser.parse(bytes) {
+            case .invalid:
                 return Rejection(line: record.line, column: variable.code, value: record.string(at: variable.position),
-                                 reason: "not a number: expected a decimal number (point or comma) or a marker (\(cells.markerList))")
-            }
-            if variable.isCount, case .number(let number) = value, number < 0 {
+                                 reason: "not a number: expected a decimal number (point or comma) or a marker (\(parser.markerList))")
+            case .number(let number) where variable.isCount && number < 0:
                 return Rejection(line: record.line, column: variable.code, value: record.string(at: variable.position),
                                  reason: Self.negativeCount(variable.code, source: sourceID))
+            case .number(let number):
+                cells.append(number, published: bytes)
+            case .marker(let status):
+                cells.append(status)
             }
-            parsed[offset] = value
         }
+        cells.finish()
         firstLineOfKey[code] = record.line
         var key = code
         try key.withUTF8 { keyBytes in
-            let level = codeKind.level(of: keyBytes)
-            for (offset, variable) in variables.enumerated() {
-                switch parsed[offset] {
-                case .number(let number):
-                    try writer.write(territoryCode: keyBytes, level: level, variableID: variable.id, value: number, status: ValueStatus.ok.rawValue)
-                case .marker(let status):
-                    try writer.write(territoryCode: keyBytes, level: level, variableID: variable.id, value: nil, status: status.rawValue)
-                case .invalid:
-                    break
-                }
-            }
+            try writer.write(territoryCode: keyBytes, level: codeKind.level(of: keyBytes), cells: cells)
         }
         valuesWritten += variables.count
         return nil
-    }
-
-    func finish() throws {
-        try writer.flush()
     }
 
     /// Why a negative count is rejected, saying where the variable is declared a count.

@@ -49,7 +49,8 @@ public struct NormaliseJob {
         var passages: [Int: PassageTable] = [:]
         let converter = ObservationConverter(target: target)
         try db.execute(sql: "DROP INDEX normalised_by_variable")  // built again at the end, in one sort
-        try db.execute(sql: "DELETE FROM normalised_observations WHERE geography = ?", arguments: [target])
+        try db.execute(sql: "DELETE FROM normalised_values WHERE geography = ?", arguments: [target])
+        try db.execute(sql: "DELETE FROM normalised_rows WHERE geography = ?", arguments: [target])
         try db.execute(sql: "DELETE FROM unmapped_codes WHERE geography = ?", arguments: [target])
         for file in files {
             var report = NormaliseSummary.FileReport(file: file)
@@ -78,7 +79,7 @@ public struct NormaliseJob {
                 "observations": "\(report.counts.written)", "unmapped.codes": "\(report.counts.unmappedCodes)",
             ])
         }
-        try db.execute(sql: WarehouseSchema.normalisedByVariableIndex)
+        try db.execute(sql: WarehouseSchema.normalisedValuesByVariable)
         summary.passages = passages.values.sorted { $0.fromVintage < $1.fromVintage }.map { table in
             NormaliseSummary.PassageReport(from: table.fromVintage, rows: table.rows.count,
                                            changed: table.rows.filter { $0.kind != .identity }.count,

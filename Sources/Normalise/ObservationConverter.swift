@@ -1,4 +1,5 @@
 import GRDB
+import Warehouse
 
 /// Moves the observations of one file onto the communes of the target geography, in SQL,
 /// through the passage table of the file's geography.
@@ -13,10 +14,12 @@ import GRDB
 /// counts of a `diagnostics` source (DPE): they are written only when not zero, so a part
 /// without a count had none, and the counts present are the whole sum.
 ///
-/// Nearly every commune is one-to-one (the same commune, or a new code for it): its rows
-/// are copied in the file's key order, with no grouping. Only the communes made of several
-/// parts, or of a part, go through the grouped query — that sort of every row of the file
-/// by commune and variable was most of `normalise` (77 s of 100 s for 14 million values).
+/// Nearly every commune is one-to-one (the same commune, or a new code for it): in a wide
+/// file its packed row is referenced as it is (`normalised_rows`), in a file of values its
+/// values are copied in key order, with no grouping. Only the communes made of several
+/// parts, or of a part, go through the grouped query — that sort of every value of the file
+/// by commune and variable was most of `normalise` (77 s of 100 s for 14 million values);
+/// the rows of a wide file it needs are unpacked first (`temp.unpacked_observations`).
 struct ObservationConverter {
     let target: Int
     /// Whether one-to-one communes are copied without grouping: always, but in the test
@@ -36,37 +39,29 @@ struct ObservationConverter {
         let sparse = try Bool.fetchOne(db, sql: """
             SELECT s.kind = 'diagnostics' FROM files f JOIN sources s USING (source_id) WHERE f.file_id = ?
             """, arguments: [fileID]) ?? false
-        try db.execute(sql: "DELETE FROM normalised_observations WHERE geography = ? AND file_id = ?", arguments: [target, fileID])
-        try db.execute(sql: "DELETE FROM unmapped_codes WHERE geography = ? AND file_id = ?", arguments: [target, fileID])
-
-        // One scan for the levels the file has: each step below reads only its own.
-        let levels = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: """
-            SELECT territory_level, count(*) FROM observations WHERE file_id = ? GROUP BY territory_level
-            """, arguments: [fileID]).map { ($0[0] as String, $0[1] as Int) })
-        counts.leftOut = levels.filter { !Self.convertedLevels.contains($0.key) }
-
-        // One-to-one communes: the value and status as published.
+        for table in ["normalised_values", "normalised_rows", "unmapped_codes"] {
+            try db.execute(sql: "DELETE FROM \(table) WHERE geography = ? AND file_id = ?", arguments: [target, fileID])
+        }
         try OneToOnePassages.fill(from: geography, to: target, empty: !copiesOneToOne, db)
         let arguments: StatementArguments = ["target": target, "file": fileID, "geography": geography]
-        try db.execute(sql: """
-            INSERT OR FAIL INTO normalised_observations (geography, file_id, territory, variable_id, value, status, conversion)
-            SELECT :target, :file, 'COM:' || s.to_code, o.variable_id, o.value, o.status,
-                   CASE WHEN s.from_code <> s.to_code THEN 'COG ' || :geography || ' ' || s.from_code END
-            FROM observations o CROSS JOIN temp.one_to_one_passages s
-            WHERE o.file_id = :file AND o.territory_level = 'COM'
-              AND s.from_geography = :geography AND s.to_geography = :target AND s.from_code = o.territory_code
-            """, arguments: arguments)
-        counts.written = db.changesCount
-        counts.converted = try Int.fetchOne(db, sql: """
-            SELECT count(*) FROM temp.one_to_one_passages s CROSS JOIN observations o
-            WHERE s.from_geography = :geography AND s.to_geography = :target AND s.from_code <> s.to_code
-              AND o.file_id = :file AND o.territory_code = s.from_code AND o.territory_level = 'COM'
-            """, arguments: arguments) ?? 0
+        let columns = try Int.fetchOne(db, sql: "SELECT count(*) FROM file_columns WHERE file_id = ?", arguments: [fileID]) ?? 0
+        let source: String
+        if columns > 0 {
+            try carryPackedRows(columns: columns, arguments: arguments, into: &counts, db)
+            source = "temp.unpacked_observations"
+        } else {
+            try copyOneToOneValues(arguments: arguments, into: &counts, db)
+            source = "observation_values"
+        }
+        let levels = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
+            SELECT territory_level, count(*) FROM \(source) WHERE file_id = ? GROUP BY territory_level
+            """, arguments: [fileID]).map { ($0[0] as String, $0[1] as Int) })
+        counts.leftOut = levels.filter { !Self.convertedLevels.contains($0.key) }
 
         // The other communes, through the passage table. A target commune is complete when
         // the file has every commune of its geography that lands in it.
         try db.execute(sql: """
-            INSERT OR FAIL INTO normalised_observations (geography, file_id, territory, variable_id, value, status, conversion)
+            INSERT OR FAIL INTO normalised_values (geography, file_id, territory, variable_id, value, status, conversion)
             SELECT :target, :file, 'COM:' || g.to_code, g.variable_id,
                    CASE WHEN g.rank = 0 AND (g.parts = e.origins OR :sparse AND v.additive = 1) AND (v.additive = 1 OR g.simple) THEN g.total END,
                    CASE WHEN g.rank > 0 THEN \(Self.statusOfRank)
@@ -81,7 +76,7 @@ struct ObservationConverter {
                        count(*) AS parts, min(p.from_code) AS from_code,
                        count(*) = 1 AND min(p.weight) = 1 AND max(p.kind NOT IN ('identity', 'code-change')) = 0 AS simple,
                        group_concat(p.from_code || CASE WHEN p.weight < 1 THEN '×' || printf('%.4f', p.weight) ELSE '' END, ' + ') AS origins
-                FROM passages p CROSS JOIN observations o
+                FROM passages p CROSS JOIN \(source) o
                 WHERE p.from_geography = :geography AND p.to_geography = :target
                   AND NOT EXISTS (SELECT 1 FROM temp.one_to_one_passages s
                                   WHERE s.from_geography = p.from_geography AND s.to_geography = p.to_geography AND s.from_code = p.from_code)
@@ -99,7 +94,7 @@ struct ObservationConverter {
                   WHERE p.from_geography = :geography AND p.to_geography = :target
                     AND NOT EXISTS (SELECT 1 FROM temp.one_to_one_passages s
                                     WHERE s.from_geography = p.from_geography AND s.to_geography = p.to_geography AND s.from_code = p.from_code)) c
-            CROSS JOIN normalised_observations n
+            CROSS JOIN normalised_values n
             WHERE n.geography = :target AND n.file_id = :file AND n.territory = 'COM:' || c.to_code
             """, arguments: arguments)
         counts.converted += grouped?[0] ?? 0
@@ -110,7 +105,7 @@ struct ObservationConverter {
             INSERT INTO unmapped_codes (geography, file_id, code, level, observations, reason)
             SELECT :target, :file, c.territory_code, 'COM', c.observations,
                    'not a commune of COG ' || :geography || ' and not reachable through the mouvements'
-            FROM (SELECT o.territory_code, count(*) AS observations FROM observations o
+            FROM (SELECT o.territory_code, count(*) AS observations FROM \(source) o
                   WHERE o.file_id = :file AND o.territory_level = 'COM' GROUP BY o.territory_code) c
             WHERE NOT EXISTS (SELECT 1 FROM passages p WHERE p.from_geography = :geography AND p.to_geography = :target
                               AND p.from_code = c.territory_code)
@@ -123,47 +118,100 @@ struct ObservationConverter {
         // Arrondissements municipaux are kept as such, and their additive counts make the
         // commune (Paris, Lyon, Marseille) when the file does not give it.
         if levels["ARM"] != nil {
-            try convertArrondissements(fileID: fileID, into: &counts, db)
+            try convertArrondissements(fileID: fileID, source: source, into: &counts, db)
         }
 
         // Supra-communal levels keep their codes; IRIS are not converted (no IRIS history).
         if levels.keys.contains(where: { ["EPCI", "DEP", "REG"].contains($0) }) {
             try db.execute(sql: """
-                INSERT OR FAIL INTO normalised_observations (geography, file_id, territory, variable_id, value, status, conversion)
+                INSERT OR FAIL INTO normalised_values (geography, file_id, territory, variable_id, value, status, conversion)
                 SELECT :target, :file, o.territory_level || ':' || o.territory_code, o.variable_id, o.value, o.status, NULL
-                FROM observations o WHERE o.file_id = :file AND o.territory_level IN ('EPCI', 'DEP', 'REG')
+                FROM \(source) o WHERE o.file_id = :file AND o.territory_level IN ('EPCI', 'DEP', 'REG')
                 """, arguments: ["target": target, "file": fileID])
         }
         return counts
+    }
+
+    /// One-to-one communes of a file of values: each value and status as published.
+    private func copyOneToOneValues(arguments: StatementArguments, into counts: inout ConversionCounts, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT OR FAIL INTO normalised_values (geography, file_id, territory, variable_id, value, status, conversion)
+            SELECT :target, :file, 'COM:' || s.to_code, o.variable_id, o.value, o.status,
+                   CASE WHEN s.from_code <> s.to_code THEN 'COG ' || :geography || ' ' || s.from_code END
+            FROM observation_values o CROSS JOIN temp.one_to_one_passages s
+            WHERE o.file_id = :file AND o.territory_level = 'COM'
+              AND s.from_geography = :geography AND s.to_geography = :target AND s.from_code = o.territory_code
+            """, arguments: arguments)
+        counts.written = db.changesCount
+        counts.converted = try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM temp.one_to_one_passages s CROSS JOIN observation_values o
+            WHERE s.from_geography = :geography AND s.to_geography = :target AND s.from_code <> s.to_code
+              AND o.file_id = :file AND o.territory_code = s.from_code AND o.territory_level = 'COM'
+            """, arguments: arguments) ?? 0
+    }
+
+    /// One-to-one communes of a wide file: its packed row, referenced under the target code
+    /// (`normalised_rows`), not copied. The other rows are unpacked into
+    /// `temp.unpacked_observations` for the steps that convert values one by one.
+    private func carryPackedRows(columns: Int, arguments: StatementArguments, into counts: inout ConversionCounts, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT OR FAIL INTO normalised_rows (geography, file_id, territory, territory_code, conversion)
+            SELECT :target, :file, 'COM:' || s.to_code, r.territory_code,
+                   CASE WHEN s.from_code <> s.to_code THEN 'COG ' || :geography || ' ' || s.from_code END
+            FROM observation_rows r CROSS JOIN temp.one_to_one_passages s
+            WHERE r.file_id = :file AND r.territory_level = 'COM'
+              AND s.from_geography = :geography AND s.to_geography = :target AND s.from_code = r.territory_code
+            """, arguments: arguments)
+        counts.written = db.changesCount * columns
+        counts.converted = try (Int.fetchOne(db, sql: """
+            SELECT count(*) FROM normalised_rows WHERE geography = :target AND file_id = :file AND conversion IS NOT NULL
+            """, arguments: arguments) ?? 0) * columns
+        try db.execute(sql: """
+            CREATE TEMP TABLE IF NOT EXISTS unpacked_observations (
+                file_id INTEGER NOT NULL, territory_code TEXT NOT NULL, variable_id INTEGER NOT NULL,
+                territory_level TEXT NOT NULL, value REAL, status TEXT NOT NULL,
+                PRIMARY KEY (file_id, territory_code, variable_id)
+            ) WITHOUT ROWID
+            """)
+        try db.execute(sql: "DELETE FROM temp.unpacked_observations")
+        try db.execute(sql: """
+            INSERT INTO temp.unpacked_observations (file_id, territory_code, variable_id, territory_level, value, status)
+            \(WarehouseSchema.unpackedRows)
+            WHERE r.file_id = :file
+              AND NOT (r.territory_level = 'COM' AND EXISTS (SELECT 1 FROM temp.one_to_one_passages s
+                  WHERE s.from_geography = :geography AND s.to_geography = :target AND s.from_code = r.territory_code))
+            """, arguments: arguments)
     }
 
     /// Levels of a file that normalise carries to the target geography; the others are
     /// counted as left out.
     private static let convertedLevels: Set<String> = ["COM", "ARM", "EPCI", "DEP", "REG"]
 
-    private func convertArrondissements(fileID: Int64, into counts: inout ConversionCounts, _ db: Database) throws {
+    private func convertArrondissements(fileID: Int64, source: String, into counts: inout ConversionCounts, _ db: Database) throws {
         try db.execute(sql: """
-            INSERT OR FAIL INTO normalised_observations (geography, file_id, territory, variable_id, value, status, conversion)
+            INSERT OR FAIL INTO normalised_values (geography, file_id, territory, variable_id, value, status, conversion)
             SELECT :target, :file, 'ARM:' || o.territory_code, o.variable_id, o.value, o.status, NULL
-            FROM observations o WHERE o.file_id = :file AND o.territory_level = 'ARM'
+            FROM \(source) o WHERE o.file_id = :file AND o.territory_level = 'ARM'
             """, arguments: ["target": target, "file": fileID])
         try db.execute(sql: """
-            INSERT OR FAIL INTO normalised_observations (geography, file_id, territory, variable_id, value, status, conversion)
+            INSERT OR FAIL INTO normalised_values (geography, file_id, territory, variable_id, value, status, conversion)
             SELECT :target, :file, 'COM:' || g.parent, g.variable_id,
                    CASE WHEN g.rank = 0 THEN g.total END, \(Self.statusOfRank),
                    'sum of the arrondissements municipaux ' || g.members
             FROM (
                 SELECT c.comparent AS parent, o.variable_id, sum(o.value) AS total, max(\(Self.statusRank)) AS rank,
                        group_concat(o.territory_code, ' + ') AS members
-                FROM observations o
+                FROM \(source) o
                 JOIN (SELECT DISTINCT com, comparent FROM cog_communes WHERE vintage = :targetText AND typecom = 'ARM') c
                   ON c.com = o.territory_code
                 JOIN variables v ON v.variable_id = o.variable_id AND v.additive = 1
                 WHERE o.file_id = :file AND o.territory_level = 'ARM'
                 GROUP BY c.comparent, o.variable_id
             ) g
-            WHERE NOT EXISTS (SELECT 1 FROM normalised_observations n WHERE n.geography = :target AND n.file_id = :file
+            WHERE NOT EXISTS (SELECT 1 FROM normalised_values n WHERE n.geography = :target AND n.file_id = :file
                               AND n.territory = 'COM:' || g.parent AND n.variable_id = g.variable_id)
+              AND NOT EXISTS (SELECT 1 FROM normalised_rows n WHERE n.geography = :target AND n.file_id = :file
+                              AND n.territory = 'COM:' || g.parent)
             """, arguments: ["target": target, "targetText": String(target), "file": fileID])
         counts.rolledUp = db.changesCount
     }

@@ -71,8 +71,10 @@ enum ReferenceData {
 
     /// Commune codes (level COM) of one file.
     static func communeCodes(fileID: Int64, _ db: Database) throws -> Set<String> {
-        try String.fetchSet(db, sql: "SELECT DISTINCT territory_code FROM observations WHERE file_id = ? AND territory_level = 'COM'",
-                            arguments: [fileID])
+        try String.fetchSet(db, sql: """
+            SELECT territory_code FROM observation_values WHERE file_id = :f AND territory_level = 'COM'
+            UNION SELECT territory_code FROM observation_rows WHERE file_id = :f AND territory_level = 'COM'
+            """, arguments: ["f": fileID])
     }
 }
 

@@ -152,28 +152,35 @@ public struct TerritoryDirectory {
         try db.execute(sql: "DELETE FROM selected_territories")
         let insert = try db.makeStatement(sql: "INSERT OR IGNORE INTO selected_territories VALUES (?)")
         for id in communes { try insert.execute(arguments: [id]) }
-        return try Row.fetchAll(db, sql: """
-            SELECT f.vintage, f.geography, f.source_id,
-                   sum(n.value) AS total, count(n.value) AS present,
-                   max(CASE n.status WHEN 'ok' THEN 0 WHEN 'not-applicable' THEN 1 WHEN 'missing' THEN 2 ELSE 3 END) AS rank
-            FROM files f
+        let files = try Row.fetchAll(db, sql: """
+            SELECT f.file_id, f.vintage, f.geography, f.source_id, v.variable_id FROM files f
             JOIN variables v ON v.source_id = f.source_id AND v.code = 'PMUN'
-            JOIN normalised_observations n ON n.geography = :g AND n.file_id = f.file_id AND n.variable_id = v.variable_id
-            JOIN selected_territories s ON s.territory = n.territory
             WHERE f.status = 'current'
-            GROUP BY f.file_id ORDER BY f.vintage DESC, f.file_id DESC
-            """, arguments: ["g": geography]).map { row in
-            let rank: Int = row["rank"]
-            let present: Int = row["present"]
-            let vintage: String = row["vintage"]
-            let from: Int? = row["geography"]
+            ORDER BY f.vintage DESC, f.file_id DESC
+            """)
+        return try files.compactMap { file in
+            // One file and variable at a time: on that, SQLite reads the view's two tables
+            // through their keys instead of unpacking every packed row of the geography.
+            var total = 0.0, present = 0, secret = false, rows = 0
+            let values = try Row.fetchCursor(db, sql: """
+                SELECT value, status FROM normalised_observations
+                WHERE geography = ? AND file_id = ? AND variable_id = ? AND territory IN (SELECT territory FROM temp.selected_territories)
+                """, arguments: [geography, file["file_id"], file["variable_id"]])
+            while let row = try values.next() {
+                rows += 1
+                if let value: Double = row[0] { total += value; present += 1 }
+                if row[1] == "secret" { secret = true }
+            }
+            guard rows > 0 else { return nil }
+            let vintage: String = file["vintage"]
+            let from: Int? = file["geography"]
             // A sum over the communes that have a value, said to be incomplete when some
             // lack one; none at all when one is secret, lest the secret be recovered by
             // subtracting this sum from a published total.
-            let status = rank == 3 ? "secret" : present == communes.count ? "ok" : "incomplete"
+            let status = secret ? "secret" : present == communes.count ? "ok" : "incomplete"
             return PopulationFigure(
-                label: "population municipale, populations légales RP\(vintage) (\(row["source_id"] as String), COG \(from.map(String.init) ?? "?") → \(geography))",
-                value: rank == 3 || present == 0 ? nil : row["total"],
+                label: "population municipale, populations légales RP\(vintage) (\(file["source_id"] as String), COG \(from.map(String.init) ?? "?") → \(geography))",
+                value: secret || present == 0 ? nil : total,
                 status: status, communesWithValue: present, communes: communes.count)
         }
     }

@@ -1,6 +1,7 @@
 import GRDB
 
-/// Appends observations of one file, in long form, many rows per INSERT statement.
+/// Appends observations of one file, in long form (`observation_values`), many rows per
+/// INSERT statement.
 ///
 /// One `sqlite3_step` per observation costs more than the insert itself: rows are held
 /// back (their codes copied into one buffer) and written `rowsPerStatement` at a time, every
@@ -33,7 +34,7 @@ public final class ObservationWriter {
     public init(fileID: Int64, _ db: Database) throws {
         self.fileID = fileID
         insert = try BatchedInsert(db, prefix: """
-            INSERT OR FAIL INTO observations (file_id, territory_code, variable_id, territory_level, value, status) VALUES
+            INSERT OR FAIL INTO observation_values (file_id, territory_code, variable_id, territory_level, value, status) VALUES
             """, columns: 6, rowsPerStatement: Self.rowsPerStatement)
         rows.reserveCapacity(Self.rowsPerStatement)
         codes.reserveCapacity(Self.rowsPerStatement * 16)

@@ -20,8 +20,12 @@ public enum WarehouseDocumentation {
         "rejected_rows": Table(description: "Rows that could not be loaded, with line, column, value and reason.", columns: [:]),
         "variables": Table(description: "Variables of each source, with their period.", columns: [
             "additive": "1 for counts that add up across communes"]),
-        "observations": Table(description: "Values as published, long form: territory × variable of a file.", columns: [
+        "observations": Table(description: "Values as published, long form: territory × variable of a file (a view of observation_values and the unpacked observation_rows).", columns: [
             "status": "ok, secret (secret statistique), missing, not-applicable; a value that is not ok has no number"]),
+        "observation_values": Table(description: "Values written one by one (the aggregates of a diagnostics source).", columns: [:]),
+        "observation_rows": Table(description: "A row of a wide file as published: one territory, every column packed.", columns: [
+            "cells": "JSON array: the n-th element is the column of slot n in file_columns, a number (status ok) or the status"]),
+        "file_columns": Table(description: "The variable of each column of a wide file (its slot in observation_rows.cells).", columns: [:]),
         "cog_communes": Table(description: "Code officiel géographique: communes, arrondissements municipaux, communes déléguées and associées.", columns: [:]),
         "cog_mouvements": Table(description: "Commune changes since 1943 (COG).", columns: [:]),
         "cog_departements": Table(description: "Départements (COG).", columns: [:]),
@@ -34,8 +38,12 @@ public enum WarehouseDocumentation {
         "territories": Table(description: "Territories of a geography: communes, EPCI, départements, régions, France, zones.", columns: [
             "territory": "Canonical code: COM:62498, EPCI:246200364, DEP:62, REG:32, FR, ZONE:bassin-minier"]),
         "memberships": Table(description: "A territory in a parent (commune in its EPCI, département, région, France, zones).", columns: [:]),
-        "normalised_observations": Table(description: "Observations on the communes of one COG vintage.", columns: [
+        "normalised_observations": Table(description: "Observations on the communes of one COG vintage (a view of normalised_values and the unpacked normalised_rows).", columns: [
             "conversion": "How the value was carried from the file's geography; NULL when unchanged"]),
+        "normalised_values": Table(description: "Values normalise converted one by one (merged, split, rolled-up communes, supra-communal levels, files of values).", columns: [:]),
+        "normalised_rows": Table(description: "A packed row of observation_rows carried as it is onto a commune of the geography.", columns: [
+            "territory_code": "The code in the file (observation_rows.territory_code)",
+            "conversion": "The former code when the commune was recoded; NULL when unchanged"]),
         "unmapped_codes": Table(description: "Codes normalise could not place.", columns: [:]),
         "variable_dictionary": Table(description: "INSEE's variable dictionaries.", columns: [:]),
         "indicators": Table(description: "Indicator definitions of the last compute (pipelines/indicators).", columns: [

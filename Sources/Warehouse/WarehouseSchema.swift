@@ -16,6 +16,7 @@ public enum WarehouseSchema {
         ("009-cite-reference-ids", citeReferenceIDs),
         ("010-diagnostics", diagnostics),
         ("011-normalised-observations-bulk-load", normalisedObservationsForBulkLoad),
+        ("012-packed-rows", packedRows),
     ]
 
     static var migrator: DatabaseMigrator {
@@ -192,7 +193,7 @@ public enum WarehouseSchema {
         """
 
     /// Observations in long form, one row per territory × variable × period.
-    private static let observationsView = """
+    static let observationsView = """
         CREATE VIEW v_observations AS
         SELECT v.source_id, v.code AS variable, o.territory_code, o.territory_level, v.period,
                o.value, o.status, o.file_id
@@ -259,11 +260,9 @@ public enum WarehouseSchema {
         \(normalisedView)
         """
 
-    /// The index compute reads normalised observations through, as migration 011 made it.
-    /// `normalise` drops it while it writes millions of rows and builds it again at the end,
-    /// in one sort: inserting each row into it as written went to random pages of an index
-    /// far larger than the page cache.
-    public static let normalisedByVariableIndex = """
+    /// The index compute read normalised observations through, as migration 011 made it
+    /// (012 keeps it, on the renamed table: `normalisedValuesByVariable`).
+    private static let normalisedByVariableIndex = """
         CREATE INDEX normalised_by_variable ON normalised_observations (geography, variable_id, territory, value, status)
         """
 }

@@ -47,6 +47,26 @@ struct RealIndicatorsTests {
         #expect(differing == 0)
     }
 
+    @Test("compute reads every normalised value the view shows, from packed rows and from values alike")
+    func computeReadsWhatTheViewShows() throws {
+        let sandbox = try RealIndicatorWarehouse.shared.get()
+        #expect(try sandbox.scalar("SELECT count(*) FROM normalised_rows") ?? 0 > 30_000)
+        #expect(try sandbox.scalar("SELECT count(*) FROM normalised_values") ?? 0 > 1_000)
+        let expected = try sandbox.lines("""
+            SELECT n.territory, n.variable_id, n.file_id, n.value, n.status FROM normalised_observations n
+            JOIN files f ON f.file_id = n.file_id AND f.status = 'current' WHERE n.geography = 2024
+            """)
+        var read: [String] = []
+        try sandbox.warehouse.read { db in
+            let values = try NormalisedValues(geography: 2024, db: db)
+            try values.forEach(values.variablesPresent) { territory, variable, file, value, status in
+                read.append("\(territory) | \(variable) | \(file) | \(value.map { String($0) } ?? "NULL") | \(status)")
+            }
+        }
+        #expect(read.count == expected.count)
+        #expect(read.sorted() == expected.sorted())
+    }
+
     @Test("communes marked s stay secret, with no number")
     func secretsStaySecret() throws {
         let sandbox = try RealIndicatorWarehouse.shared.get()

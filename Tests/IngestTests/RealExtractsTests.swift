@@ -2,6 +2,7 @@ import TestSupport
 import Foundation
 import GRDB
 import Ingest
+import Tabular
 import Testing
 
 /// Acceptance tests on the real extracts in `../shared/data`, loaded exactly as published.
@@ -26,6 +27,38 @@ struct RealExtractsTests {
         #expect(secretCells > 30_000)
         #expect(try sandbox.scalar("SELECT count(*) FROM v_observations WHERE variable = 'TP6021' AND status = 'secret'") == secretCells)
         #expect(try sandbox.scalar("SELECT count(*) FROM observations WHERE status <> 'ok' AND value IS NOT NULL") == 0)
+    }
+
+    /// Filosofi is stored packed, one row per commune: the `observations` view gives back
+    /// every cell of the file, value for value (decimal commas and integers alike) and
+    /// status for status, as the cell parser reads it from the file itself.
+    @Test func packedRowsGiveBackEveryCellOfTheFile() throws {
+        let sandbox = try Sandbox()
+        let path = SharedData.path("filosofi/cc_filosofi_2021_COM.csv")
+        #expect(try sandbox.ingest(path).status == .loaded)
+        let definition = try sandbox.catalog.definition(id: "filosofi-commune-2021")
+        let parser = CellParser(markers: definition.effectiveMarkers, empty: definition.empty ?? .missing)
+
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline)
+        let header = lines[0].split(separator: ";").map(String.init)
+        var expected: [String] = []
+        for line in lines.dropFirst() {
+            let cells = line.split(separator: ";", omittingEmptySubsequences: false)
+            for (column, cell) in zip(header, cells).dropFirst() {
+                var text = String(cell)
+                switch text.withUTF8({ parser.parse($0) }) {
+                case .number(let value): expected.append("\(cells[0]) | \(column) | \(value) | ok")
+                case .marker(let status): expected.append("\(cells[0]) | \(column) | NULL | \(status.rawValue)")
+                case .invalid: Issue.record("\(cells[0]) \(column): \(text)")
+                }
+            }
+        }
+        let stored = try sandbox.lines("""
+            SELECT o.territory_code, v.code, o.value, o.status FROM observations o JOIN variables v USING (variable_id)
+            """)
+        #expect(stored.count == expected.count)
+        #expect(stored.sorted() == expected.sorted())
+        #expect(try sandbox.scalar("SELECT count(*) FROM observation_rows") == lines.count - 1)
     }
 
     @Test func cog2024() throws {

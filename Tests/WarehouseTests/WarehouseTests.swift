@@ -60,7 +60,7 @@ import Testing
         let warehouse = try openTemporary()
         let error = #expect(throws: WarehouseError.self) {
             try warehouse.write { db in
-                try db.execute(sql: "INSERT INTO observations VALUES (1, '62498', 1, 'COM', 12.5, 'secret')")
+                try db.execute(sql: "INSERT INTO observation_values VALUES (1, '62498', 1, 'COM', 12.5, 'secret')")
             }
         }
         #expect(error?.sqliteCode == 19)
@@ -145,15 +145,15 @@ import Testing
         try WarehouseSchema.migrator.migrate(queue)
         let (after, foreignKeys, indexes) = try queue.read { db in
             (try Row.fetchAll(db, sql: "SELECT * FROM v_observations ORDER BY territory_code"),
-             try Row.fetchAll(db, sql: "PRAGMA foreign_key_list(observations)"),
-             try String.fetchAll(db, sql: "SELECT name FROM pragma_index_list('observations') ORDER BY name"))
+             try Row.fetchAll(db, sql: "PRAGMA foreign_key_list(observation_values)"),
+             try String.fetchAll(db, sql: "SELECT name FROM pragma_index_list('observation_values') ORDER BY name"))
         }
         #expect(after == before)
         #expect(foreignKeys.isEmpty)
-        #expect(indexes == ["sqlite_autoindex_observations_1"])  // the index by variable goes in 011
+        #expect(indexes == ["sqlite_autoindex_observation_values_1"])  // the index by variable goes in 011, the table is renamed in 012
         // The CHECK constraints stay: a secret never carries a number.
         let error = #expect(throws: DatabaseError.self) {
-            try queue.write { try $0.execute(sql: "INSERT INTO observations VALUES (1, '62002', 1, 'COM', 1, 'secret')") }
+            try queue.write { try $0.execute(sql: "INSERT INTO observation_values VALUES (1, '62002', 1, 'COM', 1, 'secret')") }
         }
         #expect(error?.resultCode == .SQLITE_CONSTRAINT)
     }

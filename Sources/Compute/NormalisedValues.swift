@@ -1,0 +1,147 @@
+import Foundation
+import GRDB
+import Indicators
+import Tabular
+import Warehouse
+
+/// The normalised values of one geography, by variable, from both places they are kept:
+/// values converted one by one (`normalised_values`, read through its index by variable)
+/// and the packed rows of wide files carried as they are (`normalised_rows`).
+///
+/// A packed row holds every variable of its file: reading one variable from it means
+/// reading the whole row. So the variables of a file are read in one pass over its rows
+/// (`load`), kept in memory as columns, and every later request is served from there.
+final class NormalisedValues {
+    /// One variable of one wide file: its values on the territories of the file.
+    private struct Column {
+        let fileID: Int64
+        var territories: [Int32] = []
+        var values: [Double] = []
+        var statuses: [ValueStatus] = []
+    }
+
+    let geography: Int
+    private let db: Database
+    /// Where each variable is packed among the current files of this geography.
+    private let packedSlots: [Int64: [(fileID: Int64, slot: Int)]]
+    private var columns: [Int64: [Column]] = [:]
+    private var loaded: Set<Int64> = []
+    private var territoryNames: [String] = []
+    private var territoryIndexes: [String: Int32] = [:]
+
+    init(geography: Int, db: Database) throws {
+        self.geography = geography
+        self.db = db
+        var slots: [Int64: [(fileID: Int64, slot: Int)]] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT c.variable_id, c.file_id, c.slot FROM file_columns c
+            JOIN files f ON f.file_id = c.file_id AND f.status = 'current'
+            WHERE c.file_id IN (SELECT DISTINCT file_id FROM normalised_rows WHERE geography = ?)
+            ORDER BY c.file_id
+            """, arguments: [geography])
+        while let row = try rows.next() { slots[row[0], default: []].append((row[1], row[2])) }
+        packedSlots = slots
+    }
+
+    /// Variables that have a value in this geography, in either place.
+    var variablesPresent: Set<Int64> {
+        get throws {
+            try Set(Int64.fetchAll(db, sql: """
+                SELECT DISTINCT variable_id FROM normalised_values INDEXED BY normalised_by_variable WHERE geography = ?
+                """, arguments: [geography])).union(packedSlots.keys)
+        }
+    }
+
+    /// Reads these variables from the packed rows of their files, one pass per file, for
+    /// the requests to come. Variables already read, or not packed, are skipped.
+    func load(_ variables: Set<Int64>) throws {
+        let missing = variables.subtracting(loaded)
+        loaded.formUnion(missing)
+        var byFile: [Int64: [(slot: Int, variableID: Int64)]] = [:]
+        for variable in missing {
+            for place in packedSlots[variable] ?? [] { byFile[place.fileID, default: []].append((place.slot, variable)) }
+        }
+        for (fileID, slots) in byFile.sorted(by: { $0.key < $1.key }) {
+            try load(slots, of: fileID)
+        }
+    }
+
+    private func load(_ slots: [(slot: Int, variableID: Int64)], of fileID: Int64) throws {
+        var wanted = Array(repeating: false, count: (slots.map(\.slot).max() ?? 0) + 1)
+        var columnOfSlot = Array(repeating: -1, count: wanted.count)
+        var read: [Column] = []
+        for (slot, _) in slots {
+            wanted[slot] = true
+            columnOfSlot[slot] = read.count
+            read.append(Column(fileID: fileID))
+        }
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT n.territory, r.cells FROM normalised_rows n
+            JOIN observation_rows r ON r.file_id = n.file_id AND r.territory_code = n.territory_code
+            WHERE n.geography = ? AND n.file_id = ?
+            """, arguments: [geography, fileID])
+        while let row = try rows.next() {
+            let territory = index(of: row[0])
+            try row.withUnsafeData(atIndex: 1) { data in
+                try (data ?? Data()).withUnsafeBytes { raw in
+                    do {
+                        try PackedCells.read(raw.bindMemory(to: UInt8.self), wanted: wanted) { slot, value, status in
+                            let column = columnOfSlot[slot]
+                            read[column].territories.append(territory)
+                            read[column].values.append(value ?? 0)
+                            read[column].statuses.append(status)
+                        }
+                    } catch let error as PackedCells.CorruptCells {
+                        throw IndicatorError("file \(fileID), territory \(territoryNames[Int(territory)]): \(error)")
+                    }
+                }
+            }
+        }
+        for (slot, variableID) in slots { columns[variableID, default: []].append(read[columnOfSlot[slot]]) }
+    }
+
+    private func index(of territory: String) -> Int32 {
+        if let index = territoryIndexes[territory] { return index }
+        let index = Int32(territoryNames.count)
+        territoryNames.append(territory)
+        territoryIndexes[territory] = index
+        return index
+    }
+
+    /// Calls `body` with every value of these variables on current files, file by file in
+    /// the order they were loaded (the most recent last, so that it wins when kept last).
+    func forEach(_ variables: Set<Int64>,
+                 _ body: (_ territory: String, _ variableID: Int64, _ fileID: Int64, _ value: Double?, _ status: String) throws -> Void) throws {
+        guard !variables.isEmpty else { return }
+        try load(variables)
+        let packed = variables.flatMap { variable in (columns[variable] ?? []).map { (variable, $0) } }.sorted { $0.1.fileID < $1.1.fileID }
+        var next = 0
+        func emitPacked(before fileID: Int64?) throws {
+            while next < packed.count, fileID.map({ packed[next].1.fileID < $0 }) ?? true {
+                let (variable, column) = packed[next]
+                for index in column.territories.indices {
+                    let status = column.statuses[index]
+                    try body(territoryNames[Int(column.territories[index])], variable, column.fileID,
+                             status == .ok ? column.values[index] : nil, status.rawValue)
+                }
+                next += 1
+            }
+        }
+        // Named index: planner statistics sampled on millions of rows (`analysis_limit`) can
+        // make a scan of the whole geography look cheaper, and that scan, once per
+        // component, was most of `compute` on all of France.
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT n.territory, n.variable_id, n.file_id, n.value, n.status
+            FROM normalised_values n INDEXED BY normalised_by_variable
+            JOIN files f ON f.file_id = n.file_id AND f.status = 'current'
+            WHERE n.geography = ? AND n.variable_id IN (SELECT value FROM json_each(?))
+            ORDER BY n.file_id
+            """, arguments: [geography, "[" + variables.map(String.init).joined(separator: ",") + "]"])
+        while let row = try rows.next() {
+            let fileID: Int64 = row[2]
+            try emitPacked(before: fileID)
+            try body(row[0], row[1], fileID, row[3], row[4])
+        }
+        try emitPacked(before: nil)
+    }
+}

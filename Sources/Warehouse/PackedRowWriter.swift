@@ -1,0 +1,36 @@
+import GRDB
+
+/// Writes a wide file as published: one row of `observation_rows` per territory, its
+/// cells packed (`PackedCells`), and once the variable of each column in `file_columns`.
+///
+/// One row written per territory rather than one per value: SQLite's cost is per row
+/// (about a microsecond), so the dossier complet is 35,000 rows, not 67 million.
+public final class PackedRowWriter {
+    private let fileID: Int64
+    private let insert: PreparedInsert
+    /// Levels seen, as bytes that live as long as the writer.
+    private var levels = InternedTexts()
+
+    /// `variableIDs[n]`: the variable of the n-th cell of every row.
+    public init(fileID: Int64, variableIDs: [Int64], _ db: Database) throws {
+        self.fileID = fileID
+        let column = try db.makeStatement(sql: "INSERT INTO file_columns (file_id, slot, variable_id) VALUES (?, ?, ?)")
+        for (slot, variableID) in variableIDs.enumerated() {
+            try column.execute(arguments: [fileID, slot, variableID])
+        }
+        insert = try PreparedInsert(db, sql: """
+            INSERT OR FAIL INTO observation_rows (file_id, territory_code, territory_level, cells) VALUES (?, ?, ?, ?)
+            """)
+    }
+
+    /// Writes the row of one territory.
+    public func write(territoryCode: UnsafeBufferPointer<UInt8>, level: String, cells: PackedCells) throws {
+        insert.bind(1, Int64?(fileID))
+        insert.bind(2, bytes: territoryCode)
+        insert.bind(3, bytes: levels[levels.index(of: level)])
+        try cells.bytes.withUnsafeBufferPointer { bytes in
+            insert.bind(4, bytes: bytes)
+            try insert.execute()
+        }
+    }
+}

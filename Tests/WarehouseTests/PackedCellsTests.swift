@@ -1,0 +1,69 @@
+import GRDB
+import Tabular
+import Testing
+@testable import Warehouse
+
+/// The cells of a packed row: what is written is read back as the same values and
+/// statuses, by `PackedCells.read` and by SQLite's `json_each` in the views.
+struct PackedCellsTests {
+    @Test(arguments: [
+        ("0", true), ("12", true), ("-3", true), ("12.5", true), ("-0.25", true), ("372.387493855914", true),
+        ("007", false), ("1,5", false), ("+3", false), (".5", false), ("5.", false), ("1e5", false), ("-", false), ("", false),
+    ])
+    func publishedTextIsKeptOnlyWhenItIsAlreadyAJSONNumber(text: String, kept: Bool) {
+        var copy = text
+        #expect(copy.withUTF8 { PackedCells.isJSONNumber($0) } == kept)
+    }
+
+    @Test func cellsReadBackAsWrittenBySwiftAndBySQLite() throws {
+        let published = ["12.5", "1,5", "007", "-0.25", "1e-7", "372.387493855914", "0", "+4"]
+        let statuses: [ValueStatus] = [.secret, .missing, .notApplicable]
+        var cells = PackedCells()
+        cells.start()
+        var expected: [(Double?, ValueStatus)] = []
+        for (index, text) in published.enumerated() {
+            let value = try #require(DecimalParser.parse(text))
+            var copy = text
+            copy.withUTF8 { cells.append(value, published: $0) }
+            expected.append((value, .ok))
+            let status = statuses[index % statuses.count]
+            cells.append(status)
+            expected.append((nil, status))
+        }
+        cells.finish()
+        #expect(String(decoding: cells.bytes, as: UTF8.self).hasPrefix(#"[12.5,"secret",1.5,"missing",7.0,"not-applicable",-0.25"#))
+
+        var read: [(Int, Double?, ValueStatus)] = []
+        try cells.bytes.withUnsafeBufferPointer { bytes in
+            try PackedCells.read(bytes, wanted: Array(repeating: true, count: expected.count)) { read.append(($0, $1, $2)) }
+        }
+        #expect(read.map(\.0) == Array(expected.indices))
+        #expect(read.map(\.1) == expected.map(\.0))
+        #expect(read.map(\.2) == expected.map(\.1))
+
+        // Only the wanted slots are given, the others skipped.
+        var some: [Int] = []
+        try cells.bytes.withUnsafeBufferPointer { bytes in
+            try PackedCells.read(bytes, wanted: [false, true, false, true]) { slot, _, _ in some.append(slot) }
+        }
+        #expect(some == [1, 3])
+
+        let queue = try DatabaseQueue()
+        let unpacked = try queue.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT CASE WHEN j.type IN ('integer', 'real') THEN CAST(j.atom AS REAL) END, j.atom FROM json_each(?) j ORDER BY j.key
+                """, arguments: [String(decoding: cells.bytes, as: UTF8.self)])
+        }
+        #expect(unpacked.map { $0[0] as Double? } == expected.map(\.0))
+        #expect(unpacked.enumerated().filter { expected[$0.offset].0 == nil }.map { $0.element[1] as String } == expected.compactMap { $0.0 == nil ? $0.1.rawValue : nil })
+    }
+
+    @Test(arguments: ["", "12,5", "[12,5", #"[1,"hidden"]"#, "[1,x]"])
+    func cellsThatWereNotWrittenHereAreAnErrorNotAValue(text: String) {
+        #expect(throws: PackedCells.CorruptCells.self) {
+            try Array(text.utf8).withUnsafeBufferPointer { bytes in
+                try PackedCells.read(bytes, wanted: [true, true, true]) { _, _, _ in }
+            }
+        }
+    }
+}

@@ -45,7 +45,7 @@ public struct ComputeJob {
         let issues = try KnownIssueCheck(register: knownIssues).run(on: store.normalised, db)
         try replaceDefinitions(db)
         try prepareBulkWrite(db)
-        try db.execute(sql: "DELETE FROM indicator_values WHERE geography = ?", arguments: [geography])
+        try deleteValues(of: geography, db)
         try db.execute(sql: "DELETE FROM indicator_sources WHERE geography = ?", arguments: [geography])
         try record(issues, geography: geography, runID: runID, db)
         let members = try Self.members(geography: geography, db)
@@ -129,6 +129,20 @@ public struct ComputeJob {
     private func prepareBulkWrite(_ db: Database) throws {
         try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
         try db.execute(sql: "DROP INDEX indicator_values_by_territory")
+    }
+
+    /// The values of the previous compute of this geography. When no other geography has
+    /// any, the whole table is emptied at once: SQLite then frees its pages without visiting
+    /// each of millions of rows (9 s on all of France).
+    private func deleteValues(of geography: Int, _ db: Database) throws {
+        let others = try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM indicator_values WHERE geography < :g) OR EXISTS (SELECT 1 FROM indicator_values WHERE geography > :g)
+            """, arguments: ["g": geography]) ?? true
+        if others {
+            try db.execute(sql: "DELETE FROM indicator_values WHERE geography = ?", arguments: [geography])
+        } else {
+            try db.execute(sql: "DELETE FROM indicator_values")
+        }
     }
 
     /// The register as applied to this geography, in `known_issues`.

@@ -103,6 +103,16 @@ struct ObservationLoader: RecordLoader {
         cells.start()
         for variable in variables {
             let bytes = record.bytes(at: variable.position)
+            // Most cells are a number written as JSON writes it: valid as it is, stored as
+            // published, never parsed (negative only with a minus and a digit other than 0).
+            if PackedCells.isJSONNumber(bytes) {
+                if variable.isCount && bytes[0] == UInt8(ascii: "-") && bytes.contains(where: { $0 >= 0x31 && $0 <= 0x39 }) {
+                    return Rejection(line: record.line, column: variable.code, value: record.string(at: variable.position),
+                                     reason: Self.negativeCount(variable.code, source: sourceID))
+                }
+                cells.append(published: bytes)
+                continue
+            }
             switch parser.parse(bytes) {
             case .invalid:
                 return Rejection(line: record.line, column: variable.code, value: record.string(at: variable.position),

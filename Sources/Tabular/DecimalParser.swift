@@ -14,6 +14,9 @@ public enum DecimalParser {
         return value
     }
 
+    /// The longest text read as a number: anything longer is not one INSEE publishes.
+    public static let longestNumber = 63
+
     public static func parse(_ text: String) -> Double? {
         var copy = text
         return copy.withUTF8 { parse($0) }
@@ -23,7 +26,7 @@ public enum DecimalParser {
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
         let count = bytes.count
         var index = 0
-        guard count > 0, count < 64 else { return nil }
+        guard count > 0, count <= longestNumber else { return nil }
         var negative = false
         if bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") {
             negative = bytes[0] == UInt8(ascii: "-")

@@ -70,8 +70,8 @@ public final class XLSXReader: RecordReader {
     /// Records are padded with empty fields to the header's width; trailing empty cells beyond
     /// it are dropped, so a record is wider than the header only when a cell there has a value.
     public func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
-        let row = rows.row
         while try rows.next() {
+            var row = rows.row
             if row.bytes.isEmpty { continue }
             while row.ends.count > header.count && row.ends.last == (row.ends.dropLast().last ?? 0) {
                 row.ends.removeLast()
@@ -92,7 +92,7 @@ private final class SheetRows {
     private let sharedStrings: [String]
     private let path: String
     /// The cells of the current row, as the CSV reader builds its records.
-    let row = RecordBuilder()
+    private(set) var row = RecordBuilder()
     /// The current row's number: its `r` attribute, or the one after the previous row.
     private(set) var number = 0
     /// Whether a `<row>` is open: cells outside one belong to no row.

@@ -28,12 +28,19 @@ public struct PackedCells {
     /// round-trip form (`1,5` → `1.5`).
     @inline(__always)
     public mutating func append(_ value: Double, published: UnsafeBufferPointer<UInt8>) {
-        separate()
         if Self.isJSONNumber(published) {
-            bytes.append(contentsOf: published)
+            append(published: published)
         } else {
+            separate()
             bytes.append(contentsOf: value.description.utf8)
         }
+    }
+
+    /// A value published as a JSON number (`isJSONNumber`), kept as it is.
+    @inline(__always)
+    public mutating func append(published number: UnsafeBufferPointer<UInt8>) {
+        separate()
+        bytes.append(contentsOf: number)
     }
 
     /// A cell without a value: its status.
@@ -56,10 +63,12 @@ public struct PackedCells {
     }
 
     /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?`: the decimals INSEE publishes with a point, without an
-    /// exponent (anything else is written in Swift's own form, also valid JSON).
-    static func isJSONNumber(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// exponent (anything else is written in Swift's own form, also valid JSON), and no
+    /// longer than `DecimalParser` reads: such a text is exactly one it accepts.
+    public static func isJSONNumber(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         let count = text.count
+        guard count <= DecimalParser.longestNumber else { return false }
         if index < count && text[index] == UInt8(ascii: "-") { index += 1 }
         let integerStart = index
         while index < count && text[index] >= 0x30 && text[index] <= 0x39 { index += 1 }

@@ -136,6 +136,18 @@ struct CSVDialectTests {
         #expect(result.rows == [["  01001 ", " 25 820 ", "\t"]])
     }
 
+    /// Lines without space, tab, CR or LF are parsed with libcsv's own byte tests, the
+    /// others with ours: switching from one to the other, line by line, changes no field.
+    @Test("plain lines and lines with spaces, tabs and line breaks mixed keep every byte", arguments: ["\n", "\r"])
+    func mixedLinesKeepEveryByte(terminator: String) throws {
+        // A lone CR inside a field of an LF file; none in a CR file (an LF would make it an LF file).
+        let other = terminator == "\n" ? "\r" : ""
+        let lines = ["A;B;C", "1;2;3", " 4 ; 5\t;6", "7;8;9", "x\(other)y;\"a", "b \";z", "10;11;12", "\" q \";\"r\";s"]
+        let result = try read(lines.joined(separator: terminator) + terminator)
+        #expect(result.rows == [["1", "2", "3"], [" 4 ", " 5\t", "6"], ["7", "8", "9"], ["x\(other)y", "a\(terminator)b ", "z"],
+                                ["10", "11", "12"], [" q ", "r", "s"]])
+    }
+
     @Test("spaces inside a quoted field are kept")
     func spacesInQuotesKept() throws {
         let result = try read("A,B\n\"  x  \",\" \"\n")

@@ -121,7 +121,7 @@ struct ObservationLoader: RecordLoader {
                 return Rejection(line: record.line, column: variable.code, value: record.string(at: variable.position),
                                  reason: Self.negativeCount(variable.code, source: sourceID))
             case .number(let number):
-                cells.append(number, published: bytes)
+                cells.append(number)
             case .marker(let status):
                 cells.append(status)
             }

@@ -53,6 +53,7 @@ struct ObservationConverter {
             try copyOneToOneValues(arguments: arguments, into: &counts, db)
             source = "observation_values"
         }
+        // The levels of the values left to convert, in one scan: each step below reads only its own.
         let levels = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
             SELECT territory_level, count(*) FROM \(source) WHERE file_id = ? GROUP BY territory_level
             """, arguments: [fileID]).map { ($0[0] as String, $0[1] as Int) })

@@ -159,8 +159,8 @@ public struct TerritoryDirectory {
             ORDER BY f.vintage DESC, f.file_id DESC
             """)
         return try files.compactMap { file in
-            // One file and variable at a time: on that, SQLite reads the view's two tables
-            // through their keys instead of unpacking every packed row of the geography.
+            // One file and variable at a time: SQLite then reads only that file's rows of the
+            // view's two tables, instead of unpacking every packed row of the geography.
             var total = 0.0, present = 0, secret = false, rows = 0
             let values = try Row.fetchCursor(db, sql: """
                 SELECT value, status FROM normalised_observations

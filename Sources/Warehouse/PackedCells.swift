@@ -23,24 +23,18 @@ public struct PackedCells {
         bytes.append(UInt8(ascii: "["))
     }
 
-    /// A value: its text as published when that is already a JSON number (so that reading
-    /// it back gives the same `Double`, parsed by the same parser), else its shortest
-    /// round-trip form (`1,5` → `1.5`).
-    @inline(__always)
-    public mutating func append(_ value: Double, published: UnsafeBufferPointer<UInt8>) {
-        if Self.isJSONNumber(published) {
-            append(published: published)
-        } else {
-            separate()
-            bytes.append(contentsOf: value.description.utf8)
-        }
-    }
-
-    /// A value published as a JSON number (`isJSONNumber`), kept as it is.
+    /// A value published as a JSON number (`isJSONNumber`), kept as it is: reading it back
+    /// gives the same `Double`, parsed by the same parser.
     @inline(__always)
     public mutating func append(published number: UnsafeBufferPointer<UInt8>) {
         separate()
         bytes.append(contentsOf: number)
+    }
+
+    /// A value published otherwise (`1,5`, `+3`), in its shortest round-trip form (`1.5`).
+    public mutating func append(_ value: Double) {
+        separate()
+        bytes.append(contentsOf: value.description.utf8)
     }
 
     /// A cell without a value: its status.

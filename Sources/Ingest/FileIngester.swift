@@ -99,7 +99,11 @@ struct FileIngester {
             var zeros = LeadingZeroPolicy(repair: options.repairLeadingZeros)
             let progress = ProgressLine(name: URL(fileURLWithPath: path).lastPathComponent, enabled: options.showsProgress)
             defer { progress.finish() }
-            let counts = try Self.readRecords(from: reader, into: &loader, zeros: &zeros,
+            // Observations: parsing and packing or typing cost about the same, so parsing gets
+            // its own thread. A diagnostics loader spends its time in SQLite on this one
+            // (numbers already seen), and reference tables are small.
+            let records: any RecordReader = definition.kind == .observations ? ReadAheadReader(reader) : reader
+            let counts = try Self.readRecords(from: records, into: &loader, zeros: &zeros,
                                               rejections: RejectedRowWriter(fileID: fileID, db),
                                               shown: &loaded.firstRejections, progress: progress)
             try loader.finish()

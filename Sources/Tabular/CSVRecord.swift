@@ -23,8 +23,9 @@ public struct CSVRecord {
     /// Physical line (1-based) where the record starts.
     public let line: Int
     public let defect: CSVDefect?
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private let ends: UnsafeBufferPointer<Int>
+    /// The fields' bytes end to end, and where each field ends in them.
+    let bytes: UnsafeBufferPointer<UInt8>
+    let ends: UnsafeBufferPointer<Int>
 
     init(line: Int, defect: CSVDefect?, bytes: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<Int>) {
         self.line = line

@@ -54,27 +54,47 @@ public struct ComputeJob {
         var summary = ComputeSummary(runID: runID, geography: geography)
         var reach = FileReach(members: members)
         summary.knownIssues = issues.map { ($0.issue.id, $0.matched) }
+        // Indicator n is calculated on another thread while n − 1 is written on this one.
+        var previous: Calculation?
         for indicator in catalog.indicators {
-            var report = ComputeSummary.IndicatorReport(id: indicator.id)
             var files: Set<Int64> = []
-            for calculator in try calculators(for: indicator, store: store, members: members, population: population,
-                                              reach: &reach, files: &files) {
-                let values = calculator.compute()
-                for value in values { try writer.write(value, of: indicator.id) }
-                report.periods.append(calculator.period)
-                report.values += values.count
-                report.withheld += values.filter { $0.status != "ok" }.count
-            }
-            for file in files.sorted() {
-                try db.execute(sql: "INSERT INTO indicator_sources (geography, indicator_id, file_id) VALUES (?, ?, ?)",
-                               arguments: [geography, indicator.id, file])
-            }
-            summary.indicators.append(report)
+            let calculators = try calculators(for: indicator, store: store, members: members, population: population,
+                                              reach: &reach, files: &files)
+            let calculation = Calculation(indicator: indicator.id, periods: calculators.map(\.period), files: files,
+                                          values: BackgroundCalculation(calculators))
+            if let previous { summary.indicators.append(try write(previous, writer: writer, geography: geography, db)) }
+            previous = calculation
         }
+        if let previous { summary.indicators.append(try write(previous, writer: writer, geography: geography, db)) }
         try writer.flush()
         try db.execute(sql: WarehouseSchema.indicatorValuesByTerritory)
         logger.info("Computed indicators", metadata: ["geography": "\(geography)", "values": "\(summary.values)"])
         return summary
+    }
+
+    /// One indicator being calculated: what its report and `indicator_sources` need.
+    private struct Calculation {
+        let indicator: String
+        let periods: [String]
+        let files: Set<Int64>
+        let values: BackgroundCalculation
+    }
+
+    /// Writes the values of one indicator once calculated, and the files they come from.
+    private func write(_ calculation: Calculation, writer: IndicatorValueWriter, geography: Int,
+                       _ db: Database) throws -> ComputeSummary.IndicatorReport {
+        var report = ComputeSummary.IndicatorReport(id: calculation.indicator)
+        report.periods = calculation.periods
+        for values in calculation.values.wait() {
+            for value in values { try writer.write(value, of: calculation.indicator) }
+            report.values += values.count
+            report.withheld += values.filter { $0.status != "ok" }.count
+        }
+        for file in calculation.files.sorted() {
+            try db.execute(sql: "INSERT INTO indicator_sources (geography, indicator_id, file_id) VALUES (?, ?, ?)",
+                           arguments: [geography, calculation.indicator, file])
+        }
+        return report
     }
 
     /// One calculator per period the data allows (per pair of census years for a growth).

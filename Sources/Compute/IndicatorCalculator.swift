@@ -9,7 +9,7 @@ import Indicators
 /// and denominator of a ratio, value × weight and weight of a weighted mean, start and
 /// end of a growth — that are summed over communes and only then turned into a value,
 /// so that a rate is never a mean of rates.
-struct IndicatorCalculator {
+struct IndicatorCalculator: Sendable {
     let indicator: IndicatorDefinition
     let period: String
     /// Components by territory: one dictionary per part source (see `parts(of:)`).

@@ -6,8 +6,9 @@ import Warehouse
 /// Loads an energy-diagnostics file (ADEME's DPE, millions of rows) without keeping a
 /// row per diagnostic: each one is counted, while streaming, in its commune × year (of
 /// the diagnostic) by energy label, building type and construction period, and the counts
-/// are written as observations at the end, the year in the code as in INSEE's
-/// (`DPE23_N`, `DPE23_N_E`, `DPE23_MAISON_N_F`, `DPE23_AV1948_N_G`, …, period 2023).
+/// are written at the end, a packed row per commune (`observation_rows`, cells named by
+/// slot), the year in the code as in INSEE's (`DPE23_N`, `DPE23_N_E`, `DPE23_MAISON_N_F`,
+/// `DPE23_AV1948_N_G`, …, period 2023).
 ///
 /// Each breakdown also gets its median primary consumption per m² (`DPE23_CONSO_EP_MED`,
 /// `DPE23_MAISON_CONSO_EP_MED`, …) and its diagnostics counted by consumption class
@@ -259,16 +260,17 @@ struct DiagnosticsLoader: RecordLoader {
     /// those of Paris, Lyon and Marseille from their arrondissements.
     mutating func finish() throws {
         try db.execute(sql: "DROP TABLE IF EXISTS temp.diagnostic_numbers")
-        let writer = try ObservationWriter(fileID: fileID, db)
-        var variables: [String: [Int64?]] = [:]  // by year, then by slot
-        func variable(_ slot: Int, year: String) throws -> Int64 {
-            if let id = variables[year]?[slot] { return id }
+        let writer = try PackedRowWriter(fileID: fileID, db)
+        var columns: [String: [Int?]] = [:]  // the file's column of each slot, by year
+        func column(_ slot: Int, year: String) throws -> Int {
+            if let column = columns[year]?[slot] { return column }
             let name = Self.slotNames[slot]
             let code = "DPE" + year.suffix(2) + name.dropFirst(3)
             let id = try SourceRegistry.variableID(sourceID: sourceID, code: code, period: year, label: Self.label(of: name) + " (\(year))",
                                                    additive: !name.hasSuffix("_MED"), db)
-            variables[year, default: Array(repeating: nil, count: Self.slotNames.count)][slot] = id
-            return id
+            let column = try writer.addColumn(variableID: id)
+            columns[year, default: Array(repeating: nil, count: Self.slotNames.count)][slot] = column
+            return column
         }
         // A diagnostic coded with the commune itself (75056) belongs to it with those of its arrondissements.
         var cities: [Group: Tally] = [:]
@@ -279,19 +281,28 @@ struct DiagnosticsLoader: RecordLoader {
         }
         let groups = Set(tallies.keys).union(cities.keys).sorted { ($0.commune, $0.year) < ($1.commune, $1.year) }
         var buffer: [Float] = []
-        for group in groups {
-            guard let tally = cities[group] ?? tallies[group] else { continue }
-            let values = Self.observations(of: tally, buffer: &buffer)
-            try Array(group.commune.utf8).withUnsafeBufferPointer { code in
-                // Paris, Lyon and Marseille diagnostics carry their arrondissement's code.
-                let level = CodeKind.commune.level(of: code)
-                for (slot, value) in values {
-                    try writer.write(territoryCode: code, level: level, variableID: try variable(slot, year: group.year), value: value, status: "ok")
+        // One row per commune, every year in it: a few hundred values of thousands of
+        // possible codes, so its cells name their slots.
+        var commune: [(column: Int, value: Double)] = []
+        var cells = PackedCells()
+        for (index, group) in groups.enumerated() {
+            if let tally = cities[group] ?? tallies[group] {
+                for (slot, value) in Self.observations(of: tally, buffer: &buffer) {
+                    commune.append((try column(slot, year: group.year), value))
                 }
             }
-            valuesWritten += values.count
+            guard index == groups.count - 1 || groups[index + 1].commune != group.commune else { continue }
+            commune.sort { $0.column < $1.column }
+            cells.startNamed()
+            for (column, value) in commune { cells.append(value, at: column) }
+            cells.finishNamed()
+            try Array(group.commune.utf8).withUnsafeBufferPointer { code in
+                // Paris, Lyon and Marseille diagnostics carry their arrondissement's code.
+                try writer.write(territoryCode: code, level: CodeKind.commune.level(of: code), cells: cells)
+            }
+            valuesWritten += commune.count
+            commune.removeAll(keepingCapacity: true)
         }
-        try writer.flush()
         try db.execute(sql: "PRAGMA main.cache_size = \(mainCacheSize)")
     }
 

@@ -47,7 +47,7 @@ struct ObservationConverter {
         let columns = try Int.fetchOne(db, sql: "SELECT count(*) FROM file_columns WHERE file_id = ?", arguments: [fileID]) ?? 0
         let source: String
         if columns > 0 {
-            try carryPackedRows(columns: columns, arguments: arguments, into: &counts, db)
+            try carryPackedRows(columns: sparse ? nil : columns, arguments: arguments, into: &counts, db)
             source = "temp.unpacked_observations"
         } else {
             try copyOneToOneValues(arguments: arguments, into: &counts, db)
@@ -154,7 +154,9 @@ struct ObservationConverter {
     /// One-to-one communes of a wide file: its packed row, referenced under the target code
     /// (`normalised_rows`), not copied. The other rows are unpacked into
     /// `temp.unpacked_observations` for the steps that convert values one by one.
-    private func carryPackedRows(columns: Int, arguments: StatementArguments, into counts: inout ConversionCounts, _ db: Database) throws {
+    /// `columns`: the cells of every row of a wide file; nil when rows name their slots
+    /// (a diagnostics file), whose cells are then counted row by row.
+    private func carryPackedRows(columns: Int?, arguments: StatementArguments, into counts: inout ConversionCounts, _ db: Database) throws {
         try db.execute(sql: """
             INSERT OR FAIL INTO normalised_rows (geography, file_id, territory, territory_code, conversion)
             SELECT :target, :file, 'COM:' || s.to_code, r.territory_code,
@@ -163,10 +165,22 @@ struct ObservationConverter {
             WHERE r.file_id = :file AND r.territory_level = 'COM'
               AND s.from_geography = :geography AND s.to_geography = :target AND s.from_code = r.territory_code
             """, arguments: arguments)
-        counts.written = db.changesCount * columns
-        counts.converted = try (Int.fetchOne(db, sql: """
-            SELECT count(*) FROM normalised_rows WHERE geography = :target AND file_id = :file AND conversion IS NOT NULL
-            """, arguments: arguments) ?? 0) * columns
+        if let columns {
+            counts.written = db.changesCount * columns
+            counts.converted = try (Int.fetchOne(db, sql: """
+                SELECT count(*) FROM normalised_rows WHERE geography = :target AND file_id = :file AND conversion IS NOT NULL
+                """, arguments: arguments) ?? 0) * columns
+        } else {
+            let carried = try Row.fetchOne(db, sql: """
+                SELECT coalesce(sum(cells), 0), coalesce(sum(CASE WHEN converted THEN cells END), 0)
+                FROM (SELECT (SELECT count(*) FROM json_each(r.cells)) AS cells, n.conversion IS NOT NULL AS converted
+                      FROM normalised_rows n
+                      JOIN observation_rows r ON r.file_id = n.file_id AND r.territory_code = n.territory_code
+                      WHERE n.geography = :target AND n.file_id = :file)
+                """, arguments: arguments)
+            counts.written = carried?[0] ?? 0
+            counts.converted = carried?[1] ?? 0
+        }
         try db.execute(sql: """
             CREATE TEMP TABLE IF NOT EXISTS unpacked_observations (
                 file_id INTEGER NOT NULL, territory_code TEXT NOT NULL, variable_id INTEGER NOT NULL,

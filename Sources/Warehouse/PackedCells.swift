@@ -4,6 +4,10 @@ import Tabular
 /// is the file's n-th column (`file_columns.slot` n) — a number for a value whose status
 /// is `ok`, else the status as a JSON string (`"secret"`). Built and read here, without a
 /// `String` per cell; SQLite's `json_each` unpacks the same text in the views.
+///
+/// A row with few of its file's columns (a commune's counts of energy diagnostics: a few
+/// hundred of thousands of possible codes) is a JSON object instead, keyed by slot and
+/// holding only the cells that are there: `{"0":12,"7":3}`.
 public struct PackedCells {
     /// Cells that this type did not write: the warehouse was edited by hand.
     public struct CorruptCells: Error, CustomStringConvertible {
@@ -51,6 +55,31 @@ public struct PackedCells {
         bytes.append(UInt8(ascii: "]"))
     }
 
+    /// Starts the cells of a new row that names its slots (a JSON object).
+    public mutating func startNamed() {
+        bytes.removeAll(keepingCapacity: true)
+        bytes.append(UInt8(ascii: "{"))
+    }
+
+    /// The value of slot `slot` in a row that names its slots; a whole number is written
+    /// without a fraction (`12`, not `12.0`).
+    public mutating func append(_ value: Double, at slot: Int) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: String(slot).utf8)
+        bytes.append(contentsOf: "\":".utf8)
+        if value == value.rounded(), abs(value) < 1e15 {
+            bytes.append(contentsOf: String(Int64(value)).utf8)
+        } else {
+            bytes.append(contentsOf: value.description.utf8)
+        }
+    }
+
+    /// Ends the cells of a row that names its slots.
+    public mutating func finishNamed() {
+        bytes.append(UInt8(ascii: "}"))
+    }
+
     @inline(__always)
     private mutating func separate() {
         if bytes.count > 1 { bytes.append(UInt8(ascii: ",")) }
@@ -78,19 +107,22 @@ public struct PackedCells {
 
     /// Calls `body` with the slot, value and status of the cells of `text` whose slot is in
     /// `wanted` (`wanted[slot]`), skipping the others without parsing them.
+    /// Works on both forms: an array (slots in order) and an object (slots named).
     public static func read(_ text: UnsafeBufferPointer<UInt8>, wanted: [Bool],
                             _ body: (_ slot: Int, _ value: Double?, _ status: ValueStatus) throws -> Void) throws {
         let count = text.count
-        guard count >= 2, text[0] == UInt8(ascii: "["), text[count - 1] == UInt8(ascii: "]") else {
-            throw CorruptCells(reason: "not a JSON array")
+        let named = count >= 2 && text[0] == UInt8(ascii: "{") && text[count - 1] == UInt8(ascii: "}")
+        guard named || count >= 2 && text[0] == UInt8(ascii: "[") && text[count - 1] == UInt8(ascii: "]") else {
+            throw CorruptCells(reason: "neither a JSON array nor a JSON object")
         }
-        var slot = 0
+        var position = 0
         var start = 1
         while start < count - 1 {
             var end = start
             while end < count - 1 && text[end] != UInt8(ascii: ",") { end += 1 }
+            var cell = UnsafeBufferPointer(rebasing: text[start..<end])
+            let slot = named ? try Self.slot(naming: &cell) : position
             if slot < wanted.count && wanted[slot] {
-                let cell = UnsafeBufferPointer(rebasing: text[start..<end])
                 if cell.first == UInt8(ascii: "\"") {
                     guard cell.count >= 2, let status = ValueStatus(rawValue: String(decoding: cell.dropFirst().dropLast(), as: UTF8.self)) else {
                         throw CorruptCells(reason: "cell \(slot) is \(String(decoding: cell, as: UTF8.self))")
@@ -103,8 +135,24 @@ public struct PackedCells {
                     try body(slot, value, .ok)
                 }
             }
-            slot += 1
+            position += 1
             start = end + 1
         }
+    }
+
+    /// `"12":3` → 12, leaving `cell` on the value (`3`).
+    private static func slot(naming cell: inout UnsafeBufferPointer<UInt8>) throws -> Int {
+        var index = 1
+        var slot = 0
+        while index < cell.count, cell[index] >= 0x30 && cell[index] <= 0x39, slot < Int.max / 10 {
+            slot = slot * 10 + Int(cell[index] - 0x30)
+            index += 1
+        }
+        guard cell.first == UInt8(ascii: "\""), index > 1, index + 1 < cell.count,
+              cell[index] == UInt8(ascii: "\""), cell[index + 1] == UInt8(ascii: ":") else {
+            throw CorruptCells(reason: "member \(String(decoding: cell, as: UTF8.self)) is not named by a slot")
+        }
+        cell = UnsafeBufferPointer(rebasing: cell[(index + 2)...])
+        return slot
     }
 }

@@ -1,26 +1,36 @@
 import GRDB
 
 /// Writes a wide file as published: one row of `observation_rows` per territory, its
-/// cells packed (`PackedCells`), and once the variable of each column in `file_columns`.
+/// cells packed (`PackedCells`), and once the variable of each column in `file_columns`;
+/// or the aggregates of a diagnostics file, a row per commune naming its slots.
 ///
 /// One row written per territory rather than one per value: SQLite's cost is per row
 /// (about a microsecond), so the dossier complet is 35,000 rows, not 67 million.
 public final class PackedRowWriter {
     private let fileID: Int64
     private let insert: PreparedInsert
+    private let column: Statement
+    /// Slots given so far (`addColumn`).
+    private var columns = 0
     /// Levels seen, as bytes that live as long as the writer.
     private var levels = InternedTexts()
 
-    /// `variableIDs[n]`: the variable of the n-th cell of every row.
-    public init(fileID: Int64, variableIDs: [Int64], _ db: Database) throws {
+    /// `variableIDs[n]`: the variable of the n-th cell of every row; more can be added
+    /// as they come (`addColumn`), for rows that name their slots.
+    public init(fileID: Int64, variableIDs: [Int64] = [], _ db: Database) throws {
         self.fileID = fileID
-        let column = try db.makeStatement(sql: "INSERT INTO file_columns (file_id, slot, variable_id) VALUES (?, ?, ?)")
-        for (slot, variableID) in variableIDs.enumerated() {
-            try column.execute(arguments: [fileID, slot, variableID])
-        }
+        column = try db.makeStatement(sql: "INSERT INTO file_columns (file_id, slot, variable_id) VALUES (?, ?, ?)")
         insert = try PreparedInsert(db, sql: """
             INSERT OR FAIL INTO observation_rows (file_id, territory_code, territory_level, cells) VALUES (?, ?, ?, ?)
             """)
+        for variableID in variableIDs { _ = try addColumn(variableID: variableID) }
+    }
+
+    /// A new column of the file, holding `variableID`: its slot.
+    public func addColumn(variableID: Int64) throws -> Int {
+        try column.execute(arguments: [fileID, columns, variableID])
+        columns += 1
+        return columns - 1
     }
 
     /// Writes the row of one territory.

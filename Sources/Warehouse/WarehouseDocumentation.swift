@@ -22,9 +22,9 @@ public enum WarehouseDocumentation {
             "additive": "1 for counts that add up across communes"]),
         "observations": Table(description: "Values as published, long form: territory × variable of a file (a view of observation_values and the unpacked observation_rows).", columns: [
             "status": "ok, secret (secret statistique), missing, not-applicable; a value that is not ok has no number"]),
-        "observation_values": Table(description: "Values written one by one (the aggregates of a diagnostics source).", columns: [:]),
-        "observation_rows": Table(description: "A row of a wide file as published: one territory, every column packed.", columns: [
-            "cells": "JSON array: the n-th element is the column of slot n in file_columns, a number (status ok) or the status"]),
+        "observation_values": Table(description: "Values written one by one (files of values in long form).", columns: [:]),
+        "observation_rows": Table(description: "A row of a wide file as published (one territory, every column packed), or a commune's aggregates of a diagnostics file.", columns: [
+            "cells": "JSON array: the n-th element is the column of slot n in file_columns, a number (status ok) or the status; for a diagnostics file, a JSON object of the cells present, keyed by slot ({\"0\":12,\"7\":3})"]),
         "file_columns": Table(description: "The variable of each column of a wide file (its slot in observation_rows.cells).", columns: [:]),
         "cog_communes": Table(description: "Code officiel géographique: communes, arrondissements municipaux, communes déléguées and associées.", columns: [:]),
         "cog_mouvements": Table(description: "Commune changes since 1943 (COG).", columns: [:]),

@@ -9,10 +9,12 @@ extension WarehouseSchema {
     /// `observations` and `normalised_observations` keep their columns and meaning, as
     /// views: one row per territory × variable, unpacked with `json_each`. The tables
     /// behind them:
-    /// - `observation_values`: values written one by one (the aggregates of a diagnostics
-    ///   source), the former `observations` table;
+    /// - `observation_values`: values written one by one (files of values in long form),
+    ///   the former `observations` table;
     /// - `observation_rows` + `file_columns`: wide files, one row per territory, the n-th
     ///   cell being the value of the file's n-th column (a number, or its status as text);
+    ///   the aggregates of a diagnostics file, one row per commune, a JSON object of the
+    ///   cells it has keyed by slot (a few hundred of the file's thousands of columns);
     /// - `normalised_values`: values normalise converted (merged, split, rolled-up
     ///   communes, supra-communal levels, files of values), the former table;
     /// - `normalised_rows`: a row of `observation_rows` carried as it is onto a commune of
@@ -59,19 +61,22 @@ extension WarehouseSchema {
         SELECT n.geography, n.file_id, n.territory, c.variable_id, \(cellValue), \(cellStatus), n.conversion
         FROM normalised_rows n
         JOIN observation_rows r ON r.file_id = n.file_id AND r.territory_code = n.territory_code
-        JOIN json_each(r.cells) j
-        JOIN file_columns c ON c.file_id = r.file_id AND c.slot = j.key;
+        CROSS JOIN json_each(r.cells) j
+        CROSS JOIN file_columns c ON c.file_id = r.file_id AND c.slot = j.key;
 
         \(observationsView)
         \(normalisedView)
         """
 
     /// The rows of `observation_rows` in long form, with the columns of `observation_values`:
-    /// callers add a `WHERE` on `r` (the packed row).
+    /// callers add a `WHERE` on `r` (the packed row). Each cell finds its variable by its
+    /// slot (`CROSS JOIN` keeps that order): the other way round, every column of the file
+    /// would scan the whole row. A slot is an integer in an array, text in an object
+    /// (`"12"`): the column's integer affinity compares both as numbers.
     public static let unpackedRows = """
         SELECT r.file_id, r.territory_code, c.variable_id, r.territory_level, \(cellValue), \(cellStatus)
-        FROM observation_rows r JOIN json_each(r.cells) j
-        JOIN file_columns c ON c.file_id = r.file_id AND c.slot = j.key
+        FROM observation_rows r CROSS JOIN json_each(r.cells) j
+        CROSS JOIN file_columns c ON c.file_id = r.file_id AND c.slot = j.key
         """
 
     /// A cell of a packed row: a number is a value whose status is `ok`; text is the

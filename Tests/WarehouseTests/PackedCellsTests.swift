@@ -59,7 +59,39 @@ struct PackedCellsTests {
         #expect(unpacked.enumerated().filter { expected[$0.offset].0 == nil }.map { $0.element[1] as String } == expected.compactMap { $0.0 == nil ? $0.1.rawValue : nil })
     }
 
-    @Test(arguments: ["", "12,5", "[12,5", #"[1,"hidden"]"#, "[1,x]"])
+    @Test func cellsNamedBySlotReadBackAsWrittenBySwiftAndBySQLite() throws {
+        let written: [(slot: Int, value: Double)] = [(0, 12), (7, 3), (12, 152.5), (1_203, 0.25), (4_000, 123_456_789)]
+        var cells = PackedCells()
+        cells.startNamed()
+        for (slot, value) in written { cells.append(value, at: slot) }
+        cells.finishNamed()
+        #expect(String(decoding: cells.bytes, as: UTF8.self) == #"{"0":12,"7":3,"12":152.5,"1203":0.25,"4000":123456789}"#)
+
+        var wanted = Array(repeating: false, count: 5_000)
+        for slot in [7, 1_203, 4_000] { wanted[slot] = true }
+        var read: [(Int, Double?, ValueStatus)] = []
+        try cells.bytes.withUnsafeBufferPointer { bytes in
+            try PackedCells.read(bytes, wanted: wanted) { read.append(($0, $1, $2)) }
+        }
+        #expect(read.map(\.0) == [7, 1_203, 4_000])
+        #expect(read.map(\.1) == [3, 0.25, 123_456_789])
+        #expect(read.allSatisfy { $0.2 == .ok })
+
+        // The views find each cell's column through `file_columns.slot`, an integer.
+        let queue = try DatabaseQueue()
+        let slots = try queue.write { db in
+            try db.execute(sql: "CREATE TABLE file_columns (file_id INTEGER, slot INTEGER, variable_id INTEGER, PRIMARY KEY (file_id, slot)) WITHOUT ROWID")
+            for (slot, _) in written { try db.execute(sql: "INSERT INTO file_columns VALUES (1, ?, ?)", arguments: [slot, 100 + slot]) }
+            return try Row.fetchAll(db, sql: """
+                SELECT c.variable_id, CAST(j.atom AS REAL) FROM json_each(?) j
+                CROSS JOIN file_columns c ON c.file_id = 1 AND c.slot = j.key ORDER BY c.slot
+                """, arguments: [String(decoding: cells.bytes, as: UTF8.self)])
+        }
+        #expect(slots.map { $0[0] as Int } == written.map { 100 + $0.slot })
+        #expect(slots.map { $0[1] as Double } == written.map(\.value))
+    }
+
+    @Test(arguments: ["", "12,5", "[12,5", #"[1,"hidden"]"#, "[1,x]", #"{"a":1}"#, #"{1:2}"#, #"{"3"}"#, #"{"2":}"#])
     func cellsThatWereNotWrittenHereAreAnErrorNotAValue(text: String) {
         #expect(throws: PackedCells.CorruptCells.self) {
             try Array(text.utf8).withUnsafeBufferPointer { bytes in

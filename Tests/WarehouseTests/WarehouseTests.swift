@@ -76,10 +76,13 @@ import Testing
             try SourceRegistry.upsertSource(id: "s", label: "S", publisher: nil, url: nil, kind: "observations", db)
             let (fileID, _) = try FileJournal.begin(load, runID: runID, db)
             let variable = try SourceRegistry.variableID(sourceID: "s", code: "V", period: "2021", label: nil, additive: true, db)
-            let writer = try ObservationWriter(fileID: fileID, db)
+            let writer = try PackedRowWriter(fileID: fileID, variableIDs: [variable], db)
+            var cells = PackedCells()
+            cells.start()
+            cells.append(1)
+            cells.finish()
             var code = "62498"
-            try code.withUTF8 { try writer.write(territoryCode: $0, level: "COM", variableID: variable, value: 1, status: "ok") }
-            try writer.flush()
+            try code.withUTF8 { try writer.write(territoryCode: $0, level: "COM", cells: cells) }
         }
         #expect(try warehouse.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM observations") } == 1)
         var second = load
@@ -88,44 +91,6 @@ import Testing
         #expect(replaced == 1)
         #expect(try warehouse.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM observations") } == 0)
         #expect(try warehouse.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM v_files") } == 1)
-    }
-
-    @Test func theObservationWriterWritesEveryRowItHoldsBackExactlyAsGiven() throws {
-        let warehouse = try openTemporary()
-        let runID = try RunJournal.start(command: "test", in: warehouse)
-        let load = FileLoad(sourceID: "s", vintage: "2021", name: "f.csv", path: "/f.csv", sha256: "a",
-                            sizeBytes: 1, encoding: "utf-8", delimiter: ";")
-        // Two full statements and a remainder, with codes of several lengths, levels and statuses.
-        let count = ObservationWriter.rowsPerStatement * 2 + 5
-        let levels = ["COM", "ARM", "EPCI", "DEP"]
-        let statuses = ["ok", "secret", "missing", "not-applicable"]
-        typealias Expected = (code: String, variable: Int64, level: String, value: Double?, status: String)
-        var expected: [Expected] = []
-        try warehouse.write { db in
-            try SourceRegistry.upsertSource(id: "s", label: "S", publisher: nil, url: nil, kind: "observations", db)
-            let (fileID, _) = try FileJournal.begin(load, runID: runID, db)
-            let variables = try (1...3).map { try SourceRegistry.variableID(sourceID: "s", code: "V\($0)", period: "2021", label: nil, additive: true, db) }
-            let writer = try ObservationWriter(fileID: fileID, db)
-            for index in 0..<count {
-                let status = statuses[index % 7 == 0 ? 1 + index % 3 : 0]
-                let row: Expected = (String(repeating: "9", count: 1 + index % 9) + String(index), variables[index % 3],
-                                     levels[index % 4], status == "ok" ? Double(index) / 7 : nil, status)
-                var code = row.code
-                try code.withUTF8 { try writer.write(territoryCode: $0, level: row.level, variableID: row.variable, value: row.value, status: row.status) }
-                expected.append(row)
-            }
-            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM observations") == ObservationWriter.rowsPerStatement * 2)
-            try writer.flush()
-        }
-        let stored = try warehouse.read { db in
-            try Row.fetchAll(db, sql: "SELECT territory_code, variable_id, territory_level, value, status FROM observations ORDER BY territory_code, variable_id")
-        }
-        let sorted = expected.sorted { ($0.code, $0.variable) < ($1.code, $1.variable) }
-        #expect(stored.count == count)
-        for (row, want) in zip(stored, sorted) {
-            #expect(row[0] as String == want.code && row[1] as Int64 == want.variable && row[2] as String == want.level
-                    && row[3] as Double? == want.value && row[4] as String == want.status, "\(row) ≠ \(want)")
-        }
     }
 
     @Test func observationsLoseTheirDeclaredForeignKeysButNoRowNorTheView() throws {

@@ -40,6 +40,34 @@ struct EnergyIndicatorsTests {
         try sandbox.scalar("SELECT value FROM indicator_values WHERE indicator_id = ? AND territory = ? AND period = '2023'", [indicator, territory])
     }
 
+    @Test func aggregatesArePackedOneRowPerCommuneAndNormaliseCountsWhatTheViewShows() throws {
+        let sandbox = try Sandbox()
+        try sandbox.loadFixtureGeography()
+        let path = try sandbox.write("dpe-2023.csv", Self.diagnostics)
+        #expect(try sandbox.ingest(path, IngestOptions(geographyOfInput: 2023)).status == .loaded)
+        // Alpha, Beta, two arrondissements and Paris from them: one row each, cells named by slot.
+        #expect(try sandbox.lines("SELECT territory_code FROM observation_rows ORDER BY territory_code")
+            == ["62001", "62002", "75056", "75101", "75102"])
+        #expect(try sandbox.scalar("SELECT count(*) FROM observation_rows WHERE cells NOT LIKE '{\"%}'") == 0)
+        let summary = try sandbox.normalise(2024)
+        let file = try #require(summary.files.first { $0.name == "dpe-2023.csv" })
+        // The rows carried as they are (one-to-one communes) are counted cell by cell: as
+        // many values as the view shows for them, and as many converted.
+        let carried: [Int] = try sandbox.lines("""
+            SELECT count(*) || ' ' || count(o.conversion) FROM normalised_observations o
+            WHERE o.file_id = ? AND o.territory IN (SELECT territory FROM normalised_rows WHERE file_id = ?)
+            """, [file.fileID, file.fileID]).first!.split(separator: " ").map { Int($0)! }
+        #expect(carried[0] > 0)
+        #expect(file.counts.written >= carried[0])
+        #expect(file.counts.converted >= carried[1])
+        let converted: Int? = try sandbox.scalar("""
+            SELECT count(*) FROM normalised_values WHERE file_id = ? AND conversion IS NOT NULL AND territory LIKE 'COM:%'
+            """, [file.fileID])
+        let total: Int? = try sandbox.scalar("SELECT count(*) FROM normalised_observations WHERE file_id = ? AND territory LIKE 'COM:%'", [file.fileID])
+        #expect(file.counts.written == total)
+        #expect(file.counts.converted == carried[1] + (converted ?? 0))
+    }
+
     @Test func mediansAreExactAtTheCommuneAndGroupedAbove() throws {
         let sandbox = try Self.computed()
         // Alpha 2024 = Alpha + Beta 2023: a median does not convert, its classes do

@@ -292,7 +292,6 @@ struct DiagnosticsLoader: RecordLoader {
                 }
             }
             guard index == groups.count - 1 || groups[index + 1].commune != group.commune else { continue }
-            commune.sort { $0.column < $1.column }
             cells.startNamed()
             for (column, value) in commune { cells.append(value, at: column) }
             cells.finishNamed()

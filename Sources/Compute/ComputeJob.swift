@@ -85,11 +85,10 @@ public struct ComputeJob {
                        _ db: Database) throws -> ComputeSummary.IndicatorReport {
         var report = ComputeSummary.IndicatorReport(id: calculation.indicator)
         report.periods = calculation.periods
-        for values in calculation.values.wait() {
-            for value in values { try writer.write(value, of: calculation.indicator) }
-            report.values += values.count
-            report.withheld += values.filter { $0.status != "ok" }.count
-        }
+        let values = calculation.values.wait()
+        for value in values { try writer.write(value, of: calculation.indicator) }
+        report.values = values.count
+        report.withheld = values.filter { $0.status != "ok" }.count
         for file in calculation.files.sorted() {
             try db.execute(sql: "INSERT INTO indicator_sources (geography, indicator_id, file_id) VALUES (?, ?, ?)",
                            arguments: [geography, calculation.indicator, file])

@@ -32,13 +32,22 @@ public final class PreparedInsert {
         sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(bytes.count), Self.staticBytes)
     }
 
+    /// Binds a copy of the text. Through its bytes, not as a C string: a code, a period or
+    /// a status is a small string, kept inside the `String` itself, and passing one as a C
+    /// string allocates a buffer for it — millions of them when `compute` writes.
     @inline(__always)
     public func bind(_ index: Int32, _ text: String?) {
-        guard let text else {
+        guard var text else {
             sqlite3_bind_null(handle, index)
             return
         }
-        sqlite3_bind_text(handle, index, text, -1, Self.transient)
+        text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else {
+                sqlite3_bind_text(handle, index, "", 0, Self.transient)
+                return
+            }
+            sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(bytes.count), Self.transient)
+        }
     }
 
     @inline(__always)

@@ -17,6 +17,7 @@ public enum WarehouseSchema {
         ("010-diagnostics", diagnostics),
         ("011-normalised-observations-bulk-load", normalisedObservationsForBulkLoad),
         ("012-packed-rows", packedRows),
+        ("013-indicator-value-checks", indicatorValueChecks),
     ]
 
     static var migrator: DatabaseMigrator {

@@ -122,4 +122,47 @@ import Testing
         }
         #expect(error?.resultCode == .SQLITE_CONSTRAINT)
     }
+    @Test func indicatorValuesKeepTheirRowsIndexAndConstraintsWhenTheirChecksAreRewritten() throws {
+        let queue = try DatabaseQueue()
+        try WarehouseSchema.migrator.migrate(queue, upTo: "012-packed-rows")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO runs (run_id, command, started_at, status) VALUES (1, 'x', 'now', 'succeeded');
+                INSERT INTO indicators (indicator_id, label, unit, aggregation, formula) VALUES ('pop', 'Population', 'hab.', 'stock', 'P');
+                INSERT INTO territories (geography, territory, level, code, name, search_name) VALUES (2024, 'COM:62001', 'COM', '62001', 'Ablain', 'ablain');
+                INSERT INTO indicator_values (geography, indicator_id, territory, period, value, status, coverage, numerator,
+                                              denominator, estimate, method, derived, run_id, flags)
+                VALUES (2024, 'pop', 'COM:62001', '2021', 1000, 'ok', 1, NULL, NULL, 0, 'published', 990, 1, 'known issue x'),
+                       (2024, 'pop', 'COM:62001', '2015', NULL, 'secret', NULL, NULL, NULL, 1, 'published', NULL, 1, NULL);
+                """)
+        }
+        func read(_ db: Database) throws -> [[Row]] {
+            try ["SELECT * FROM indicator_values ORDER BY period", "SELECT * FROM v_indicator_values ORDER BY period",
+                 "SELECT * FROM v_reconciliation"].map { try Row.fetchAll(db, sql: $0) }
+        }
+        let before = try queue.read(read)
+        try WarehouseSchema.migrator.migrate(queue)
+        let (after, indexes, withoutRowID) = try queue.read { db in
+            (try read(db), try String.fetchAll(db, sql: "SELECT name FROM pragma_index_list('indicator_values') ORDER BY name"),
+             try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'indicator_values'")?.hasSuffix("WITHOUT ROWID"))
+        }
+        #expect(after == before)
+        #expect(before[2].count == 1)
+        #expect(indexes == ["indicator_values_by_territory", "sqlite_autoindex_indicator_values_1"])
+        #expect(withoutRowID == true)
+        for invalid in [
+            "(2024, 'pop', 'COM:62001', '2010', 1, 'secret', 0)",   // a secret carries no number
+            "(2024, 'pop', 'COM:62001', '2010', NULL, 'ok', 0)",    // an ok value has one
+            "(2024, 'pop', 'COM:62001', '2010', NULL, 'zero', 0)",  // unknown status
+            "(2024, 'pop', 'COM:62001', '2010', 1, 'ok', 2)",       // estimate is 0 or 1
+            "(2024, 'pop', 'COM:62001', '2021', 1, 'ok', 0)",       // the key is unique
+        ] {
+            let error = #expect(throws: DatabaseError.self, "\(invalid)") {
+                try queue.write {
+                    try $0.execute(sql: "INSERT INTO indicator_values (geography, indicator_id, territory, period, value, status, estimate, method) VALUES \(invalid.dropLast()), 'm')")
+                }
+            }
+            #expect(error?.resultCode == .SQLITE_CONSTRAINT)
+        }
+    }
 }

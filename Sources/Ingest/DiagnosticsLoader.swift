@@ -92,8 +92,9 @@ struct DiagnosticsLoader: RecordLoader {
     private let columns: (id: Int, replaces: Int?, commune: Int, label: Int, date: Int, buildingType: Int, year: Int?, consumption: Int)
     private let names: SourceDefinition.DiagnosticsRule
     private let replaced: Set<String>
-    /// Numbers already loaded, in a temporary table (flat memory whatever the file's length).
-    private let remember: Statement
+    /// Numbers already loaded, in a temporary table (flat memory whatever the file's length),
+    /// bound from the record's bytes: one statement per diagnostic, millions of them.
+    private let remember: PreparedInsert
     /// With `ingest --keep-rows`: each diagnostic counted, also written to `diagnostics`.
     private let rows: PreparedInsert?
     private var tallies: [Group: Tally] = [:]
@@ -117,7 +118,7 @@ struct DiagnosticsLoader: RecordLoader {
         mainCacheSize = try Self.limitPageCaches(db)
         try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS diagnostic_numbers (number TEXT PRIMARY KEY) WITHOUT ROWID")
         try db.execute(sql: "DELETE FROM temp.diagnostic_numbers")
-        remember = try db.makeStatement(sql: "INSERT OR IGNORE INTO temp.diagnostic_numbers (number) VALUES (?)")
+        remember = try PreparedInsert(db, sql: "INSERT OR IGNORE INTO temp.diagnostic_numbers (number) VALUES (?)")
         rows = keepRows ? try PreparedInsert(db, sql: """
             INSERT INTO diagnostics (file_id, line, number, commune, date, label, building_type, construction_year, consumption)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -154,9 +155,11 @@ struct DiagnosticsLoader: RecordLoader {
     }
 
     mutating func load(_ record: CSVRecord, zeros: inout LeadingZeroPolicy) throws -> Rejection? {
-        let number = String(decoding: record.bytes(at: columns.id).trimmingSpaces, as: UTF8.self)
-        guard !number.isEmpty else { return reject(record, names.id, "", "a diagnostic without its number") }
-        try remember.execute(arguments: [number])
+        let numberBytes = record.bytes(at: columns.id).trimmingSpaces
+        guard !numberBytes.isEmpty else { return reject(record, names.id, "", "a diagnostic without its number") }
+        remember.bind(1, bytes: numberBytes)
+        try remember.execute()
+        var number: String { String(decoding: numberBytes, as: UTF8.self) }
         guard db.changesCount == 1 else { return reject(record, names.id, number, "diagnostic number already seen in this file") }
         if !replaced.isEmpty, replaced.contains(number) {
             replacedSkipped += 1

@@ -36,22 +36,7 @@ extension WarehouseSchema {
         ALTER TABLE indicator_values_013 RENAME TO indicator_values;
         CREATE INDEX indicator_values_by_territory ON indicator_values (geography, territory);
 
-        CREATE VIEW v_indicator_values AS
-        SELECT v.indicator_id, t.code AS territory_code, t.level AS territory_level, t.name AS territory_name,
-               v.period, v.value, v.status, v.coverage, v.numerator, v.denominator,
-               v.estimate, i.unit, v.method, v.geography, v.territory, v.flags
-        FROM indicator_values v
-        JOIN indicators i USING (indicator_id)
-        LEFT JOIN territories t ON t.geography = v.geography AND t.territory = v.territory;
-
-        CREATE VIEW v_reconciliation AS
-        SELECT v.indicator_id, t.code AS territory_code, t.level AS territory_level, t.name AS territory_name, v.period,
-               v.value AS published, v.derived, v.derived - v.value AS gap,
-               CASE WHEN v.value != 0 THEN (v.derived - v.value) / abs(v.value) END AS relative_gap,
-               i.unit, v.method, v.geography, v.territory
-        FROM indicator_values v
-        JOIN indicators i USING (indicator_id)
-        LEFT JOIN territories t ON t.geography = v.geography AND t.territory = v.territory
-        WHERE v.status = 'ok' AND v.derived IS NOT NULL;
+        \(indicatorValuesView)
+        \(reconciliationView)
         """
 }

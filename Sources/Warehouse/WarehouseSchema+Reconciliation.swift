@@ -21,6 +21,15 @@ extension WarehouseSchema {
         ALTER TABLE indicator_values ADD COLUMN flags TEXT;
 
         DROP VIEW v_indicator_values;
+        \(indicatorValuesView)
+
+        -- Where a source publishes a value above the commune, that value wins; the value
+        -- derived from the communes is kept beside it, and the gap is listed here.
+        \(reconciliationView)
+        """
+
+    /// The views over `indicator_values`, as migration 004 made them and 013 makes them again.
+    static let indicatorValuesView = """
         CREATE VIEW v_indicator_values AS
         SELECT v.indicator_id, t.code AS territory_code, t.level AS territory_level, t.name AS territory_name,
                v.period, v.value, v.status, v.coverage, v.numerator, v.denominator,
@@ -28,9 +37,9 @@ extension WarehouseSchema {
         FROM indicator_values v
         JOIN indicators i USING (indicator_id)
         LEFT JOIN territories t ON t.geography = v.geography AND t.territory = v.territory;
+        """
 
-        -- Where a source publishes a value above the commune, that value wins; the value
-        -- derived from the communes is kept beside it, and the gap is listed here.
+    static let reconciliationView = """
         CREATE VIEW v_reconciliation AS
         SELECT v.indicator_id, t.code AS territory_code, t.level AS territory_level, t.name AS territory_name, v.period,
                v.value AS published, v.derived, v.derived - v.value AS gap,

@@ -78,7 +78,8 @@ struct ComponentStore {
         }
         var years: Set<String>?
         for code in yearly {
-            let found = Set(present.compactMap { Self.year(in: $0.code, of: code) })
+            let parts = code.components(separatedBy: "{yy}")
+            let found = Set(present.compactMap { Self.year(in: $0.code, parts: parts) })
             years = years.map { $0.intersection(found) } ?? found
         }
         let fixed = codes.filter { !$0.contains("{yy}") }
@@ -91,7 +92,11 @@ struct ComponentStore {
     /// against every variable of the geography, and a regular expression built for each
     /// pair was a fifth of `compute`'s own time on all of France.
     static func year(in code: String, of term: String) -> String? {
-        let parts = term.components(separatedBy: "{yy}")
+        year(in: code, parts: term.components(separatedBy: "{yy}"))
+    }
+
+    /// `parts`: the term split at `{yy}`, once for all the variables it is tried against.
+    private static func year(in code: String, parts: [String]) -> String? {
         guard parts.count == 2 else { return nil }
         let (prefix, suffix) = (parts[0].utf8, parts[1].utf8)
         let bytes = code.utf8

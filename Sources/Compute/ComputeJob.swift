@@ -88,7 +88,7 @@ public struct ComputeJob {
         let values = calculation.values.wait()
         for value in values { try writer.write(value, of: calculation.indicator) }
         report.values = values.count
-        report.withheld = values.filter { $0.status != "ok" }.count
+        report.withheld = values.count { $0.status != "ok" }
         for file in calculation.files.sorted() {
             try db.execute(sql: "INSERT INTO indicator_sources (geography, indicator_id, file_id) VALUES (?, ?, ?)",
                            arguments: [geography, calculation.indicator, file])

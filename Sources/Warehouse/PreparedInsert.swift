@@ -24,12 +24,7 @@ public final class PreparedInsert {
     /// every parameter is bound again before the next `execute()`.
     @inline(__always)
     public func bind(_ index: Int32, bytes: UnsafeBufferPointer<UInt8>) {
-        guard let base = bytes.baseAddress, !bytes.isEmpty else {
-            // SQLite reads a null pointer as NULL; an empty field is the empty string.
-            sqlite3_bind_text(handle, index, "", 0, Self.transient)
-            return
-        }
-        sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(bytes.count), Self.staticBytes)
+        bindText(index, bytes, Self.staticBytes)
     }
 
     /// Binds a copy of the text. Through its bytes, not as a C string: a code, a period or
@@ -41,13 +36,17 @@ public final class PreparedInsert {
             sqlite3_bind_null(handle, index)
             return
         }
-        text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress, !bytes.isEmpty else {
-                sqlite3_bind_text(handle, index, "", 0, Self.transient)
-                return
-            }
-            sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(bytes.count), Self.transient)
+        text.withUTF8 { bindText(index, $0, Self.transient) }
+    }
+
+    @inline(__always)
+    private func bindText(_ index: Int32, _ bytes: UnsafeBufferPointer<UInt8>, _ destructor: sqlite3_destructor_type) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else {
+            // SQLite reads a null pointer as NULL; an empty field is the empty string.
+            sqlite3_bind_text(handle, index, "", 0, Self.transient)
+            return
         }
+        sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(bytes.count), destructor)
     }
 
     @inline(__always)

@@ -18,11 +18,13 @@ import Warehouse
 /// diagnostics of their arrondissements, which no sum of arrondissement medians would give.
 ///
 /// A diagnostic replaced by a later one (its number appears in the replacing one's
-/// "replaces" column) is counted once: the file is read a first time for those numbers.
-/// Numbers already seen are kept in a temporary table, not in memory. Memory grows with
-/// the number of replaced diagnostics and of commune × year groups (72 counters each),
-/// and by five bytes per diagnostic with a consumption (the consumption in four, its
-/// building type and period in one) — not with the file's width.
+/// "replaces" column) is counted once, and a number seen again is rejected. Neither can be
+/// known before the end of the file, so nothing is counted while reading: each diagnostic
+/// is kept as 16 bytes (commune, year, label, type, period, consumption, line) and each
+/// number as 32, both sorted on disk when they outgrow their batches (`ExternalSorter`).
+/// At the end, the numbers in order give the lines not to count; the diagnostics in
+/// commune × year order are counted one group at a time. Memory stays flat whatever the
+/// file's length, but for one bit per line and the largest group's consumptions.
 struct DiagnosticsLoader: RecordLoader {
     static let labels = ["A", "B", "C", "D", "E", "F", "G"]
     static let buildingTypes = ["maison": "MAISON", "appartement": "APPARTEMENT", "immeuble": "IMMEUBLE"]
@@ -34,6 +36,8 @@ struct DiagnosticsLoader: RecordLoader {
     /// from 0, the last one open (800 or more), as `pipelines/indicators/7-energie.yaml` declares them.
     static let classWidth = 10
     static let openClass = 80
+    /// Records per sorted batch: 4 MiB of each kind.
+    private static let batchBytes = 4 << 20
 
     /// Construction periods, as in the census' `P{yy}_RP_ACH…` breakdown.
     static func period(ofConstructionYear year: Int) -> String {
@@ -46,11 +50,6 @@ struct DiagnosticsLoader: RecordLoader {
         }
     }
 
-    private struct Group: Hashable {
-        let commune: String
-        let year: String
-    }
-
     /// What one commune × year accumulates: counters in fixed slots (breakdown × N and
     /// labels), and each consumption with its breakdowns packed in a byte (building type
     /// in the low four bits, construction period in the high four, 0 when unknown).
@@ -59,13 +58,13 @@ struct DiagnosticsLoader: RecordLoader {
         var consumptions: [Float] = []
         var breakdownsOfConsumption: [UInt8] = []
 
-        mutating func add(label: Int, type: Int, period: Int?, consumption: Float?) {
-            count(label, in: 0)
-            count(label, in: type)
-            if let period { count(label, in: period) }
-            if let consumption {
-                consumptions.append(consumption)
-                breakdownsOfConsumption.append(UInt8(type) | UInt8(period ?? 0) << 4)
+        mutating func add(_ diagnostic: CountedDiagnostic) {
+            count(diagnostic.label, in: 0)
+            count(diagnostic.label, in: diagnostic.buildingType)
+            if diagnostic.period != 0 { count(diagnostic.label, in: diagnostic.period) }
+            if !diagnostic.consumption.isNaN {
+                consumptions.append(diagnostic.consumption)
+                breakdownsOfConsumption.append(UInt8(diagnostic.buildingType) | UInt8(diagnostic.period) << 4)
             }
         }
 
@@ -74,10 +73,10 @@ struct DiagnosticsLoader: RecordLoader {
             counts[breakdown * DiagnosticsLoader.slots + 1 + label] += 1
         }
 
-        mutating func merge(_ other: Tally) {
-            for index in counts.indices { counts[index] += other.counts[index] }
-            consumptions += other.consumptions
-            breakdownsOfConsumption += other.breakdownsOfConsumption
+        mutating func removeAll() {
+            for index in counts.indices { counts[index] = 0 }
+            consumptions.removeAll(keepingCapacity: true)
+            breakdownsOfConsumption.removeAll(keepingCapacity: true)
         }
 
         func isIn(_ breakdown: Int, _ position: Int) -> Bool {
@@ -87,67 +86,54 @@ struct DiagnosticsLoader: RecordLoader {
     }
 
     private let sourceID: String
+    private let path: String
     private let fileID: Int64
     private let db: Database
     private let columns: (id: Int, replaces: Int?, commune: Int, label: Int, date: Int, buildingType: Int, year: Int?, consumption: Int)
     private let names: SourceDefinition.DiagnosticsRule
-    private let replaced: Set<String>
-    /// Numbers already loaded, in a temporary table (flat memory whatever the file's length),
-    /// bound from the record's bytes: one statement per diagnostic, millions of them.
-    private let remember: PreparedInsert
-    /// With `ingest --keep-rows`: each diagnostic counted, also written to `diagnostics`.
+    /// Every number seen, with its line, and every number another diagnostic replaces.
+    private var numbers = ExternalSorter<NumberSighting>(batchSize: batchBytes / MemoryLayout<NumberSighting>.stride)
+    /// Every diagnostic not rejected while reading, and again under Paris, Lyon or
+    /// Marseille for one of their arrondissements.
+    private var diagnostics = ExternalSorter<CountedDiagnostic>(batchSize: batchBytes / MemoryLayout<CountedDiagnostic>.stride)
+    /// Lines not to count: rejected, replaced or repeating an earlier number.
+    private var uncounted = LineSet()
+    /// With `ingest --keep-rows`: each diagnostic, also written to `diagnostics` (those not
+    /// to count are deleted at the end).
     private let rows: PreparedInsert?
-    private var tallies: [Group: Tally] = [:]
+    private let forgetRow: PreparedInsert?
     private var replacedSkipped = 0
     /// The main page cache's size before this file (`limitPageCaches`).
     private let mainCacheSize: Int
     private(set) var valuesWritten = 0
     let unusedColumns: [String] = []
 
-    init(definition: SourceDefinition, header: HeaderIndex, reader: any RecordReader, fileID: Int64, keepRows: Bool = false,
-         _ db: Database) throws {
+    init(definition: SourceDefinition, header: HeaderIndex, fileID: Int64, keepRows: Bool = false, _ db: Database) throws {
         guard let rule = definition.diagnostics else { preconditionFailure("validated by SourceCatalog") }
         names = rule
         columns = (try header.require(rule.id), try rule.replaces.map { try header.require($0) }, try header.require(rule.commune),
                    try header.require(rule.label), try header.require(rule.date), try header.require(rule.buildingType),
                    rule.constructionYear.flatMap { header.position(of: $0) }, try header.require(rule.consumption))
         sourceID = definition.id
+        path = header.path
         self.fileID = fileID
         self.db = db
-        replaced = try Self.replacedNumbers(path: reader.path, column: columns.replaces, reader: reader)
         mainCacheSize = try Self.limitPageCaches(db)
-        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS diagnostic_numbers (number TEXT PRIMARY KEY) WITHOUT ROWID")
-        try db.execute(sql: "DELETE FROM temp.diagnostic_numbers")
-        remember = try PreparedInsert(db, sql: "INSERT OR IGNORE INTO temp.diagnostic_numbers (number) VALUES (?)")
         rows = keepRows ? try PreparedInsert(db, sql: """
-            INSERT INTO diagnostics (file_id, line, number, commune, date, label, building_type, construction_year, consumption)
+            INSERT OR IGNORE INTO diagnostics (file_id, line, number, commune, date, label, building_type, construction_year, consumption)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """) : nil
+        forgetRow = keepRows ? try PreparedInsert(db, sql: "DELETE FROM diagnostics WHERE file_id = ? AND number = ? AND line = ?") : nil
     }
 
-    /// Page caches while a diagnostics file loads. Each schema of the connection has its own
-    /// cache, as large as the warehouse's (64 MiB, as `Warehouse` sets it): the numbers of
-    /// millions of diagnostics filled the temporary one, the observations written at the end
-    /// the main one — 60 of the 214 MB of a DPE file of 2,000,000 rows. Both are written in
-    /// key order (numbers looked up as they come, observations appended commune by commune),
-    /// so small caches cost little. The main one is given back by `finish`.
+    /// The main page cache while a diagnostics file loads: the observations are written at
+    /// the end, appended commune by commune, so a small cache costs little (a cache as
+    /// large as the warehouse's, 64 MiB, filled up to a third of the memory of a DPE file
+    /// of 2,000,000 rows). It is given back by `finish`.
     static func limitPageCaches(_ db: Database) throws -> Int {
         let main = try Int.fetchOne(db, sql: "PRAGMA main.cache_size") ?? -2000
-        try db.execute(sql: "PRAGMA temp.cache_size = -2048")
         try db.execute(sql: "PRAGMA main.cache_size = -8192")
         return main
-    }
-
-    /// The numbers of the diagnostics that a later one of the file replaces (first read).
-    private static func replacedNumbers(path: String, column: Int?, reader: any RecordReader) throws -> Set<String> {
-        guard let column, let csv = reader as? CSVReader else { return [] }
-        var numbers: Set<String> = []
-        try CSVReader(path: path, delimiter: csv.delimiter, encoding: csv.encoding).forEachRecord { record in
-            guard record.defect == nil, column < record.count else { return }
-            let number = record.bytes(at: column).trimmingSpaces
-            if !number.isEmpty { numbers.insert(String(decoding: number, as: UTF8.self)) }
-        }
-        return numbers
     }
 
     var notes: [String] {
@@ -155,16 +141,28 @@ struct DiagnosticsLoader: RecordLoader {
     }
 
     mutating func load(_ record: CSVRecord, zeros: inout LeadingZeroPolicy) throws -> Rejection? {
-        let numberBytes = record.bytes(at: columns.id).trimmingSpaces
-        guard !numberBytes.isEmpty else { return reject(record, names.id, "", "a diagnostic without its number") }
-        remember.bind(1, bytes: numberBytes)
-        try remember.execute()
-        var number: String { String(decoding: numberBytes, as: UTF8.self) }
-        guard db.changesCount == 1 else { return reject(record, names.id, number, "diagnostic number already seen in this file") }
-        if !replaced.isEmpty, replaced.contains(number) {
-            replacedSkipped += 1
-            return nil
+        guard let line = UInt32(exactly: record.line) else {
+            throw IngestError(.tooManyLines, "a diagnostics file has at most \(UInt32.max) lines", path: path, line: record.line)
         }
+        if let column = columns.replaces {
+            let replaced = record.bytes(at: column).trimmingSpaces
+            if !replaced.isEmpty, replaced.count <= NumberSighting.capacity { try numbers.append(NumberSighting(replaced, line: 0)) }
+        }
+        let number = record.bytes(at: columns.id).trimmingSpaces
+        guard !number.isEmpty else { return reject(record, names.id, "", "a diagnostic without its number") }
+        guard number.count <= NumberSighting.capacity else {
+            return reject(record, names.id, String(decoding: number, as: UTF8.self),
+                          "a diagnostic number has at most \(NumberSighting.capacity) characters (ADEME's have 13)")
+        }
+        try numbers.append(NumberSighting(number, line: UInt64(line)))
+        let rejection = try keep(record, line: line, number: number, zeros: &zeros)
+        if rejection != nil { uncounted.insert(line) }
+        return rejection
+    }
+
+    /// Checks a diagnostic whose number was noted, and keeps it for counting.
+    private mutating func keep(_ record: CSVRecord, line: UInt32, number: UnsafeBufferPointer<UInt8>,
+                               zeros: inout LeadingZeroPolicy) throws -> Rejection? {
         var commune = record.string(at: columns.commune)
         switch Self.checkCode(record.bytes(at: columns.commune), kind: .commune, line: record.line, column: names.commune, zeros: &zeros) {
         case .keep: break
@@ -187,31 +185,33 @@ struct DiagnosticsLoader: RecordLoader {
             return reject(record, names.consumption, String(decoding: consumptionBytes, as: UTF8.self),
                           "a consumption is a number of kWh/m²/year, zero or more")
         }
-        var period: Int?
+        var period = 0
         var built: Int?
         if let position = columns.year, !record.bytes(at: position).allSatisfy({ $0 == UInt8(ascii: " ") }) {
             built = Self.constructionYear(record.bytes(at: position))
             guard let built else {
                 return reject(record, names.constructionYear ?? "", record.string(at: position), "a construction year is a year such as 1936")
             }
-            period = Self.breakdowns.firstIndex(of: Self.period(ofConstructionYear: built))
+            period = Self.breakdowns.firstIndex(of: Self.period(ofConstructionYear: built)) ?? 0
         }
         if let rows {
             let date = record.bytes(at: columns.date)
             rows.bind(1, Int64?(fileID))
-            rows.bind(2, Int64?(Int64(record.line)))
-            rows.bind(3, number)
+            rows.bind(2, Int64?(Int64(line)))
+            rows.bind(3, bytes: number)
             rows.bind(4, commune)
-            rows.bind(5, String(decoding: UnsafeBufferPointer(rebasing: date[0..<10]), as: UTF8.self))
+            rows.bind(5, bytes: UnsafeBufferPointer(rebasing: date[0..<10]))
             rows.bind(6, Self.labels[label])
             rows.bind(7, Self.breakdowns[type].lowercased())
             rows.bind(8, built.map(Int64.init))
             rows.bind(9, consumption)
             try rows.execute()
         }
-        // All diagnostics, the building type, the construction period when known (in place).
-        tallies[Group(commune: commune, year: year), default: Tally()]
-            .add(label: label, type: type, period: period, consumption: consumption.map(Float.init))
+        let diagnostic = CountedDiagnostic(commune: commune, year: year, label: label, buildingType: type, period: period,
+                                           consumption: consumption.map(Float.init) ?? .nan, line: line)
+        try diagnostics.append(diagnostic)
+        // A diagnostic coded with an arrondissement also belongs to its city (75056, …).
+        if let city = CodeKind.parentOfArrondissement(commune) { try diagnostics.append(diagnostic.under(city)) }
         return nil
     }
 
@@ -230,13 +230,13 @@ struct DiagnosticsLoader: RecordLoader {
         return Int(letter - UInt8(ascii: "A"))
     }
 
-    /// `2023-05-12…` → "2023".
-    static func year(ofDate bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    /// `2023-05-12…` → 2023 (1900 to 2099).
+    static func year(ofDate bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
               [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[$0]) }),
               bytes[0] == UInt8(ascii: "1") && bytes[1] == UInt8(ascii: "9") || bytes[0] == UInt8(ascii: "2") && bytes[1] == UInt8(ascii: "0"),
               bytes[5] <= UInt8(ascii: "1"), bytes[8] <= UInt8(ascii: "3") else { return nil }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<4]), as: UTF8.self)
+        return bytes[0..<4].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
     }
 
     /// The breakdown index of a building type (`maison` → 1 …), case ignored.
@@ -259,53 +259,119 @@ struct DiagnosticsLoader: RecordLoader {
         return digits == 4 && (1000...2100).contains(year) ? year : nil
     }
 
-    /// Writes the counts, medians and consumption classes of every commune × year, then
-    /// those of Paris, Lyon and Marseille from their arrondissements.
-    mutating func finish() throws {
-        try db.execute(sql: "DROP TABLE IF EXISTS temp.diagnostic_numbers")
+    /// Rejects the numbers seen again, leaves out the replaced diagnostics, then writes the
+    /// counts, medians and consumption classes of every commune × year.
+    mutating func finish(rejecting reject: (Rejection) throws -> Void) throws {
+        try leaveOutRepeatedAndReplaced(reject)
+        try writeCounts()
+        try db.execute(sql: "PRAGMA main.cache_size = \(mainCacheSize)")
+    }
+
+    /// Goes through the numbers in order: for each, the mentions in a "replaces" column
+    /// come first (line 0), then its lines in file order. The first line is counted unless
+    /// a mention replaces it; any later one is rejected, unless already rejected for another field.
+    private mutating func leaveOutRepeatedAndReplaced(_ reject: (Rejection) throws -> Void) throws {
+        var sorted = ExternalSorter<NumberSighting>(batchSize: 1)
+        swap(&sorted, &numbers)
+        var previous: NumberSighting?
+        var isReplaced = false
+        var firstLine: UInt64?
+        try sorted.drain { sighting in
+            if previous.map({ !sighting.hasSameNumber(as: $0) }) ?? true {
+                isReplaced = false
+                firstLine = nil
+            }
+            previous = sighting
+            guard sighting.line != 0 else {
+                isReplaced = true
+                return
+            }
+            let line = UInt32(sighting.line)
+            guard let first = firstLine else {
+                firstLine = sighting.line
+                if isReplaced, !uncounted.contains(line) {
+                    uncounted.insert(line)
+                    replacedSkipped += 1
+                    try forget(sighting)
+                }
+                return
+            }
+            guard !uncounted.contains(line) else { return }
+            uncounted.insert(line)
+            try forget(sighting)
+            try reject(Rejection(line: Int(line), column: names.id, value: sighting.number,
+                                 reason: "diagnostic number already seen in this file, on line \(first)"))
+        }
+    }
+
+    /// With `--keep-rows`: deletes the row of a diagnostic not counted after all.
+    private func forget(_ sighting: NumberSighting) throws {
+        guard let forgetRow else { return }
+        forgetRow.bind(1, Int64?(fileID))
+        forgetRow.bind(2, sighting.number)
+        forgetRow.bind(3, Int64?(Int64(sighting.line)))
+        try forgetRow.execute()
+    }
+
+    /// Counts the diagnostics one commune × year at a time, in commune then year order, and
+    /// writes a packed row per commune.
+    private mutating func writeCounts() throws {
+        var sorted = ExternalSorter<CountedDiagnostic>(batchSize: 1)
+        swap(&sorted, &diagnostics)
         let writer = try PackedRowWriter(fileID: fileID, db)
-        var columns: [String: [Int?]] = [:]  // the file's column of each slot, by year
-        func column(_ slot: Int, year: String) throws -> Int {
+        var columns: [Int: [Int?]] = [:]  // the file's column of each slot, by year
+        func column(_ slot: Int, year: Int) throws -> Int {
             if let column = columns[year]?[slot] { return column }
             let name = Self.slotNames[slot]
-            let code = "DPE" + year.suffix(2) + name.dropFirst(3)
-            let id = try SourceRegistry.variableID(sourceID: sourceID, code: code, period: year, label: Self.label(of: name) + " (\(year))",
-                                                   additive: !name.hasSuffix("_MED"), db)
+            let code = "DPE" + String(year).suffix(2) + name.dropFirst(3)
+            let id = try SourceRegistry.variableID(sourceID: sourceID, code: code, period: String(year),
+                                                   label: Self.label(of: name) + " (\(year))", additive: !name.hasSuffix("_MED"), db)
             let column = try writer.addColumn(variableID: id)
             columns[year, default: Array(repeating: nil, count: Self.slotNames.count)][slot] = column
             return column
         }
-        // A diagnostic coded with the commune itself (75056) belongs to it with those of its arrondissements.
-        var cities: [Group: Tally] = [:]
-        for (group, tally) in tallies {
-            guard let city = CodeKind.parentOfArrondissement(group.commune)
-                ?? (CodeKind.communesWithArrondissements.contains(group.commune) ? group.commune : nil) else { continue }
-            cities[Group(commune: city, year: group.year), default: Tally()].merge(tally)
-        }
-        let groups = Set(tallies.keys).union(cities.keys).sorted { ($0.commune, $0.year) < ($1.commune, $1.year) }
+        var tally = Tally()
+        var group: CountedDiagnostic?  // the first diagnostic of the group being counted
         var buffer: [Float] = []
         // One row per commune, every year in it: a few hundred values of thousands of
         // possible codes, so its cells name their slots.
         var commune: [(column: Int, value: Double)] = []
         var cells = PackedCells()
-        for (index, group) in groups.enumerated() {
-            if let tally = cities[group] ?? tallies[group] {
-                for (slot, value) in Self.observations(of: tally, buffer: &buffer) {
-                    commune.append((try column(slot, year: group.year), value))
-                }
+        var written = 0
+        func countGroup() throws {
+            guard let group else { return }
+            for (slot, value) in Self.observations(of: tally, buffer: &buffer) {
+                commune.append((try column(slot, year: group.year), value))
             }
-            guard index == groups.count - 1 || groups[index + 1].commune != group.commune else { continue }
+            tally.removeAll()
+        }
+        func writeCommune() throws {
+            guard let group, !commune.isEmpty else { return }
             cells.startNamed()
             for (column, value) in commune { cells.append(value, at: column) }
             cells.finishNamed()
-            try Array(group.commune.utf8).withUnsafeBufferPointer { code in
+            try group.communeCode.withUnsafeBufferPointer { code in
                 // Paris, Lyon and Marseille diagnostics carry their arrondissement's code.
                 try writer.write(territoryCode: code, level: CodeKind.commune.level(of: code), cells: cells)
             }
-            valuesWritten += commune.count
+            written += commune.count
             commune.removeAll(keepingCapacity: true)
         }
-        try db.execute(sql: "PRAGMA main.cache_size = \(mainCacheSize)")
+        let uncounted = uncounted
+        try sorted.drain { diagnostic in
+            guard !uncounted.contains(diagnostic.line) else { return }
+            if let first = group, !diagnostic.isInGroup(of: first) {
+                try countGroup()
+                if !diagnostic.isInCommune(of: first) { try writeCommune() }
+                group = diagnostic
+            } else if group == nil {
+                group = diagnostic
+            }
+            tally.add(diagnostic)
+        }
+        try countGroup()
+        try writeCommune()
+        valuesWritten = written
     }
 
     /// The observations of one commune × year, by slot (`slotNames`: codes without their

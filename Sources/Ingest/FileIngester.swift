@@ -92,8 +92,7 @@ struct FileIngester {
             var loader: any RecordLoader = switch definition.kind {
             case .observations: try ObservationLoader(definition: definition, header: header, vintage: vintage, fileID: fileID, db)
             case .referenceTable: try ReferenceTableLoader(definition: definition, header: header, vintage: vintage, fileID: fileID, db)
-            case .diagnostics: try DiagnosticsLoader(definition: definition, header: header, reader: reader, fileID: fileID,
-                                                     keepRows: options.keepRows, db)
+            case .diagnostics: try DiagnosticsLoader(definition: definition, header: header, fileID: fileID, keepRows: options.keepRows, db)
             }
             loaded.unusedColumns = loader.unusedColumns
             var zeros = LeadingZeroPolicy(repair: options.repairLeadingZeros)
@@ -103,10 +102,14 @@ struct FileIngester {
             // tallying, so parsing gets its own thread (a tenth off 2,000,000 diagnostics, for
             // 8 MiB of batches). Reference tables are small.
             let records: any RecordReader = definition.kind != .referenceTable ? ReadAheadReader(reader) : reader
-            let counts = try Self.readRecords(from: records, into: &loader, zeros: &zeros,
-                                              rejections: RejectedRowWriter(fileID: fileID, db),
-                                              shown: &loaded.firstRejections, progress: progress)
-            try loader.finish()
+            var rejections = Rejections(writer: try RejectedRowWriter(fileID: fileID, db))
+            var counts = try Self.readRecords(from: records, into: &loader, zeros: &zeros, rejections: &rejections, progress: progress)
+            try loader.finish { rejection in
+                counts.rowsLoaded -= 1
+                counts.rowsRejected += 1
+                try rejections.store(rejection)
+            }
+            loaded.firstRejections = rejections.shown
             let notes = [try zeros.verdict(path: path)].compactMap { $0 } + loader.notes
             loaded.repairs = notes.isEmpty ? nil : notes.joined(separator: "; ")
             if counts.rowsRead == 0 {
@@ -128,7 +131,7 @@ struct FileIngester {
     /// Feeds every record to the loader after the checks common to all sources (parse
     /// defects, field count), storing each rejection and keeping the first few to show.
     private static func readRecords(from reader: any RecordReader, into loader: inout any RecordLoader, zeros: inout LeadingZeroPolicy,
-                                    rejections: RejectedRowWriter, shown: inout [Rejection], progress: ProgressLine) throws -> FileCounts {
+                                    rejections: inout Rejections, progress: ProgressLine) throws -> FileCounts {
         var counts = FileCounts()
         let width = reader.header.count
         let delimiter = reader.delimiterDescription ?? " | "
@@ -149,10 +152,29 @@ struct FileIngester {
                 return
             }
             counts.rowsRejected += 1
-            if shown.count < rejectionsShown { shown.append(rejection) }
-            try rejections.write(line: rejection.line, column: rejection.column, value: rejection.value, reason: rejection.reason)
+            try rejections.store(rejection)
         }
         return counts
+    }
+
+    /// Stores every rejection and keeps the first few by line to show (a loader may
+    /// reject records at the end, after later ones).
+    private struct Rejections {
+        let writer: RejectedRowWriter
+        private(set) var shown: [Rejection] = []
+
+        init(writer: RejectedRowWriter) {
+            self.writer = writer
+        }
+
+        mutating func store(_ rejection: Rejection) throws {
+            if shown.count < rejectionsShown || rejection.line < shown[shown.count - 1].line {
+                shown.append(rejection)
+                shown.sort { $0.line < $1.line }
+                if shown.count > rejectionsShown { shown.removeLast() }
+            }
+            try writer.write(line: rejection.line, column: rejection.column, value: rejection.value, reason: rejection.reason)
+        }
     }
 
     private static func rejection(for defect: CSVDefect, record: CSVRecord, header: [String]) -> Rejection {

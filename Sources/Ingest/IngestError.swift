@@ -6,6 +6,7 @@ public struct IngestError: Error, Sendable, Equatable, CustomStringConvertible {
         case lostLeadingZeros = "lost-leading-zeros"
         case missingColumn = "missing-column"
         case noRows = "no-rows"
+        case tooManyLines = "too-many-lines"
     }
 
     public var code: Code

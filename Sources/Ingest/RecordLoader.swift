@@ -11,14 +11,15 @@ protocol RecordLoader {
     var unusedColumns: [String] { get }
     /// Values written (observations, or table rows).
     var valuesWritten: Int { get }
-    /// Called once every record has been loaded: a loader that aggregates writes here.
-    mutating func finish() throws
+    /// Called once every record has been loaded: a loader that aggregates writes here, and
+    /// rejects the records it could only judge once it had seen them all (a repeated number).
+    mutating func finish(rejecting reject: (Rejection) throws -> Void) throws
     /// What the loader did that the files journal should say (in `files.repairs`).
     var notes: [String] { get }
 }
 
 extension RecordLoader {
-    mutating func finish() throws {}
+    mutating func finish(rejecting reject: (Rejection) throws -> Void) throws {}
     var notes: [String] { [] }
 
     /// Checks a code field: keep it as published, store a repaired code, or reject the row.

@@ -111,6 +111,36 @@ struct DiagnosticsIngestTests {
         #expect(try kept.scalar("SELECT count(*) FROM diagnostics WHERE date LIKE '2023%' AND commune = '62498'") == counted)
     }
 
+    /// Which line of a repeated number counts: the first one, even when it is rejected for
+    /// another field; a later one is rejected as a repeat, unless already rejected for a field.
+    @Test func aRepeatedNumberCountsOnceTheFirstTimeWhateverTheOtherFields() throws {
+        let sandbox = try Sandbox()
+        let path = try sandbox.write("dpe-existants-62.csv", """
+            numero_dpe,numero_dpe_remplace,code_insee_ban,etiquette_dpe,date_etablissement_dpe,type_batiment,annee_construction,conso_5_usages_par_m2_ep
+            2362E0000001A,,62498,X,2023-03-01,maison,1925,390.5
+            2362E0000001A,,62498,F,2023-03-02,maison,1925,390.5
+            2362E0000002B,,62498,E,2023-04-12,maison,1930,280
+            2362E0000002B,,62498,Z,2023-04-13,maison,1930,280
+            2362E0000002B,,62498,C,2023-04-14,maison,1930,280
+            2362E0000003C-2362E0000003C-2362E0000003C,,62498,C,2023-04-14,maison,1930,280
+            2362E0000004D,,62498,D,2023-05-01,appartement,,
+
+            """)
+        let outcome = try sandbox.ingest(path)
+        #expect(outcome.counts == .init(rowsRead: 7, rowsLoaded: 2, rowsRejected: 5))
+        let rejected = try sandbox.rows("SELECT line, column_name, value, reason FROM rejected_rows ORDER BY line")
+        #expect(rejected.map { "\($0["line"] as Int) \($0["column_name"] as String) \($0["value"] as String)" } == [
+            "2 etiquette_dpe X", "3 numero_dpe 2362E0000001A", "5 etiquette_dpe Z", "6 numero_dpe 2362E0000002B",
+            "7 numero_dpe 2362E0000003C-2362E0000003C-2362E0000003C",
+        ])
+        #expect(rejected[1]["reason"] as String == "diagnostic number already seen in this file, on line 2")
+        #expect(rejected[4]["reason"] as String == "a diagnostic number has at most 24 characters (ADEME's have 13)")
+        // Shown on the terminal in line order, though the repeats are found at the end.
+        #expect(outcome.firstRejections.map(\.line) == [2, 3, 5, 6, 7])
+        let lens = try counts(sandbox, commune: "62498", year: "2023")
+        #expect(lens["DPE23_N"] == 2 && lens["DPE23_N_E"] == 1 && lens["DPE23_N_D"] == 1)
+    }
+
     /// The real export (new dwellings of the Rhône), with its display-label header and with
     /// the API's field names: every count, label count, median and consumption class, by
     /// building type, of every commune, arrondissement and of Lyon equals the independent

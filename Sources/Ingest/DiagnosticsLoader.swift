@@ -4,7 +4,7 @@ import Tabular
 import Warehouse
 
 /// Loads an energy-diagnostics file (ADEME's DPE, millions of rows) without keeping a
-/// row per diagnostic: each one is counted, while streaming, in its commune × year (of
+/// row per diagnostic: each one is counted in its commune × year (of
 /// the diagnostic) by energy label, building type and construction period, and the counts
 /// are written at the end, a packed row per commune (`observation_rows`, cells named by
 /// slot), the year in the code as in INSEE's (`DPE23_N`, `DPE23_N_E`, `DPE23_MAISON_N_F`,

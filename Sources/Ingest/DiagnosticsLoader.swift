@@ -145,6 +145,7 @@ struct DiagnosticsLoader: RecordLoader {
             throw IngestError(.tooManyLines, "a diagnostics file has at most \(UInt32.max) lines", path: path, line: record.line)
         }
         if let column = columns.replaces {
+            // A longer number is rejected below, so it replaces nothing.
             let replaced = record.bytes(at: column).trimmingSpaces
             if !replaced.isEmpty, replaced.count <= NumberSighting.capacity { try numbers.append(NumberSighting(replaced, line: 0)) }
         }
@@ -271,6 +272,7 @@ struct DiagnosticsLoader: RecordLoader {
     /// come first (line 0), then its lines in file order. The first line is counted unless
     /// a mention replaces it; any later one is rejected, unless already rejected for another field.
     private mutating func leaveOutRepeatedAndReplaced(_ reject: (Rejection) throws -> Void) throws {
+        // Taken out of `self`, which the closure below updates.
         var sorted = ExternalSorter<NumberSighting>(batchSize: 1)
         swap(&sorted, &numbers)
         var previous: NumberSighting?
@@ -316,6 +318,7 @@ struct DiagnosticsLoader: RecordLoader {
     /// Counts the diagnostics one commune × year at a time, in commune then year order, and
     /// writes a packed row per commune.
     private mutating func writeCounts() throws {
+        // Taken out of `self`, as the numbers are.
         var sorted = ExternalSorter<CountedDiagnostic>(batchSize: 1)
         swap(&sorted, &diagnostics)
         let writer = try PackedRowWriter(fileID: fileID, db)
@@ -360,13 +363,12 @@ struct DiagnosticsLoader: RecordLoader {
         let uncounted = uncounted
         try sorted.drain { diagnostic in
             guard !uncounted.contains(diagnostic.line) else { return }
-            if let first = group, !diagnostic.isInGroup(of: first) {
+            if let current = group, !diagnostic.isInGroup(of: current) {
                 try countGroup()
-                if !diagnostic.isInCommune(of: first) { try writeCommune() }
-                group = diagnostic
-            } else if group == nil {
-                group = diagnostic
+                if !diagnostic.isInCommune(of: current) { try writeCommune() }
+                group = nil
             }
+            group = group ?? diagnostic
             tally.add(diagnostic)
         }
         try countGroup()

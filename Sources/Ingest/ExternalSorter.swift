@@ -43,7 +43,7 @@ struct ExternalSorter<Record: Comparable & BitwiseCopyable> {
         }
         // The last batch is merged from memory; every other run is read back in chunks.
         let chunk = max(1, min(batchSize, Self.readBytes / MemoryLayout<Record>.stride))
-        var sources = try runs.map { try RunReader<Record>(spill, run: $0, chunk: chunk) }
+        var sources = runs.map { RunReader<Record>(spill, run: $0, chunk: chunk) }
         sources.append(RunReader(records: batch))
         batch = []
         var heap = MergeHeap<Record>()
@@ -54,7 +54,6 @@ struct ExternalSorter<Record: Comparable & BitwiseCopyable> {
             try body(record)
             if let next = try sources[index].next() { heap.push(next, from: index) }
         }
-        batch.reserveCapacity(batchSize)
     }
 
     /// Bytes read at a time from each run while merging: few runs, so large reads.
@@ -78,7 +77,7 @@ private struct RunReader<Record: BitwiseCopyable> {
     private var buffer: [Record]
     private var position = 0
 
-    init(_ file: SpillFile, run: (start: Int, count: Int), chunk: Int) throws {
+    init(_ file: SpillFile, run: (start: Int, count: Int), chunk: Int) {
         self.file = file
         unread = run.start
         end = run.start + run.count
@@ -98,7 +97,7 @@ private struct RunReader<Record: BitwiseCopyable> {
         if position == buffer.count {
             guard let file, unread < end else { return nil }
             let count = min(chunk, end - unread)
-            try file.read(into: &buffer, start: unread, count: count)
+            buffer = try file.read(Record.self, start: unread, count: count)
             unread += count
             position = 0
         }

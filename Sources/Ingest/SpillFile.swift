@@ -31,20 +31,18 @@ final class SpillFile {
         return start
     }
 
-    /// Reads `count` records from record index `start` into `buffer`.
-    func read<Record: BitwiseCopyable>(into buffer: inout [Record], start: Int, count: Int) throws {
-        buffer.removeAll(keepingCapacity: true)
+    /// Reads `count` records from record index `start`, straight into the array's storage.
+    func read<Record: BitwiseCopyable>(_ type: Record.Type, start: Int, count: Int) throws -> [Record] {
         let stride = MemoryLayout<Record>.stride
-        let wanted = count * stride
-        buffer.reserveCapacity(count)
-        try withUnsafeTemporaryAllocation(byteCount: wanted, alignment: MemoryLayout<Record>.alignment) { bytes in
+        return try [Record](unsafeUninitializedCapacity: count) { records, initialized in
+            let bytes = UnsafeMutableRawBufferPointer(records)
             var done = 0
-            while done < wanted {
-                let result = pread(descriptor, bytes.baseAddress! + done, wanted - done, off_t(start * stride + done))
+            while done < count * stride {
+                let result = pread(descriptor, bytes.baseAddress! + done, count * stride - done, off_t(start * stride + done))
                 guard result > 0 else { throw SpillError(operation: "read back a temporary file in", directory: directory, errno: errno) }
                 done += result
             }
-            buffer.append(contentsOf: bytes.bindMemory(to: Record.self))
+            initialized = count
         }
     }
 }

@@ -8,8 +8,11 @@ struct CountedDiagnostic: Comparable, BitwiseCopyable {
     /// kWh/m²/year, NaN when the diagnostic gives none.
     let consumption: Float
 
+    /// The years the key can hold (the dates read are 1900 to 2099).
+    static let years = 1900..<2156
+
     init(commune: String, year: Int, label: Int, buildingType: Int, period: Int, consumption: Float, line: UInt32) {
-        precondition(commune.utf8.count == 5 && (1900..<2156).contains(year) && label < 16 && buildingType < 16 && period < 16)
+        precondition(commune.utf8.count == 5 && Self.years.contains(year) && label < 16 && buildingType < 16 && period < 16)
         key = Self.communeBits(commune) | UInt64(year - 1900) << 16 | UInt64(label) << 8 | UInt64(buildingType) << 4 | UInt64(period)
         self.line = line
         self.consumption = consumption

@@ -322,20 +322,24 @@ struct DiagnosticsLoader: RecordLoader {
         var sorted = ExternalSorter<CountedDiagnostic>(batchSize: 1)
         swap(&sorted, &diagnostics)
         let writer = try PackedRowWriter(fileID: fileID, db)
-        var columns: [Int: [Int?]] = [:]  // the file's column of each slot, by year
+        // The file's column of each slot of each year (−1 until first needed), looked up
+        // for every value written: an array, not a dictionary.
+        var columns = [Int32](repeating: -1, count: CountedDiagnostic.years.count * Self.slotNames.count)
         func column(_ slot: Int, year: Int) throws -> Int {
-            if let column = columns[year]?[slot] { return column }
+            let index = (year - CountedDiagnostic.years.lowerBound) * Self.slotNames.count + slot
+            if columns[index] >= 0 { return Int(columns[index]) }
             let name = Self.slotNames[slot]
             let code = "DPE" + String(year).suffix(2) + name.dropFirst(3)
             let id = try SourceRegistry.variableID(sourceID: sourceID, code: code, period: String(year),
                                                    label: Self.label(of: name) + " (\(year))", additive: !name.hasSuffix("_MED"), db)
             let column = try writer.addColumn(variableID: id)
-            columns[year, default: Array(repeating: nil, count: Self.slotNames.count)][slot] = column
+            columns[index] = Int32(column)
             return column
         }
         var tally = Tally()
         var group: CountedDiagnostic?  // the first diagnostic of the group being counted
         var buffer: [Float] = []
+        var observations: [(slot: Int, value: Double)] = []
         // One row per commune, every year in it: a few hundred values of thousands of
         // possible codes, so its cells name their slots.
         var commune: [(column: Int, value: Double)] = []
@@ -343,7 +347,8 @@ struct DiagnosticsLoader: RecordLoader {
         var written = 0
         func countGroup() throws {
             guard let group else { return }
-            for (slot, value) in Self.observations(of: tally, buffer: &buffer) {
+            Self.observations(of: tally, into: &observations, buffer: &buffer)
+            for (slot, value) in observations {
                 commune.append((try column(slot, year: group.year), value))
             }
             tally.removeAll()
@@ -379,9 +384,10 @@ struct DiagnosticsLoader: RecordLoader {
     /// The observations of one commune × year, by slot (`slotNames`: codes without their
     /// year, `DPE_MAISON_N_E`). Label counts and classes are written only when not zero (the
     /// indicators declare absent_is_zero): most commune × years have a handful of
-    /// diagnostics, and zeros would be most rows. `buffer` is reused from one group to the next.
-    private static func observations(of tally: Tally, buffer: inout [Float]) -> [(slot: Int, value: Double)] {
-        var values: [(slot: Int, value: Double)] = []
+    /// diagnostics, and zeros would be most rows. `values` and `buffer` are reused from one
+    /// group to the next.
+    private static func observations(of tally: Tally, into values: inout [(slot: Int, value: Double)], buffer: inout [Float]) {
+        values.removeAll(keepingCapacity: true)
         for index in breakdowns.indices where tally.counts[index * slots] > 0 {
             let first = index * slotsPerBreakdown
             values.append((first, Double(tally.counts[index * slots])))
@@ -402,7 +408,6 @@ struct DiagnosticsLoader: RecordLoader {
                 start = end
             }
         }
-        return values
     }
 
     /// Per breakdown: `N`, one count per label, the median, one count per consumption class.

@@ -66,12 +66,36 @@ public struct PackedCells {
     public mutating func append(_ value: Double, at slot: Int) {
         separate()
         bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: String(slot).utf8)
-        bytes.append(contentsOf: "\":".utf8)
+        appendDigits(of: Int64(slot))
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
         if value == value.rounded(), abs(value) < 1e15 {
-            bytes.append(contentsOf: String(Int64(value)).utf8)
+            appendDigits(of: Int64(value))
         } else {
             bytes.append(contentsOf: value.description.utf8)
+        }
+    }
+
+    /// The decimal digits of a whole number, written in place: a diagnostics file is
+    /// millions of counts, and a `String` made for each was most of writing them.
+    private mutating func appendDigits(of number: Int64) {
+        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        var rest = number.magnitude
+        var digits = 1
+        var probe = rest
+        while probe >= 10 {
+            probe /= 10
+            digits += 1
+        }
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            var index = start + digits - 1  // the last digit first
+            while rest > 0 {
+                buffer[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                index -= 1
+            }
         }
     }
 

@@ -1,5 +1,5 @@
 import Testing
-import Tabular
+@testable import Tabular
 
 /// How the reader works out the shape of a file: delimiter, line endings, byte order
 /// mark and encoding, without being told.
@@ -146,6 +146,29 @@ struct CSVDialectTests {
         let result = try read(lines.joined(separator: terminator) + terminator)
         #expect(result.rows == [["1", "2", "3"], [" 4 ", " 5\t", "6"], ["7", "8", "9"], ["x\(other)y", "a\(terminator)b ", "z"],
                                 ["10", "11", "12"], [" q ", "r", "s"]])
+    }
+
+    /// A line whose spaces are all inside values is parsed with libcsv's own tests too;
+    /// one with a space libcsv would trim (next to a delimiter, a quote, another space or
+    /// an end) with ours. Either way, and switching line by line, every byte is kept.
+    @Test("spaces inside values and spaces at their edges, line after line, keep every byte")
+    func spacesInsideAndAtEdgesKept() throws {
+        let lines = ["A;B;C", "rue de la Fosse;1 234;x", "a ;b;c", "d e;f g;h", "i; j;k", "l;m;n ", " o;p;q",
+                     "r  s;t;u", "\"v w\";\"x\";y z", "\" v\";w;\"x \"", "é è;à ç;ù"]
+        let result = try read(lines.joined(separator: "\n") + "\n")
+        #expect(result.rows == [["rue de la Fosse", "1 234", "x"], ["a ", "b", "c"], ["d e", "f g", "h"], ["i", " j", "k"],
+                                ["l", "m", "n "], [" o", "p", "q"], ["r  s", "t", "u"], ["v w", "x", "y z"], [" v", "w", "x "],
+                                ["é è", "à ç", "ù"]])
+        #expect(result.records.allSatisfy { $0.defect == nil })
+    }
+
+    @Test("a line's spaces are inside its values only when no delimiter, quote, space or end is beside one", arguments: [
+        ("a b;c d", true), ("abc", true), ("", true), ("a ;b", false), ("a; b", false), (" a", false), ("a ", false),
+        ("a  b", false), ("\"a\" ", false), ("\" a\"", false), ("a,b c", true),
+    ])
+    func spacesInsideValues(line: String, expected: Bool) {
+        let bytes = Array(line.utf8)
+        #expect(bytes.withUnsafeBufferPointer { CSVReader.spacesAreInsideValues($0, delimiter: UInt8(ascii: ";")) } == expected)
     }
 
     @Test("spaces inside a quoted field are kept")

@@ -60,21 +60,21 @@ struct PackedCellsTests {
     }
 
     @Test func cellsNamedBySlotReadBackAsWrittenBySwiftAndBySQLite() throws {
-        let written: [(slot: Int, value: Double)] = [(0, 12), (7, 3), (12, 152.5), (1_203, 0.25), (4_000, 123_456_789)]
+        let written: [(slot: Int, value: Double)] = [(0, 12), (7, 3), (9, 0), (12, 152.5), (1_203, 0.25), (4_000, 123_456_789), (4_010, -7)]
         var cells = PackedCells()
         cells.startNamed()
         for (slot, value) in written { cells.append(value, at: slot) }
         cells.finishNamed()
-        #expect(String(decoding: cells.bytes, as: UTF8.self) == #"{"0":12,"7":3,"12":152.5,"1203":0.25,"4000":123456789}"#)
+        #expect(String(decoding: cells.bytes, as: UTF8.self) == #"{"0":12,"7":3,"9":0,"12":152.5,"1203":0.25,"4000":123456789,"4010":-7}"#)
 
         var wanted = Array(repeating: false, count: 5_000)
-        for slot in [7, 1_203, 4_000] { wanted[slot] = true }
+        for slot in [7, 1_203, 4_000, 4_010] { wanted[slot] = true }
         var read: [(Int, Double?, ValueStatus)] = []
         try cells.bytes.withUnsafeBufferPointer { bytes in
             try PackedCells.read(bytes, wanted: wanted) { read.append(($0, $1, $2)) }
         }
-        #expect(read.map(\.0) == [7, 1_203, 4_000])
-        #expect(read.map(\.1) == [3, 0.25, 123_456_789])
+        #expect(read.map(\.0) == [7, 1_203, 4_000, 4_010])
+        #expect(read.map(\.1) == [3, 0.25, 123_456_789, -7])
         #expect(read.allSatisfy { $0.2 == .ok })
 
         // The views find each cell's column through `file_columns.slot`, an integer.

@@ -44,7 +44,6 @@ public struct ComputeJob {
         }
         let issues = try KnownIssueCheck(register: knownIssues).run(on: store.normalised, db)
         try replaceDefinitions(db)
-        try prepareBulkWrite(db)
         try deleteValues(of: geography, db)
         try db.execute(sql: "DELETE FROM indicator_sources WHERE geography = ?", arguments: [geography])
         try record(issues, geography: geography, runID: runID, db)
@@ -66,8 +65,7 @@ public struct ComputeJob {
             previous = calculation
         }
         if let previous { summary.indicators.append(try write(previous, writer: writer, geography: geography, db)) }
-        try writer.flush()
-        try db.execute(sql: WarehouseSchema.indicatorValuesByTerritory)
+        try writer.finish()
         logger.info("Computed indicators", metadata: ["geography": "\(geography)", "values": "\(summary.values)"])
         return summary
     }
@@ -86,7 +84,7 @@ public struct ComputeJob {
         var report = ComputeSummary.IndicatorReport(id: calculation.indicator)
         report.periods = calculation.periods
         let values = calculation.values.wait()
-        for value in values { try writer.write(value, of: calculation.indicator) }
+        try writer.write(values, of: calculation.indicator)
         report.values = values.count
         report.withheld = values.count { $0.status != "ok" }
         for file in calculation.files.sorted() {
@@ -141,26 +139,10 @@ public struct ComputeJob {
         }
     }
 
-    /// Millions of values are written: the index by territory is dropped while they are
-    /// (built again at the end, in one sort, instead of one random insert per value), and
-    /// foreign keys are checked at commit rather than by each statement, so that a
-    /// statement of many rows writes no statement journal. A failure rolls it all back.
-    private func prepareBulkWrite(_ db: Database) throws {
-        try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
-        try db.execute(sql: "DROP INDEX indicator_values_by_territory")
-    }
-
-    /// The values of the previous compute of this geography. When no other geography has
-    /// any, the whole table is emptied at once: SQLite then frees its pages without visiting
-    /// each of millions of rows (9 s on all of France).
+    /// The values of the previous compute of this geography.
     private func deleteValues(of geography: Int, _ db: Database) throws {
-        let others = try Bool.fetchOne(db, sql: """
-            SELECT EXISTS (SELECT 1 FROM indicator_values WHERE geography < :g) OR EXISTS (SELECT 1 FROM indicator_values WHERE geography > :g)
-            """, arguments: ["g": geography]) ?? true
-        if others {
-            try db.execute(sql: "DELETE FROM indicator_values WHERE geography = ?", arguments: [geography])
-        } else {
-            try db.execute(sql: "DELETE FROM indicator_values")
+        for table in ["indicator_rows", "indicator_slots", "indicator_methods"] {
+            try db.execute(sql: "DELETE FROM \(table) WHERE geography = ?", arguments: [geography])
         }
     }
 

@@ -127,28 +127,34 @@ struct PortraitBuilder {
     }
 
     /// Ranks of the territory's `ok` values among its peers' (1 = highest), by
-    /// `indicator period`.
+    /// `indicator period`: one more than the peers with a higher value, out of the peers
+    /// with an `ok` value. Peers are at most a few hundred: their values are read by
+    /// territory (one packed row each) and compared here.
     private func ranks(of subject: Territory, parents: [Territory], _ db: Database) throws -> [String: Portrait.Rank] {
         guard let (level, scope) = Self.rankScope(of: subject, parents: parents) else { return [:] }
-        // The join order is fixed (CROSS JOIN): the subject's values, its peers, then one
-        // primary-key lookup per peer and value. Left to the planner, sampled statistics
-        // made it scan every value of the geography (0.5 s to 3 s on all of France).
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT s.indicator_id, s.period, 1 + sum(p.value > s.value) AS position, count(*) AS peers
-            FROM indicator_values s INDEXED BY indicator_values_by_territory
-            CROSS JOIN memberships m
-            CROSS JOIN territories t
-            CROSS JOIN indicator_values p
-            WHERE s.geography = :g AND s.territory = :subject AND s.status = 'ok'
-              AND m.geography = s.geography AND m.parent = :scope
-              AND t.geography = m.geography AND t.territory = m.territory AND t.level = :level
-              AND p.geography = s.geography AND p.indicator_id = s.indicator_id AND p.period = s.period
-              AND p.territory = m.territory AND p.status = 'ok'
-            GROUP BY s.indicator_id, s.period
-            """, arguments: ["g": geography, "subject": subject.id, "scope": scope.id, "level": level])
-        return Dictionary(uniqueKeysWithValues: rows.map { row in
-            ("\(row[0] as String) \(row[1] as String)", Portrait.Rank(position: row[2], count: row[3], level: level, scope: scope))
-        })
+        let peers = try String.fetchAll(db, sql: """
+            SELECT m.territory FROM memberships m
+            JOIN territories t ON t.geography = m.geography AND t.territory = m.territory AND t.level = ?
+            WHERE m.geography = ? AND m.parent = ?
+            """, arguments: [level, geography, scope.id])
+        var own: [String: Double] = [:]
+        var peerValues: [String: [Double]] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT territory, indicator_id || ' ' || period, value FROM indicator_values
+            WHERE geography = ? AND territory IN (SELECT value FROM json_each(?)) AND status = 'ok'
+            """, arguments: [geography, try Self.json(peers + [subject.id])])
+        let isPeer = Set(peers)
+        while let row = try rows.next() {
+            let territory: String = row[0], key: String = row[1], value: Double = row[2]
+            if territory == subject.id { own[key] = value }
+            if isPeer.contains(territory) { peerValues[key, default: []].append(value) }
+        }
+        var ranks: [String: Portrait.Rank] = [:]
+        for (key, value) in own {
+            guard let values = peerValues[key] else { continue }
+            ranks[key] = Portrait.Rank(position: 1 + values.count { $0 > value }, count: values.count, level: level, scope: scope)
+        }
+        return ranks
     }
 
     /// Subject / reference for rates and means; nothing for counts and growth rates, whose

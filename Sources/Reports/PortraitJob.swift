@@ -20,7 +20,7 @@ public struct PortraitJob {
         let geography = directory.geography
         let builder = PortraitBuilder(layout: layout, directory: directory)
         return try RunJournal.transaction(command: command, in: warehouse, headline: { "\($0.count) portrait\($0.count == 1 ? "" : "s"), geography \(geography)" }) { runID, db in
-            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM indicator_values WHERE geography = ?)", arguments: [geography]) == true else {
+            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM indicator_rows WHERE geography = ?)", arguments: [geography]) == true else {
                 throw ReportError("no indicator has been computed on geography \(geography): run `observatoire compute` first")
             }
             return try territories.map { id in

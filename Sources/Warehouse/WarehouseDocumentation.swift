@@ -48,10 +48,14 @@ public enum WarehouseDocumentation {
         "variable_dictionary": Table(description: "INSEE's variable dictionaries.", columns: [:]),
         "indicators": Table(description: "Indicator definitions of the last compute (pipelines/indicators).", columns: [
             "aggregation": "stock, ratio, weighted_mean, non_aggregable, annual_growth"]),
-        "indicator_values": Table(description: "Indicator × territory × period of a geography, with components, status and coverage.", columns: [
+        "indicator_values": Table(description: "Indicator × territory × period of a geography, with components, status and coverage (a view of the unpacked indicator_rows).", columns: [
             "coverage": "Share of the territory's population whose communes contributed",
             "estimate": "1 when the value is an estimate", "derived": "Value derived from communes where a published one wins",
             "flags": "Known issues of the source values"]),
+        "indicator_rows": Table(description: "A territory's indicator values, packed: cells is a JSON array, element n the value of slot n.", columns: [
+            "cells": "[value or status, method_id, numerator, denominator, coverage, estimate, derived, flags], trailing nulls left out; null where the territory has no value"]),
+        "indicator_slots": Table(description: "Indicator and period of each position of indicator_rows.cells.", columns: [:]),
+        "indicator_methods": Table(description: "How values were obtained (indicator_values.method), written once each.", columns: [:]),
         "indicator_sources": Table(description: "Files each indicator was computed from.", columns: [:]),
         "known_issues": Table(description: "Known errors of the sources (pipelines/known-issues.yaml), as applied.", columns: [
             "matched": "Observations concerned; NULL when the source is not loaded"]),

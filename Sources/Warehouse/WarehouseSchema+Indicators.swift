@@ -54,10 +54,4 @@ extension WarehouseSchema {
         JOIN indicators i USING (indicator_id)
         LEFT JOIN territories t ON t.geography = v.geography AND t.territory = v.territory;
         """
-
-    /// The index portraits read a territory's values through, as migration 003 made it:
-    /// `compute` drops it while it writes and builds it again at the end.
-    public static let indicatorValuesByTerritory = """
-        CREATE INDEX indicator_values_by_territory ON indicator_values (geography, territory)
-        """
 }

@@ -18,6 +18,7 @@ public enum WarehouseSchema {
         ("011-normalised-observations-bulk-load", normalisedObservationsForBulkLoad),
         ("012-packed-rows", packedRows),
         ("013-indicator-value-checks", indicatorValueChecks),
+        ("014-packed-indicator-values", packedIndicatorValues),
     ]
 
     static var migrator: DatabaseMigrator {

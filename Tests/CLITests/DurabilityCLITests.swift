@@ -109,7 +109,8 @@ struct DurabilityCLITests {
         #expect((try FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int ?? 0) > 0)
         let computed = try WarehouseSnapshot(path: warehouse)
         #expect(computed.integrity == "ok")
-        #expect(computed.dump.contains("indicator_id:\"taux_pauvrete\" territory:\"EPCI:246200364\""))
+        #expect(computed.dump.contains("indicator_id:\"taux_pauvrete\" period:"))
+        #expect(computed.dump.contains("geography:2024 territory:\"EPCI:246200364\" cells:\"[["))
 
         let next = try Observatoire.run(["normalise", "--quiet", "--warehouse", warehouse, "--geography", "2024"])
         #expect(next.status == 0, "\(next.errors)")

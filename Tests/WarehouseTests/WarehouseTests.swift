@@ -141,7 +141,7 @@ import Testing
                  "SELECT * FROM v_reconciliation"].map { try Row.fetchAll(db, sql: $0) }
         }
         let before = try queue.read(read)
-        try WarehouseSchema.migrator.migrate(queue)
+        try WarehouseSchema.migrator.migrate(queue, upTo: "013-indicator-value-checks")
         let (after, indexes, withoutRowID) = try queue.read { db in
             (try read(db), try String.fetchAll(db, sql: "SELECT name FROM pragma_index_list('indicator_values') ORDER BY name"),
              try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'indicator_values'")?.hasSuffix("WITHOUT ROWID"))
@@ -164,5 +164,45 @@ import Testing
             }
             #expect(error?.resultCode == .SQLITE_CONSTRAINT)
         }
+    }
+
+    /// Values of two geographies at migration 013, one territory missing a slot another has,
+    /// an `ok` value with every column, a withheld one, flags that need escaping.
+    @Test func indicatorValuesArePackedByTerritoryAndTheViewGivesBackTheTable() throws {
+        let queue = try DatabaseQueue()
+        try WarehouseSchema.migrator.migrate(queue, upTo: "013-indicator-value-checks")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO runs (run_id, command, started_at, status) VALUES (1, 'x', 'now', 'succeeded'), (2, 'y', 'now', 'succeeded');
+                INSERT INTO indicators (indicator_id, label, unit, aggregation, formula) VALUES ('pop', 'Population', 'hab.', 'stock', 'P'),
+                    ('taux', 'Taux', '%', 'ratio', 'A / B');
+                INSERT INTO territories (geography, territory, level, code, name, search_name) VALUES
+                    (2024, 'COM:62001', 'COM', '62001', 'Ablain', 'ablain'), (2024, 'EPCI:200', 'EPCI', '200', 'CA', 'ca');
+                INSERT INTO indicator_values (geography, indicator_id, territory, period, value, status, coverage, numerator,
+                                              denominator, estimate, method, derived, run_id, flags)
+                VALUES (2024, 'pop', 'COM:62001', '2021', 1000, 'ok', NULL, NULL, NULL, 0, 'published', NULL, 1, NULL),
+                       (2024, 'pop', 'COM:62001', '2015', NULL, 'secret', NULL, NULL, NULL, 0, 'published', NULL, 1, NULL),
+                       (2024, 'taux', 'COM:62001', '2021', 0.30000000000000004, 'ok', NULL, 3, 10, 0, 'commune components', NULL, 1, NULL),
+                       (2024, 'taux', 'EPCI:200', '2021', 12.5, 'ok', 0.95, 25, 200, 1, 'ratio of sums', 12.25, 1, 'known issue "a\\b"'),
+                       (2023, 'pop', 'COM:62001', '2021', NULL, 'not-applicable', NULL, NULL, NULL, 0, 'published', NULL, 2, NULL);
+                """)
+        }
+        func read(_ db: Database) throws -> [[Row]] {
+            try ["SELECT * FROM indicator_values ORDER BY geography, indicator_id, territory, period",
+                 "SELECT * FROM v_indicator_values ORDER BY geography, indicator_id, territory, period",
+                 "SELECT * FROM v_reconciliation"].map { try Row.fetchAll(db, sql: $0) }
+        }
+        let before = try queue.read(read)
+        try WarehouseSchema.migrator.migrate(queue)
+        let (after, packed, type) = try queue.read { db in
+            (try read(db), try Row.fetchAll(db, sql: "SELECT geography, territory, cells, run_id FROM indicator_rows ORDER BY 1, 2"),
+             try String.fetchOne(db, sql: "SELECT type FROM sqlite_master WHERE name = 'indicator_values'"))
+        }
+        #expect(after == before)
+        #expect(before[0].count == 5 && before[2].count == 1)
+        #expect(type == "view")
+        #expect(packed.map { "\($0[0] as Int) \($0[1] as String) \($0[3] as Int)" } == ["2023 COM:62001 2", "2024 COM:62001 1", "2024 EPCI:200 1"])
+        // The EPCI has no `pop`: its first two slots are null.
+        #expect((packed[2][2] as String).hasPrefix("[null,null,[12.5,"))
     }
 }

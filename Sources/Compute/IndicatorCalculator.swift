@@ -175,79 +175,77 @@ struct IndicatorCalculator: Sendable {
         }
     }
 
-    /// Every value of this indicator and period, in territory order.
-    func compute() -> [(territory: Int32, value: IndicatorValue)] {
+    /// Every value of this indicator and period, in territory order: the parts of every
+    /// territory first, then each territory's value, its own and the one summed over its
+    /// communes, in one pass in index order, so that the list is built in order and once.
+    func compute() -> (territories: [Int32], values: [IndicatorValue]) {
         var own = PartsTable(territories: territories.count, width: max(3, components.count))
-        var results: [(territory: Int32, value: IndicatorValue)] = []
-        /// Where each territory's value is in `results`; -1 for none.
-        var position = [Int32](repeating: -1, count: territories.count)
         let model = imputationModel()
         let flagged = components.filter(\.hasFlags)
         var values: [Double] = []
+        var counted = 0
         for territory in 0..<Int32(territories.count) where components.contains(where: { $0.status(of: territory) != nil }) {
             values.removeAll(keepingCapacity: true)
             guard let parts = ownParts(of: territory, model: territories.isCommune(territory) ? model : nil, into: &values) else { continue }
-            let flags = flags(of: territory, in: flagged)
-            own.set(territory, parts, values, flags: flags)
-            let code = territories[territory]
-            let isCommune = territories.isCommuneLike(territory)
-            // A weighted mean's own value is the published one, not value × weight / weight.
-            var result: IndicatorValue
-            // A grouped median's own value too, unless it has none but its classes.
-            let published: ValueStatus? = switch indicator.aggregation {
-            case .weightedMean, .nonAggregable: components[0].status(of: territory)
-            case .groupedMedian: components[0].status(of: territory).flatMap { $0 == .ok || values.isEmpty ? $0 : nil }
-            case .stock, .ratio, .annualGrowth: nil
-            }
-            if let published {
-                result = published == .ok
-                    ? IndicatorValue(territory: code, period: period, value: components[0].value(of: territory), status: "ok",
-                                     method: isCommune ? "as published" : "published")
-                    : .withheld(code, period, status: published.rawValue, method: isCommune ? "as published" : "published")
-            } else if indicator.aggregation == .groupedMedian {
-                // No median of its own (a commune merged since, say): that of its classes.
-                result = value(of: values, status: parts.status, territory: code, method: "grouped median of its classes, interpolated")
-                result.estimate = result.status == "ok"
-            } else {
-                let published = indicator.aggregation == .stock ? "published" : "published components"
-                result = value(of: values, status: parts.status, territory: code, method: isCommune ? "commune components" : published)
-            }
-            result.flags = flags.isEmpty ? nil : flags.map { "known issue \($0)" }.joined(separator: "; ")
-            position[Int(territory)] = Int32(results.count)
-            results.append((territory, result))
+            own.set(territory, parts, values, flags: flags(of: territory, in: flagged))
+            counted += 1
         }
-        // Larger territories without a value of their own, in code order as `members` is.
-        var derivedOnly: [(territory: Int32, value: IndicatorValue)] = []
-        for (parent, communes) in members {
-            guard let derived = aggregate(communes, parent: parent, own: own) else { continue }
-            let index = Int(position[Int(parent)])
-            if index >= 0 {
-                results[index].value.derived = derived.value
-            } else {
-                derivedOnly.append((parent, derived))
+        // Where each larger territory is in `members`; -1 for the others.
+        var membership = [Int32](repeating: -1, count: territories.count)
+        for (position, entry) in members.enumerated() { membership[Int(entry.parent)] = Int32(position) }
+        var result: (territories: [Int32], values: [IndicatorValue]) = ([], [])
+        result.territories.reserveCapacity(counted + members.count)
+        result.values.reserveCapacity(counted + members.count)
+        for territory in 0..<Int32(territories.count) {
+            var value: IndicatorValue?
+            if let status = own.status(of: territory) {
+                values.removeAll(keepingCapacity: true)
+                values.append(contentsOf: own.values(of: territory))
+                value = ownValue(of: territory, parts: values, status: status, flags: own.flags(of: territory))
             }
+            let position = Int(membership[Int(territory)])
+            if position >= 0, let derived = aggregate(members[position].communes, parent: territory, own: own) {
+                if value == nil {
+                    value = derived
+                } else {
+                    value?.derived = derived.value
+                }
+            }
+            guard let value else { continue }
+            result.territories.append(territory)
+            result.values.append(value)
         }
-        return Self.merged(results, derivedOnly)
+        return result
     }
 
-    /// Two lists in territory order as one.
-    private static func merged(_ a: [(territory: Int32, value: IndicatorValue)],
-                               _ b: [(territory: Int32, value: IndicatorValue)]) -> [(territory: Int32, value: IndicatorValue)] {
-        guard !b.isEmpty else { return a }
-        guard !a.isEmpty else { return b }
-        var merged: [(territory: Int32, value: IndicatorValue)] = []
-        merged.reserveCapacity(a.count + b.count)
-        var (i, j) = (0, 0)
-        while i < a.count || j < b.count {
-            if j == b.count || i < a.count && a[i].territory < b[j].territory {
-                merged.append(a[i])
-                i += 1
-            } else {
-                merged.append(b[j])
-                j += 1
-            }
+    /// The value of a territory from its own components: as published when the source
+    /// publishes the indicator itself, else from its parts.
+    private func ownValue(of territory: Int32, parts values: [Double], status: ValueStatus, flags: [String]) -> IndicatorValue {
+        let code = territories[territory]
+        let isCommune = territories.isCommuneLike(territory)
+        // A weighted mean's own value is the published one, not value × weight / weight.
+        var result: IndicatorValue
+        // A grouped median's own value too, unless it has none but its classes.
+        let published: ValueStatus? = switch indicator.aggregation {
+        case .weightedMean, .nonAggregable: components[0].status(of: territory)
+        case .groupedMedian: components[0].status(of: territory).flatMap { $0 == .ok || values.isEmpty ? $0 : nil }
+        case .stock, .ratio, .annualGrowth: nil
         }
-        return merged
+        if let published {
+            result = published == .ok
+                ? IndicatorValue(territory: code, period: period, value: components[0].value(of: territory), status: "ok",
+                                 method: isCommune ? "as published" : "published")
+                : .withheld(code, period, status: published.rawValue, method: isCommune ? "as published" : "published")
+        } else if indicator.aggregation == .groupedMedian {
+            // No median of its own (a commune merged since, say): that of its classes.
+            result = value(of: values, status: status, territory: code, method: "grouped median of its classes, interpolated")
+            result.estimate = result.status == "ok"
+        } else {
+            let published = indicator.aggregation == .stock ? "published" : "published components"
+            result = value(of: values, status: status, territory: code, method: isCommune ? "commune components" : published)
+        }
+        result.flags = flags.isEmpty ? nil : flags.map { "known issue \($0)" }.joined(separator: "; ")
+        return result
     }
 
     /// The model imputing secret commune values, when the indicator's estimate asks for one.

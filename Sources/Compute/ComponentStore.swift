@@ -1,34 +1,23 @@
 import GRDB
 import Indicators
+import Tabular
 
-/// A value with its status, as stored in `normalised_observations`.
+/// A value with its status, as stored in `normalised_observations`: a number only when ok.
 struct Cell: Sendable, Equatable {
     var value: Double?
-    var status: String
+    var status: ValueStatus
     /// Known issues (`pipelines/known-issues.yaml`) that concern this value.
     var flags: [String] = []
 
-    static let missing = Cell(value: nil, status: "missing")
-
-    var isOK: Bool { status == "ok" }
+    var isOK: Bool { status == .ok }
 
     /// What a known issue does to a published value.
     mutating func apply(_ issue: KnownIssue) {
         flags.append(issue.id)
         switch issue.action {
         case .flag: break
-        case .drop: (value, status) = (nil, "missing")
+        case .drop: (value, status) = (nil, .missing)
         case .override: value = issue.override
-        }
-    }
-
-    /// Worst first: a result is as bad as its worst part.
-    static func rank(_ status: String) -> Int {
-        switch status {
-        case "ok": 0
-        case "not-applicable": 1
-        case "missing": 2
-        default: 3
         }
     }
 }
@@ -110,7 +99,7 @@ struct ComponentStore {
     /// Values of one variable code for a period, by territory; the most recent file wins
     /// when several give the same variable, and known issues are applied. The files read
     /// are added to `files`.
-    func values(of term: String, in period: Period, sources: [String]?, files: inout Set<Int64>) throws -> [String: Cell] {
+    func values(of term: String, in period: Period, sources: [String]?, files: inout Set<Int64>) throws -> Component {
         let code = period.yy.map { term.replacingOccurrences(of: "{yy}", with: $0) } ?? term
         var sql = "SELECT variable_id, source_id FROM variables WHERE code = ?"
         var arguments: [any DatabaseValueConvertible] = [code]
@@ -123,26 +112,33 @@ struct ComponentStore {
             arguments += sources
         }
         let variables = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
-        return try cells(of: Dictionary(uniqueKeysWithValues: variables.map { ($0[0] as Int64, $0[1] as String) }), code: code, files: &files)
+        return try component(of: Dictionary(uniqueKeysWithValues: variables.map { ($0[0] as Int64, $0[1] as String) }), code: code, files: &files)
     }
 
     /// The values of these variables by territory, the most recent file last (it wins).
     /// `variables`: their sources, by id.
-    private func cells(of variables: [Int64: String], code: String, files: inout Set<Int64>) throws -> [String: Cell] {
-        var cells: [String: Cell] = [:]
+    private func component(of variables: [Int64: String], code: String, files: inout Set<Int64>) throws -> Component {
+        let territories = normalised.territories
+        var component = Component(territories: territories.count)
         var read: Set<Int64> = []
+        var lastFile: Int64?
         let issues = knownIssues.issues.filter { $0.concerns(code: code) }
         try normalised.forEach(Set(variables.keys)) { territory, variableID, fileID, value, status in
-            var cell = Cell(value: value, status: status)
+            if fileID != lastFile {
+                read.insert(fileID)
+                lastFile = fileID
+            }
+            guard !issues.isEmpty else { return component.set(territory, value: value, status: status) }
             let source = variables[variableID]  // always there: only these variables are read
-            for issue in issues where issue.source == source && cell.isOK && issue.matches(code: code, territory: territory, value: cell.value) {
+            var cell = Cell(value: value, status: status)
+            for issue in issues where issue.source == source && cell.isOK
+                && issue.matches(code: code, territory: territories[territory], value: cell.value) {
                 cell.apply(issue)
             }
-            cells[territory] = cell
-            read.insert(fileID)
+            component[territory] = cell
         }
         files.formUnion(read)
-        return cells
+        return component
     }
 }
 

@@ -47,11 +47,12 @@ public struct ComputeJob {
         try deleteValues(of: geography, db)
         try db.execute(sql: "DELETE FROM indicator_sources WHERE geography = ?", arguments: [geography])
         try record(issues, geography: geography, runID: runID, db)
-        let members = try Self.members(geography: geography, db)
+        let territories = store.normalised.territories
+        let members = try Self.members(geography: geography, territories, db)
         let population = try Self.population(in: store.normalised, db)
         let writer = try IndicatorValueWriter(geography: geography, runID: runID, db)
         var summary = ComputeSummary(runID: runID, geography: geography)
-        var reach = FileReach(members: members)
+        var reach = FileReach(territories: territories, members: members)
         summary.knownIssues = issues.map { ($0.issue.id, $0.matched) }
         // Indicator n is calculated on another thread while n − 1 is written on this one.
         var previous: Calculation?
@@ -95,13 +96,13 @@ public struct ComputeJob {
     }
 
     /// One calculator per period the data allows (per pair of census years for a growth).
-    private func calculators(for indicator: IndicatorDefinition, store: ComponentStore, members: [String: [String]],
-                             population: [String: Double], reach: inout FileReach, files: inout Set<Int64>) throws -> [IndicatorCalculator] {
+    private func calculators(for indicator: IndicatorDefinition, store: ComponentStore, members: [(parent: Int32, communes: [Int32])],
+                             population: [Double], reach: inout FileReach, files: inout Set<Int64>) throws -> [IndicatorCalculator] {
         let periods = store.periods(of: indicator)
         let sources = indicator.sources
         var used: Set<Int64> = []
         defer { files.formUnion(used) }
-        func read(_ terms: [String], _ period: Period) throws -> [[String: Cell]] {
+        func read(_ terms: [String], _ period: Period) throws -> [Component] {
             try terms.map { try store.values(of: $0.hasPrefix("-") ? String($0.dropFirst()) : $0, in: period, sources: sources, files: &used) }
         }
         if indicator.aggregation == .annualGrowth {
@@ -116,7 +117,8 @@ public struct ComputeJob {
                 guard balance.allSatisfy({ !$0.isEmpty }) else { return [] }
                 components += balance
             }
-            var calculator = IndicatorCalculator(indicator: indicator, period: "\(start.label)-\(end.label)", components: components,
+            var calculator = IndicatorCalculator(indicator: indicator, period: "\(start.label)-\(end.label)",
+                                                 territories: store.normalised.territories, components: components,
                                                  members: members, population: population)
             calculator.years = Int(end.label)! - Int(start.label)!
             return [calculator]
@@ -129,8 +131,8 @@ public struct ComputeJob {
             case .groupedMedian: [indicator.value!] + (indicator.classes?.codes ?? [])
             case .stock, .annualGrowth: [indicator.value!]
             }
-            var calculator = IndicatorCalculator(indicator: indicator, period: period.label, components: try read(terms, period),
-                                                 members: members, population: population)
+            var calculator = IndicatorCalculator(indicator: indicator, period: period.label, territories: store.normalised.territories,
+                                                 components: try read(terms, period), members: members, population: population)
             if indicator.partialCoverage == .exact {
                 calculator.departements = reach.departements
                 calculator.reached = try reach.departements(reachedBy: used, db: store.db, geography: store.geography)
@@ -173,24 +175,31 @@ public struct ComputeJob {
         }
     }
 
-    /// Communes of every territory above the commune (EPCI, département, région, France, zones).
-    static func members(geography: Int, _ db: Database) throws -> [String: [String]] {
-        var members: [String: [String]] = [:]
+    /// Communes of every territory above the commune (EPCI, département, région, France,
+    /// zones), by territory index: parents in code order, the communes of each in the order
+    /// read, which is the order sums over them add up in.
+    static func members(geography: Int, _ territories: TerritoryIndex, _ db: Database) throws -> [(parent: Int32, communes: [Int32])] {
+        var members: [Int32: [Int32]] = [:]
         let rows = try Row.fetchCursor(db, sql: """
             SELECT parent, territory FROM memberships WHERE geography = ? AND territory LIKE 'COM:%' AND parent NOT LIKE 'COM:%'
             """, arguments: [geography])
-        while let row = try rows.next() { members[row[0], default: []].append(row[1]) }
-        return members
+        while let row = try rows.next() {
+            let parent = try territories.index(of: row[0], in: "memberships of geography \(geography)")
+            try members[parent, default: []].append(territories.index(of: row[1], in: "memberships of geography \(geography)"))
+        }
+        return members.sorted { $0.key < $1.key }.map { (parent: $0.key, communes: $0.value) }
     }
 
-    /// Population municipale of the most recent populations légales on this geography.
-    static func population(in normalised: NormalisedValues, _ db: Database) throws -> [String: Double] {
-        var population: [String: Double] = [:]
+    /// Population municipale of the most recent populations légales on this geography, by
+    /// territory index; a territory without one (not a commune, say) counts for one.
+    static func population(in normalised: NormalisedValues, _ db: Database) throws -> [Double] {
+        let territories = normalised.territories
+        var population = [Double](repeating: 1, count: territories.count)
         let variables = try Row.fetchAll(db, sql: "SELECT variable_id, period FROM variables WHERE code = 'PMUN' ORDER BY period")
         for period in Set(variables.map { $0["period"] as String }).sorted() {
             let ids = variables.filter { $0["period"] == period }.map { $0["variable_id"] as Int64 }
             try normalised.forEach(Set(ids)) { territory, _, _, value, status in
-                if status == "ok", territory.hasPrefix("COM:"), let value { population[territory] = value }
+                if status == .ok, territories.isCommune(territory), let value { population[Int(territory)] = value }
             }
         }
         return population

@@ -1,5 +1,6 @@
 import Foundation
 import Indicators
+import Tabular
 
 /// Computes one indicator for one period: the value of every territory that has its
 /// components (communes, arrondissements, and larger territories a source publishes),
@@ -9,89 +10,134 @@ import Indicators
 /// and denominator of a ratio, value × weight and weight of a weighted mean, start and
 /// end of a growth — that are summed over communes and only then turned into a value,
 /// so that a rate is never a mean of rates.
+///
+/// Territories are indexes in the run's `TerritoryIndex` and components arrays by index:
+/// keyed by code, hashing strings was most of the calculation's time.
 struct IndicatorCalculator: Sendable {
     let indicator: IndicatorDefinition
     let period: String
-    /// Components by territory: one dictionary per part source (see `parts(of:)`).
-    let components: [[String: Cell]]
+    /// The territories of the run: components, members and results are by index in it.
+    let territories: TerritoryIndex
+    /// One component per part source (see `ownParts(of:model:into:)`).
+    let components: [Component]
     /// Number of years between the two values of an `annual_growth`.
     var years = 0
-    /// Communes of each larger territory.
-    let members: [String: [String]]
-    /// Population of each commune, for coverage; communes absent count for one.
-    let population: [String: Double]
-    /// For `partial_coverage: exact`: the département of each commune (`DEP:62`), and the
-    /// départements the files read reach (have observations of a commune in).
-    var departements: [String: String] = [:]
-    var reached: Set<String> = []
+    /// Communes of each larger territory, parents in code order.
+    let members: [(parent: Int32, communes: [Int32])]
+    /// Population of each territory, for coverage; 1 for a commune without one.
+    let population: [Double]
+    /// For `partial_coverage: exact`: the département of each commune (-1 for none), and
+    /// whether each territory is a département the files read reach (have observations of
+    /// a commune in).
+    var departements: [Int32] = []
+    var reached: [Bool] = []
 
-    /// The additive parts of one territory, and the worst status among them.
+    /// Which terms of a signed sum are subtracted (`-DECE1520`), read once rather than per territory.
+    private let negatedNumerator: [Bool]
+    private let negatedDenominator: [Bool]
+    private let negatedNaturalBalance: [Bool]?
+
+    init(indicator: IndicatorDefinition, period: String, territories: TerritoryIndex, components: [Component],
+         members: [(parent: Int32, communes: [Int32])], population: [Double]) {
+        self.indicator = indicator
+        self.period = period
+        self.territories = territories
+        self.components = components
+        self.members = members
+        self.population = population
+        negatedNumerator = (indicator.numerator ?? []).map { $0.hasPrefix("-") }
+        negatedDenominator = (indicator.denominator ?? []).map { $0.hasPrefix("-") }
+        negatedNaturalBalance = indicator.naturalBalance?.map { $0.hasPrefix("-") }
+    }
+
+    /// The number of additive parts and the worst status among them, of one territory; the
+    /// parts themselves are appended to a buffer, and only when the status is ok (the only
+    /// case they are read in).
     struct Parts {
-        var values: [Double]
-        var status: String
+        var status: ValueStatus
         /// The weight of a commune whose secret value was imputed (0 otherwise).
         var imputedWeight = 0.0
-        /// Known issues of the components.
-        var flags: Set<String> = []
     }
 
     private var minCoverage: Double { indicator.minCoverage ?? 0.9 }
 
-    /// Parts of a territory from its own components, with the known issues they carry.
-    func parts(of territory: String, model: ImputationModel? = nil) -> Parts? {
-        guard var parts = ownParts(of: territory, model: model) else { return nil }
-        parts.flags = Set(components.flatMap { $0[territory]?.flags ?? [] })
-        return parts
+    /// The known issues of a territory's components, sorted, without repeats.
+    private func flags(of territory: Int32, in flagged: [Component]) -> [String] {
+        flagged.isEmpty ? [] : Set(flagged.flatMap { $0.flags(of: territory) }).sorted()
     }
 
-    /// `model` imputes a secret value of a non-aggregable indicator for the aggregates
-    /// (never for the commune's own value).
-    private func ownParts(of territory: String, model: ImputationModel?) -> Parts? {
+    /// Parts of a territory from its own components, appended to `values`. `model` imputes
+    /// a secret value of a non-aggregable indicator for the aggregates (never for the
+    /// commune's own value).
+    func ownParts(of territory: Int32, model: ImputationModel?, into values: inout [Double]) -> Parts? {
         switch indicator.aggregation {
         case .stock:
-            return combine(components.map { $0[territory] })
+            return combine(components[...], territory, into: &values)
         case .annualGrowth:
             // Start and end populations, then births − deaths when the indicator splits the change.
-            guard var parts = combine(components.prefix(2).map { $0[territory] }) else { return nil }
-            guard let natural = indicator.naturalBalance else { return parts }
+            guard var parts = combine(components.prefix(2), territory, into: &values) else { return nil }
+            guard let natural = negatedNaturalBalance else { return parts }
             guard let balance = signedSum(natural, offset: 2, territory) else { return nil }
             parts.status = Self.worst(parts.status, balance.status)
-            parts.values = parts.status == "ok" ? parts.values + balance.values : []
+            if parts.status == .ok {
+                values.append(balance.total)
+            } else {
+                values.removeAll(keepingCapacity: true)
+            }
             return parts
         case .ratio:
-            let numerator = signedSum(indicator.numerator ?? [], offset: 0, territory)
-            let denominator = signedSum(indicator.denominator ?? [], offset: indicator.numerator?.count ?? 0, territory)
-            guard let numerator, let denominator else { return nil }
-            return Parts(values: numerator.values + denominator.values, status: Self.worst(numerator.status, denominator.status))
+            guard let numerator = signedSum(negatedNumerator, offset: 0, territory),
+                  let denominator = signedSum(negatedDenominator, offset: negatedNumerator.count, territory) else { return nil }
+            let status = Self.worst(numerator.status, denominator.status)
+            if status == .ok {
+                values.append(numerator.total)
+                values.append(denominator.total)
+            }
+            return Parts(status: status)
         case .groupedMedian:
             // The class counts (absent ones are zero); a territory with only its median has
             // no parts to add up, but still its own value.
-            let classes = components.dropFirst().map { $0[territory] }
-            guard classes.contains(where: { $0 != nil }) else {
-                return components[0][territory].map { _ in Parts(values: [], status: "ok") }
+            let classes = components.dropFirst()
+            var status = ValueStatus.ok
+            var counted = false
+            for count in classes {
+                guard let countStatus = count.status(of: territory) else { continue }
+                counted = true
+                status = Self.worst(status, countStatus)
             }
-            let status = classes.compactMap { $0?.status }.reduce("ok", Self.worst)
-            return Parts(values: status == "ok" ? classes.map { $0?.value ?? 0 } : [], status: status)
+            guard counted else { return components[0].status(of: territory).map { _ in Parts(status: .ok) } }
+            if status == .ok {
+                for count in classes { values.append(count.status(of: territory) == nil ? 0 : count.value(of: territory)) }
+            }
+            return Parts(status: status)
         case .weightedMean, .nonAggregable:
-            guard let value = components[0][territory] else { return nil }
-            guard components.count > 1, let weight = components[1][territory] else {
-                return Parts(values: value.value.map { [$0] } ?? [], status: value.status)
+            let value = components[0]
+            guard let valueStatus = value.status(of: territory) else { return nil }
+            guard components.count > 1, let weightStatus = components[1].status(of: territory) else {
+                if valueStatus == .ok { values.append(value.value(of: territory)) }
+                return Parts(status: valueStatus)
             }
-            if value.status == "secret", let model, weight.isOK, let w = weight.value,
-               let predictor = components[2][territory], predictor.isOK,
-               let imputed = model.rate(commune: territory, predictor: predictor.value!) {
-                return Parts(values: [imputed * w, w], status: "ok", imputedWeight: w)
+            let weight = components[1]
+            if valueStatus == .secret, let model, weightStatus == .ok, components[2].status(of: territory) == .ok,
+               let imputed = model.rate(commune: territories[territory], predictor: components[2].value(of: territory)) {
+                let w = weight.value(of: territory)
+                values.append(imputed * w)
+                values.append(w)
+                return Parts(status: .ok, imputedWeight: w)
             }
-            let status = Self.worst(value.status, weight.status)
-            guard status == "ok", let v = value.value, let w = weight.value else { return Parts(values: [], status: status) }
-            return Parts(values: [v * w, w], status: status)
+            let status = Self.worst(valueStatus, weightStatus)
+            if status == .ok {
+                let v = value.value(of: territory), w = weight.value(of: territory)
+                values.append(v * w)
+                values.append(w)
+            }
+            return Parts(status: status)
         }
     }
 
-    /// The value a territory's own parts give.
-    func value(of parts: Parts, territory: String, method: String) -> IndicatorValue {
-        guard parts.status == "ok" else { return .withheld(territory, period, status: parts.status, method: method) }
-        let v = parts.values
+    /// The value a territory's parts give.
+    func value(of v: [Double], status: ValueStatus, territory: String, method: String) -> IndicatorValue {
+        guard status == .ok else { return .withheld(territory, period, status: status.rawValue, method: method) }
         switch indicator.aggregation {
         case .stock:
             return IndicatorValue(territory: territory, period: period, value: v[0], status: "ok", method: method)
@@ -129,63 +175,93 @@ struct IndicatorCalculator: Sendable {
         }
     }
 
-    /// Every value of this indicator and period.
-    func compute() -> [IndicatorValue] {
-        var results: [String: IndicatorValue] = [:]
-        var own: [String: Parts] = [:]
-        let territories = Set(components.flatMap(\.keys))
+    /// Every value of this indicator and period, in territory order: the parts of every
+    /// territory first, then each territory's value, its own and the one summed over its
+    /// communes, in one pass in index order, so that the list is built in order and once.
+    func compute() -> (territories: [Int32], values: [IndicatorValue]) {
+        var own = PartsTable(territories: territories.count, width: max(3, components.count))
         let model = imputationModel()
-        for territory in territories.sorted() {
-            guard let parts = parts(of: territory, model: territory.hasPrefix("COM:") ? model : nil) else { continue }
-            own[territory] = parts
-            let isCommune = territory.hasPrefix("COM:") || territory.hasPrefix("ARM:")
-            // A weighted mean's own value is the published one, not value × weight / weight.
-            var result: IndicatorValue
-            // A grouped median's own value too, unless it has none but its classes.
-            let published: Cell? = switch indicator.aggregation {
-            case .weightedMean, .nonAggregable: components[0][territory]
-            case .groupedMedian: components[0][territory].flatMap { $0.isOK || parts.values.isEmpty ? $0 : nil }
-            case .stock, .ratio, .annualGrowth: nil
-            }
-            if let cell = published {
-                result = cell.isOK
-                    ? IndicatorValue(territory: territory, period: period, value: cell.value, status: "ok", method: isCommune ? "as published" : "published")
-                    : .withheld(territory, period, status: cell.status, method: isCommune ? "as published" : "published")
-            } else if indicator.aggregation == .groupedMedian {
-                // No median of its own (a commune merged since, say): that of its classes.
-                result = value(of: parts, territory: territory, method: "grouped median of its classes, interpolated")
-                result.estimate = result.status == "ok"
-            } else {
-                let published = indicator.aggregation == .stock ? "published" : "published components"
-                result = value(of: parts, territory: territory, method: isCommune ? "commune components" : published)
-            }
-            result.flags = parts.flags.isEmpty ? nil : parts.flags.sorted().map { "known issue \($0)" }.joined(separator: "; ")
-            results[territory] = result
+        let flagged = components.filter(\.hasFlags)
+        var values: [Double] = []
+        var counted = 0
+        for territory in 0..<Int32(territories.count) where components.contains(where: { $0.status(of: territory) != nil }) {
+            values.removeAll(keepingCapacity: true)
+            guard let parts = ownParts(of: territory, model: territories.isCommune(territory) ? model : nil, into: &values) else { continue }
+            own.set(territory, parts, values, flags: flags(of: territory, in: flagged))
+            counted += 1
         }
-        for (parent, communes) in members.sorted(by: { $0.key < $1.key }) {
-            guard let derived = aggregate(communes, parent: parent, own: own) else { continue }
-            if var published = results[parent] {
-                published.derived = derived.value
-                results[parent] = published
-            } else {
-                results[parent] = derived
+        // Where each larger territory is in `members`; -1 for the others.
+        var membership = [Int32](repeating: -1, count: territories.count)
+        for (position, entry) in members.enumerated() { membership[Int(entry.parent)] = Int32(position) }
+        var result: (territories: [Int32], values: [IndicatorValue]) = ([], [])
+        result.territories.reserveCapacity(counted + members.count)
+        result.values.reserveCapacity(counted + members.count)
+        for territory in 0..<Int32(territories.count) {
+            var value: IndicatorValue?
+            if let status = own.status(of: territory) {
+                values.removeAll(keepingCapacity: true)
+                values.append(contentsOf: own.values(of: territory))
+                value = ownValue(of: territory, parts: values, status: status, flags: own.flags(of: territory))
             }
+            let position = Int(membership[Int(territory)])
+            if position >= 0, let derived = aggregate(members[position].communes, parent: territory, own: own) {
+                if value == nil {
+                    value = derived
+                } else {
+                    value?.derived = derived.value
+                }
+            }
+            guard let value else { continue }
+            result.territories.append(territory)
+            result.values.append(value)
         }
-        return results.values.sorted { $0.territory < $1.territory }
+        return result
+    }
+
+    /// The value of a territory from its own components: as published when the source
+    /// publishes the indicator itself, else from its parts.
+    private func ownValue(of territory: Int32, parts values: [Double], status: ValueStatus, flags: [String]) -> IndicatorValue {
+        let code = territories[territory]
+        let isCommune = territories.isCommuneLike(territory)
+        // A weighted mean's own value is the published one, not value × weight / weight.
+        var result: IndicatorValue
+        // A grouped median's own value too, unless it has none but its classes.
+        let published: ValueStatus? = switch indicator.aggregation {
+        case .weightedMean, .nonAggregable: components[0].status(of: territory)
+        case .groupedMedian: components[0].status(of: territory).flatMap { $0 == .ok || values.isEmpty ? $0 : nil }
+        case .stock, .ratio, .annualGrowth: nil
+        }
+        if let published {
+            result = published == .ok
+                ? IndicatorValue(territory: code, period: period, value: components[0].value(of: territory), status: "ok",
+                                 method: isCommune ? "as published" : "published")
+                : .withheld(code, period, status: published.rawValue, method: isCommune ? "as published" : "published")
+        } else if indicator.aggregation == .groupedMedian {
+            // No median of its own (a commune merged since, say): that of its classes.
+            result = value(of: values, status: status, territory: code, method: "grouped median of its classes, interpolated")
+            result.estimate = result.status == "ok"
+        } else {
+            let published = indicator.aggregation == .stock ? "published" : "published components"
+            result = value(of: values, status: status, territory: code, method: isCommune ? "commune components" : published)
+        }
+        result.flags = flags.isEmpty ? nil : flags.map { "known issue \($0)" }.joined(separator: "; ")
+        return result
     }
 
     /// The model imputing secret commune values, when the indicator's estimate asks for one.
     func imputationModel() -> ImputationModel? {
         guard indicator.estimate?.method == .imputedFromPredictor, components.count > 2 else { return nil }
-        let samples = components[0].compactMap { territory, cell -> (String, Double, Double)? in
-            guard territory.hasPrefix("COM:"), cell.isOK, let predictor = components[2][territory], predictor.isOK else { return nil }
-            return (territory, predictor.value!, cell.value!)
+        let (value, predictor) = (components[0], components[2])
+        var samples: [(String, Double, Double)] = []
+        for commune in 0..<Int32(territories.count)
+        where territories.isCommune(commune) && value.status(of: commune) == .ok && predictor.status(of: commune) == .ok {
+            samples.append((territories[commune], predictor.value(of: commune), value.value(of: commune)))
         }
         return ImputationModel(samples)
     }
 
     /// The value of a larger territory from its communes, with its coverage.
-    private func aggregate(_ communes: [String], parent: String, own: [String: Parts]) -> IndicatorValue? {
+    private func aggregate(_ communes: [Int32], parent: Int32, own: PartsTable) -> IndicatorValue? {
         let estimated: Bool
         let method: String
         switch indicator.aggregation {
@@ -199,7 +275,10 @@ struct IndicatorCalculator: Sendable {
             // Both estimate methods are a weighted mean; imputation only fills secret communes.
             (estimated, method) = (true, "weighted_mean by \(yearly(estimate.weight)), estimate")
         }
-        var sums: [Double]?
+        // The parts summed so far: the first commune's, then each next one's added, as
+        // far as the shorter of the two goes.
+        var running: [Double] = []
+        var summed = false
         var covered = 0.0
         var total = 0.0
         var secrets = 0
@@ -209,41 +288,52 @@ struct IndicatorCalculator: Sendable {
         var imputed = 0.0
         var flagged: [String: Int] = [:]
         for commune in communes {
-            let weight = population[commune] ?? 1
+            let weight = population[Int(commune)]
             total += weight
-            guard let parts = own[commune] else {
-                if !(departements[commune].map(reached.contains) ?? false) { unknown += 1 }
+            guard let status = own.status(of: commune) else {
+                if !isReached(commune) { unknown += 1 }
                 continue
             }
-            if parts.status == "secret" { secrets += 1 }
-            guard parts.status == "ok", !parts.values.isEmpty else {
+            if status == .secret { secrets += 1 }
+            let parts = own.values(of: commune)
+            guard status == .ok, !parts.isEmpty else {
                 unknown += 1
                 continue
             }
             covered += weight
-            imputed += parts.imputedWeight
-            for flag in parts.flags { flagged[flag, default: 0] += 1 }
-            sums = sums.map { zip($0, parts.values).map(+) } ?? parts.values
+            imputed += own.imputedWeight(of: commune)
+            if own.hasFlags {
+                for flag in own.flags(of: commune) { flagged[flag, default: 0] += 1 }
+            }
+            if summed {
+                if parts.count < running.count { running.removeLast(running.count - parts.count) }
+                for index in running.indices { running[index] += parts[parts.startIndex + index] }
+            } else {
+                running.append(contentsOf: parts)
+                summed = true
+            }
         }
         guard total > 0 else { return nil }
+        let sums = summed ? running : nil
         let coverage = covered / total
         // A sum leaving out one secret commune would give that commune's value away to
         // anyone subtracting it from the total INSEE publishes: withheld. With two or
         // more left out, only their sum could be recovered: a partial value, marked so.
+        let code = territories[parent]
         if secrets == 1 && !estimated {
-            return .withheld(parent, period, status: "secret", method: method + ", one secret commune", coverage: coverage)
+            return .withheld(code, period, status: "secret", method: method + ", one secret commune", coverage: coverage)
         }
         var partial = secrets > 1 && !estimated ? ", partial: \(secrets) secret communes left out" : ""
         if imputed > 0, let sums, sums.count == 2, sums[1] > 0 {
             partial += String(format: ", %.0f %% of the weight imputed from %@", imputed / sums[1] * 100, yearly(indicator.estimate?.predictor ?? ""))
         }
         guard let sums else {
-            return .withheld(parent, period, status: "missing", method: method + partial + ", no commune with data", coverage: coverage)
+            return .withheld(code, period, status: "missing", method: method + partial + ", no commune with data", coverage: coverage)
         }
         guard coverage >= minCoverage else {
-            return .withheld(parent, period, status: "missing", method: method + partial + ", coverage below \(minCoverage)", coverage: coverage)
+            return .withheld(code, period, status: "missing", method: method + partial + ", coverage below \(minCoverage)", coverage: coverage)
         }
-        var result = value(of: Parts(values: sums, status: "ok"), territory: parent, method: method + partial)
+        var result = value(of: sums, status: .ok, territory: code, method: method + partial)
         result.coverage = coverage
         // Partial coverage makes an estimate, unless the definition says a commune without
         // data has nothing to count (partial_coverage: exact) and none is unknown.
@@ -256,6 +346,14 @@ struct IndicatorCalculator: Sendable {
         return result
     }
 
+    /// Whether a commune absent from the files lies in a département they reach, where it
+    /// had nothing to count (known only with `partial_coverage: exact`).
+    private func isReached(_ commune: Int32) -> Bool {
+        guard !departements.isEmpty else { return false }
+        let departement = departements[Int(commune)]
+        return departement >= 0 && reached[Int(departement)]
+    }
+
     /// A variable code of this period: `NBPERSMENFISC{yy}` → `NBPERSMENFISC21`.
     private func yearly(_ code: String) -> String {
         code.replacingOccurrences(of: "{yy}", with: String(period.suffix(2)))
@@ -263,23 +361,47 @@ struct IndicatorCalculator: Sendable {
 
     /// Σ of signed terms for one territory; nil when a term is absent (unless the
     /// indicator counts absent terms as zero).
-    private func signedSum(_ terms: [String], offset: Int, _ territory: String) -> Parts? {
+    private func signedSum(_ negated: [Bool], offset: Int, _ territory: Int32) -> (status: ValueStatus, total: Double)? {
         var total = 0.0
-        var status = "ok"
-        let absent: Cell? = indicator.absentIsZero == true ? Cell(value: 0, status: "ok") : nil
-        for (index, term) in terms.enumerated() {
-            guard let cell = components[offset + index][territory] ?? absent else { return nil }
-            status = Self.worst(status, cell.status)
-            if let value = cell.value { total += term.hasPrefix("-") ? -value : value }
+        var status = ValueStatus.ok
+        for (index, minus) in negated.enumerated() {
+            let term = components[offset + index]
+            let value: Double?
+            if let termStatus = term.status(of: territory) {
+                status = Self.worst(status, termStatus)
+                value = termStatus == .ok ? term.value(of: territory) : nil
+            } else if indicator.absentIsZero == true {
+                value = 0
+            } else {
+                return nil
+            }
+            if let value { total += minus ? -value : value }
         }
-        return Parts(values: status == "ok" ? [total] : [], status: status)
+        return (status, total)
     }
 
-    private func combine(_ cells: [Cell?]) -> Parts? {
-        guard cells.allSatisfy({ $0 != nil }) else { return nil }
-        let status = cells.map { $0!.status }.reduce("ok", Self.worst)
-        return Parts(values: status == "ok" ? cells.map { $0!.value! } : [], status: status)
+    /// The values of these components when all have one, appended when all are ok.
+    private func combine(_ cells: ArraySlice<Component>, _ territory: Int32, into values: inout [Double]) -> Parts? {
+        var status = ValueStatus.ok
+        for cell in cells {
+            guard let cellStatus = cell.status(of: territory) else { return nil }
+            status = Self.worst(status, cellStatus)
+        }
+        if status == .ok {
+            for cell in cells { values.append(cell.value(of: territory)) }
+        }
+        return Parts(status: status)
     }
 
-    static func worst(_ a: String, _ b: String) -> String { Cell.rank(a) >= Cell.rank(b) ? a : b }
+    /// A result is as bad as its worst part: ok, then not applicable, missing, secret.
+    static func worst(_ a: ValueStatus, _ b: ValueStatus) -> ValueStatus { severity(a) >= severity(b) ? a : b }
+
+    private static func severity(_ status: ValueStatus) -> Int {
+        switch status {
+        case .ok: 0
+        case .notApplicable: 1
+        case .missing: 2
+        case .secret: 3
+        }
+    }
 }

@@ -26,8 +26,9 @@ struct KnownIssueCheck {
                 .filter { issue.concerns(code: $0.1) })
             var matched = 0
             var below: (territory: String, code: String, value: Double)?
-            try normalised.forEach(Set(concerned.keys)) { territory, variableID, _, value, status in
-                guard status == "ok", let code = concerned[variableID] else { return }
+            try normalised.forEach(Set(concerned.keys)) { index, variableID, _, value, status in
+                guard status == .ok, let code = concerned[variableID] else { return }
+                let territory = normalised.territories[index]
                 if issue.matches(code: code, territory: territory, value: value) { matched += 1 }
                 if let floor = issue.guard?.noValueBelow, let value, value < floor, below == nil {
                     below = (territory, code, value)

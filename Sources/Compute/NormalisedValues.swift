@@ -26,12 +26,13 @@ final class NormalisedValues {
     private let packedSlots: [Int64: [(fileID: Int64, slot: Int)]]
     private var columns: [Int64: [Column]] = [:]
     private var loaded: Set<Int64> = []
-    private var territoryNames: [String] = []
-    private var territoryIndexes: [String: Int32] = [:]
+    /// Every territory the values name: they are given by index in it.
+    let territories: TerritoryIndex
 
     init(geography: Int, db: Database) throws {
         self.geography = geography
         self.db = db
+        territories = try TerritoryIndex.read(geography: geography, db)
         var slots: [Int64: [(fileID: Int64, slot: Int)]] = [:]
         let rows = try Row.fetchCursor(db, sql: """
             SELECT c.variable_id, c.file_id, c.slot FROM file_columns c
@@ -81,7 +82,7 @@ final class NormalisedValues {
             WHERE n.geography = ? AND n.file_id = ?
             """, arguments: [geography, fileID])
         while let row = try rows.next() {
-            let territory = index(of: row[0])
+            let territory = try territories.index(of: row[0], in: "normalised rows of file \(fileID)")
             try row.withUnsafeData(atIndex: 1) { data in
                 try (data ?? Data()).withUnsafeBytes { raw in
                     do {
@@ -92,7 +93,7 @@ final class NormalisedValues {
                             read[column].statuses.append(status)
                         }
                     } catch let error as PackedCells.CorruptCells {
-                        throw IndicatorError("file \(fileID), territory \(territoryNames[Int(territory)]): \(error)")
+                        throw IndicatorError("file \(fileID), territory \(territories[territory]): \(error)")
                     }
                 }
             }
@@ -100,18 +101,11 @@ final class NormalisedValues {
         for (slot, variableID) in slots { columns[variableID, default: []].append(read[columnOfSlot[slot]]) }
     }
 
-    private func index(of territory: String) -> Int32 {
-        if let index = territoryIndexes[territory] { return index }
-        let index = Int32(territoryNames.count)
-        territoryNames.append(territory)
-        territoryIndexes[territory] = index
-        return index
-    }
-
     /// Calls `body` with every value of these variables on current files, file by file in
     /// the order they were loaded (the most recent last, so that it wins when kept last).
+    /// `territory`: an index in `territories`.
     func forEach(_ variables: Set<Int64>,
-                 _ body: (_ territory: String, _ variableID: Int64, _ fileID: Int64, _ value: Double?, _ status: String) throws -> Void) throws {
+                 _ body: (_ territory: Int32, _ variableID: Int64, _ fileID: Int64, _ value: Double?, _ status: ValueStatus) throws -> Void) throws {
         guard !variables.isEmpty else { return }
         try load(variables)
         let packed = variables.flatMap { variable in (columns[variable] ?? []).map { (variable, $0) } }.sorted { $0.1.fileID < $1.1.fileID }
@@ -121,8 +115,7 @@ final class NormalisedValues {
                 let (variable, column) = packed[next]
                 for index in column.territories.indices {
                     let status = column.statuses[index]
-                    try body(territoryNames[Int(column.territories[index])], variable, column.fileID,
-                             status == .ok ? column.values[index] : nil, status.rawValue)
+                    try body(column.territories[index], variable, column.fileID, status == .ok ? column.values[index] : nil, status)
                 }
                 next += 1
             }
@@ -140,7 +133,11 @@ final class NormalisedValues {
         while let row = try rows.next() {
             let fileID: Int64 = row[2]
             try emitPacked(before: fileID)
-            try body(row[0], row[1], fileID, row[3], row[4])
+            let status: String = row[4]
+            guard let known = ValueStatus(rawValue: status) else {
+                throw IndicatorError("normalised values of file \(fileID): unknown status \(status)")
+            }
+            try body(territories.index(of: row[0], in: "normalised values of file \(fileID)"), row[1], fileID, row[3], known)
         }
         try emitPacked(before: nil)
     }

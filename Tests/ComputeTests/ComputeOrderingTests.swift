@@ -17,16 +17,21 @@ struct ComputeOrderingTests {
     }
 
     @Test func valuesOfSeveralPeriodsAreWrittenByTerritoryThenPeriod() {
-        func value(_ territory: String, _ period: String) -> IndicatorValue {
-            IndicatorValue(territory: territory, period: period, value: 1, status: "ok", method: "test")
+        let territories = TerritoryIndex(codes: ["EPCI:200", "COM:62003", "COM:62001", "COM:62002"])
+        func values(_ list: [(String, String)]) -> (territories: [Int32], values: [IndicatorValue]) {
+            (list.map { territories.index(of: $0.0)! },
+             list.map { IndicatorValue(territory: $0.0, period: $0.1, value: 1, status: "ok", method: "test") })
         }
         let periods = [
-            [value("COM:62001", "2015"), value("COM:62003", "2015"), value("EPCI:200", "2015")],
-            [value("COM:62001", "2021"), value("COM:62002", "2021"), value("EPCI:200", "2021")],
+            values([("COM:62001", "2015"), ("COM:62003", "2015"), ("EPCI:200", "2015")]),
+            values([("COM:62001", "2021"), ("COM:62002", "2021"), ("EPCI:200", "2021")]),
         ]
         let ordered = BackgroundCalculation.inKeyOrder(periods).map { "\($0.territory) \($0.period)" }
         #expect(ordered == ["COM:62001 2015", "COM:62001 2021", "COM:62002 2021", "COM:62003 2015", "EPCI:200 2015", "EPCI:200 2021"])
-        #expect(BackgroundCalculation.inKeyOrder([periods[0]]) == periods[0])
+        // Periods are ordered within a territory whatever the order of the lists.
+        let reversed = BackgroundCalculation.inKeyOrder(periods.reversed()).map { "\($0.territory) \($0.period)" }
+        #expect(reversed == ordered)
+        #expect(BackgroundCalculation.inKeyOrder([periods[0]]) == periods[0].values)
         #expect(BackgroundCalculation.inKeyOrder([]).isEmpty)
     }
 }

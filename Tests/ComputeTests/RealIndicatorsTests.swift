@@ -60,7 +60,7 @@ struct RealIndicatorsTests {
         try sandbox.warehouse.read { db in
             let values = try NormalisedValues(geography: 2024, db: db)
             try values.forEach(values.variablesPresent) { territory, variable, file, value, status in
-                read.append("\(territory) | \(variable) | \(file) | \(value.map { String($0) } ?? "NULL") | \(status)")
+                read.append("\(values.territories[territory]) | \(variable) | \(file) | \(value.map { String($0) } ?? "NULL") | \(status.rawValue)")
             }
         }
         #expect(read.count == expected.count)

@@ -178,7 +178,7 @@ struct IndicatorCalculator: Sendable {
     /// Every value of this indicator and period, in territory order: the parts of every
     /// territory first, then each territory's value, its own and the one summed over its
     /// communes, in one pass in index order, so that the list is built in order and once.
-    func compute() -> (territories: [Int32], values: [IndicatorValue]) {
+    func compute() -> [IndicatorValue] {
         var own = PartsTable(territories: territories.count, width: max(3, components.count))
         let model = imputationModel()
         let flagged = components.filter(\.hasFlags)
@@ -193,9 +193,8 @@ struct IndicatorCalculator: Sendable {
         // Where each larger territory is in `members`; -1 for the others.
         var membership = [Int32](repeating: -1, count: territories.count)
         for (position, entry) in members.enumerated() { membership[Int(entry.parent)] = Int32(position) }
-        var result: (territories: [Int32], values: [IndicatorValue]) = ([], [])
-        result.territories.reserveCapacity(counted + members.count)
-        result.values.reserveCapacity(counted + members.count)
+        var result: [IndicatorValue] = []
+        result.reserveCapacity(counted + members.count)
         for territory in 0..<Int32(territories.count) {
             var value: IndicatorValue?
             if let status = own.status(of: territory) {
@@ -212,8 +211,7 @@ struct IndicatorCalculator: Sendable {
                 }
             }
             guard let value else { continue }
-            result.territories.append(territory)
-            result.values.append(value)
+            result.append(value)
         }
         return result
     }

@@ -2,7 +2,7 @@
 import Testing
 
 /// The helpers `compute` relies on to find an indicator's years and to write its values
-/// in the order of `indicator_values`' key.
+/// period after period, as the writer gives them slots.
 struct ComputeOrderingTests {
     @Test func yearOfAVariableIsTheTwoDigitsStandingForYY() {
         #expect(ComponentStore.year(in: "P21_POP", of: "P{yy}_POP") == "21")
@@ -16,22 +16,17 @@ struct ComputeOrderingTests {
         #expect(ComponentStore.year(in: "P21_POP", of: "P21_POP") == nil)
     }
 
-    @Test func valuesOfSeveralPeriodsAreWrittenByTerritoryThenPeriod() {
-        let territories = TerritoryIndex(codes: ["EPCI:200", "COM:62003", "COM:62001", "COM:62002"])
-        func values(_ list: [(String, String)]) -> (territories: [Int32], values: [IndicatorValue]) {
-            (list.map { territories.index(of: $0.0)! },
-             list.map { IndicatorValue(territory: $0.0, period: $0.1, value: 1, status: "ok", method: "test") })
+    @Test func valuesOfSeveralPeriodsComePeriodAfterPeriod() {
+        func values(_ list: [(String, String)]) -> [IndicatorValue] {
+            list.map { IndicatorValue(territory: $0.0, period: $0.1, value: 1, status: "ok", method: "test") }
         }
         let periods = [
-            values([("COM:62001", "2015"), ("COM:62003", "2015"), ("EPCI:200", "2015")]),
-            values([("COM:62001", "2021"), ("COM:62002", "2021"), ("EPCI:200", "2021")]),
+            ("2021", values([("COM:62001", "2021"), ("COM:62002", "2021"), ("EPCI:200", "2021")])),
+            ("2015", values([("COM:62001", "2015"), ("COM:62003", "2015"), ("EPCI:200", "2015")])),
         ]
-        let ordered = BackgroundCalculation.inKeyOrder(periods).map { "\($0.territory) \($0.period)" }
-        #expect(ordered == ["COM:62001 2015", "COM:62001 2021", "COM:62002 2021", "COM:62003 2015", "EPCI:200 2015", "EPCI:200 2021"])
-        // Periods are ordered within a territory whatever the order of the lists.
-        let reversed = BackgroundCalculation.inKeyOrder(periods.reversed()).map { "\($0.territory) \($0.period)" }
-        #expect(reversed == ordered)
-        #expect(BackgroundCalculation.inKeyOrder([periods[0]]) == periods[0].values)
-        #expect(BackgroundCalculation.inKeyOrder([]).isEmpty)
+        let ordered = BackgroundCalculation.inPeriodOrder(periods).map { "\($0.territory) \($0.period)" }
+        #expect(ordered == ["COM:62001 2015", "COM:62003 2015", "EPCI:200 2015", "COM:62001 2021", "COM:62002 2021", "EPCI:200 2021"])
+        #expect(BackgroundCalculation.inPeriodOrder([periods[0]]) == periods[0].1)
+        #expect(BackgroundCalculation.inPeriodOrder([]).isEmpty)
     }
 }

@@ -3,7 +3,7 @@ import Indicators
 
 /// Every territory a compute run can meet on one geography, numbered 0, 1, 2 … in code
 /// order, so that calculations index arrays instead of hashing codes, and a list in index
-/// order is already in the order of `indicator_values`' key.
+/// order is in code order.
 ///
 /// Codes compare as Swift strings do, as the values were sorted before; the codes are
 /// ASCII, where that is also the binary order of SQLite.

@@ -37,7 +37,7 @@ public struct Reconciliation: Sendable {
     /// indicators (all by default); gaps within `tolerance` (relative) are counted as agreeing.
     public init(warehouse: Warehouse, geography requested: Int? = nil, indicators: [String]? = nil, tolerance: Double = 0) throws {
         (geography, gaps, summaries) = try warehouse.read { db in
-            guard let geography = try requested ?? Int.fetchOne(db, sql: "SELECT max(geography) FROM indicator_values") else {
+            guard let geography = try requested ?? Int.fetchOne(db, sql: "SELECT max(geography) FROM indicator_rows") else {
                 throw IndicatorError("no indicator values yet: run `observatoire compute` first")
             }
             var sql = """

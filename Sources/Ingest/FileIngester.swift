@@ -22,10 +22,8 @@ struct FileIngester {
         let clock = ContinuousClock()
         let started = clock.now
         let units: [TableUnit]
-        let digest: FileDigest.Result
         do {
             units = try TableUnit.open(path: path, catalog: catalog, forcedSource: options.sourceID)
-            digest = try FileDigest.sha256(path: path)
         } catch {
             var outcome = Self.refusal(path: path, error: error, lenient: lenient)
             outcome.seconds = (clock.now - started).seconds
@@ -36,7 +34,7 @@ struct FileIngester {
             var outcome = FileOutcome(path: path, status: .failed)
             outcome.sheet = unit.sheet
             do {
-                try load(unit, digest: digest, runID: runID, into: &outcome)
+                try load(unit, runID: runID, into: &outcome)
             } catch {
                 outcome.status = .failed
                 outcome.message = "\(error)"
@@ -44,6 +42,13 @@ struct FileIngester {
             outcome.seconds = (clock.now - unitStarted).seconds
             return outcome
         }
+    }
+
+    /// The size of the file at `path` in bytes, or -1 when it cannot be known (no loaded
+    /// file has that size: the file is then hashed while read, and its size taken then).
+    private static func size(of path: String) -> Int {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : -1
     }
 
     private static func refusal(path: String, error: any Error, lenient: Bool) -> FileOutcome {
@@ -59,7 +64,10 @@ struct FileIngester {
         return outcome
     }
 
-    private func load(_ unit: TableUnit, digest: FileDigest.Result, runID: Int64, into outcome: inout FileOutcome) throws {
+    /// The SHA-256 that identifies a load is computed while the records are read, unless
+    /// a file of the same size is already loaded for the source: that one may be this
+    /// file again, which a pass to hash it finds without reading its records.
+    private func load(_ unit: TableUnit, runID: Int64, into outcome: inout FileOutcome) throws {
         let path = unit.reader.path
         let definition = unit.definition
         let reader = unit.reader
@@ -68,16 +76,23 @@ struct FileIngester {
         outcome.vintage = vintage
         outcome.encoding = reader.encodingDescription
 
-        if let existing = try scope.read({ try FileJournal.currentFile(sha256: digest.sha256, sourceID: definition.id, $0) }) {
-            outcome.status = .unchanged
-            outcome.message = "already loaded (file \(existing.fileID), \(existing.name)): same SHA-256"
-            return
+        let hashedWhileReading = try (reader as? CSVReader)?.isDigesting == true
+            && scope.read { try !FileJournal.hasCurrentFile(sizeBytes: Self.size(of: path), sourceID: definition.id, $0) }
+        var digest: FileDigest.Result?
+        if !hashedWhileReading {
+            let hashed = try FileDigest.sha256(path: path)
+            digest = hashed
+            if let existing = try scope.read({ try FileJournal.currentFile(sha256: hashed.sha256, sourceID: definition.id, $0) }) {
+                outcome.status = .unchanged
+                outcome.message = "already loaded (file \(existing.fileID), \(existing.name)): same SHA-256"
+                return
+            }
         }
 
         let geography = options.geographyOfInput.map { ($0, "given with --geography-of-input") }
             ?? definition.geography?.geography(vintage: vintage).map { ($0, "declared by source \(definition.id)") }
         let load = FileLoad(sourceID: definition.id, vintage: vintage, name: URL(fileURLWithPath: path).lastPathComponent,
-                            path: path, sha256: digest.sha256, sizeBytes: digest.size,
+                            path: path, sha256: digest?.sha256 ?? "", sizeBytes: digest?.size ?? 0,
                             encoding: reader.encodingDescription, delimiter: reader.delimiterDescription ?? "",
                             geography: geography?.0, geographyBasis: geography?.1)
         let clock = ContinuousClock()
@@ -117,6 +132,11 @@ struct FileIngester {
             }
             loaded.counts = counts
             loaded.valuesLoaded = loader.valuesWritten
+            if hashedWhileReading {
+                // Of another size than every loaded file of the source: none of them again.
+                let read = try (reader as? CSVReader)?.digest ?? FileDigest.sha256(path: path)
+                try FileJournal.setDigest(fileID: fileID, sha256: read.sha256, sizeBytes: read.size, db)
+            }
             try FileJournal.finish(fileID: fileID, counts: counts, repairs: loaded.repairs, seconds: (clock.now - started).seconds, db)
         }
         outcome = loaded

@@ -28,12 +28,17 @@ public enum FileDigest {
                 throw TabularError(.readFailed, "OpenSSL failed while hashing", path: path)
             }
         }
+        return Result(sha256: try finish(context, path: path), size: size)
+    }
+
+    /// The digest of what `context` was given, in hexadecimal.
+    static func finish(_ context: OpaquePointer, path: String) throws -> String {
         var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
         guard EVP_DigestFinal_ex(context, &digest, &length) == 1 else {
             throw TabularError(.readFailed, "OpenSSL could not finish the digest", path: path)
         }
-        return Result(sha256: hex(digest.prefix(Int(length))), size: size)
+        return hex(digest.prefix(Int(length)))
     }
 
     /// SHA-256 of bytes in memory (fingerprints of definitions, say), in hexadecimal.

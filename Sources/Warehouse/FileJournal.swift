@@ -52,6 +52,19 @@ public enum FileJournal {
         return row.map { ($0["file_id"], $0["name"]) }
     }
 
+    /// Whether a current load of this source has this size: only such a load can be the
+    /// same file, so a file of another size needs no checksum before it is loaded.
+    public static func hasCurrentFile(sizeBytes: Int, sourceID: String, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM files WHERE size_bytes = ? AND source_id = ? AND status = 'current')
+            """, arguments: [sizeBytes, sourceID]) ?? false
+    }
+
+    /// Stores the checksum and size of a file hashed while its records were loaded.
+    public static func setDigest(fileID: Int64, sha256: String, sizeBytes: Int, _ db: Database) throws {
+        try db.execute(sql: "UPDATE files SET sha256 = ?, size_bytes = ? WHERE file_id = ?", arguments: [sha256, sizeBytes, fileID])
+    }
+
     /// Records a new load and retires the previous load of the same identity (source,
     /// vintage, file name), deleting its rows: the caller's transaction makes the swap atomic.
     /// - Returns: the new file id, and the id of the load it replaces.

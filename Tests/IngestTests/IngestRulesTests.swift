@@ -2,6 +2,7 @@ import TestSupport
 import Foundation
 import GRDB
 import Ingest
+import Tabular
 import Testing
 
 /// The ingest rules on small fixtures written for the purpose: values and statuses,
@@ -112,6 +113,29 @@ import Testing
         let again = try sandbox.ingest(path)
         #expect(again.status == .unchanged)
         #expect(try sandbox.dump() == before)
+    }
+
+    /// A file is hashed while its records are read unless a loaded file of the source has
+    /// its size; either way the checksum stored is the file's, and the same file is
+    /// recognised as unchanged.
+    @Test func theChecksumIsTheFilesWhetherHashedBeforeOrWhileReading() throws {
+        let sandbox = try Sandbox()
+        let first = try sandbox.write("base-2021.csv", Self.wideHeader + "62498;31000;17250;Lens\n")
+        #expect(try sandbox.ingest(first).status == .loaded)
+        // The same size, another content: hashed before reading, and loaded.
+        let sameSize = try sandbox.write("other-2021.csv", Self.wideHeader + "62498;31001;17250;Lens\n")
+        #expect(try sandbox.ingest(sameSize).status == .loaded)
+        // Another size again: hashed while reading.
+        let larger = try sandbox.write("larger-2021.csv", Self.wideHeader + "62498;31000;17250;Lens\n62499;1;1;X\n")
+        #expect(try sandbox.ingest(larger).status == .loaded)
+        for (fileID, path) in [(1, first), (2, sameSize), (3, larger)] {
+            let expected = try FileDigest.sha256(path: path)
+            #expect(try sandbox.scalar("SELECT sha256 FROM files WHERE file_id = \(fileID)") == expected.sha256)
+            #expect(try sandbox.scalar("SELECT size_bytes FROM files WHERE file_id = \(fileID)") == expected.size)
+        }
+        for path in [first, sameSize, larger] {
+            #expect(try sandbox.ingest(path).status == .unchanged)
+        }
     }
 
     @Test func aChangedFileReplacesItsPreviousLoadAtomically() throws {

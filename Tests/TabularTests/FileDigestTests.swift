@@ -28,6 +28,23 @@ struct FileDigestTests {
         }
     }
 
+    @Test("a reader opened digesting gives the file's digest once every record is read")
+    func digestWhileReading() throws {
+        var text = "CODGEO;P21_POP\n"
+        for index in 0..<200_000 { text += "\(10_000 + index);\(index)\n" }
+        try withScratch { scratch in
+            let path = try scratch.write("long.csv", text)
+            let reader = try CSVReader(path: path, digesting: true)
+            #expect(reader.isDigesting)
+            #expect(reader.digest == nil)
+            try ReadAheadReader(reader).forEachRecord { _ in }
+            #expect(reader.digest == (try FileDigest.sha256(path: path)))
+            #expect(try CSVReader(path: path).digest == nil)
+            let compressed = try CSVReader(path: try gzip(path), digesting: true)
+            #expect(!compressed.isDigesting)
+        }
+    }
+
     @Test("a gzip file is hashed as stored, not decompressed")
     func gzipAsStored() throws {
         try withScratch { scratch in

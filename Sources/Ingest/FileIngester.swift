@@ -64,9 +64,9 @@ struct FileIngester {
         return outcome
     }
 
-    /// The SHA-256 that identifies a load is computed while the records are read, unless
-    /// a file of the same size is already loaded for the source: that one may be this
-    /// file again, which a pass to hash it finds without reading its records.
+    /// The SHA-256 that identifies a load is computed on a thread of its own while the
+    /// records are read, unless a file of the same size is already loaded for the source:
+    /// that one may be this file again, which a pass to hash it finds without reading its records.
     private func load(_ unit: TableUnit, runID: Int64, into outcome: inout FileOutcome) throws {
         let path = unit.reader.path
         let definition = unit.definition
@@ -76,10 +76,9 @@ struct FileIngester {
         outcome.vintage = vintage
         outcome.encoding = reader.encodingDescription
 
-        let hashedWhileReading = try (reader as? CSVReader)?.isDigesting == true
-            && scope.read { try !FileJournal.hasCurrentFile(sizeBytes: Self.size(of: path), sourceID: definition.id, $0) }
         var digest: FileDigest.Result?
-        if !hashedWhileReading {
+        var background: BackgroundDigest?
+        if try scope.read({ try FileJournal.hasCurrentFile(sizeBytes: Self.size(of: path), sourceID: definition.id, $0) }) {
             let hashed = try FileDigest.sha256(path: path)
             digest = hashed
             if let existing = try scope.read({ try FileJournal.currentFile(sha256: hashed.sha256, sourceID: definition.id, $0) }) {
@@ -87,7 +86,10 @@ struct FileIngester {
                 outcome.message = "already loaded (file \(existing.fileID), \(existing.name)): same SHA-256"
                 return
             }
+        } else {
+            background = BackgroundDigest(path: path)
         }
+        defer { background?.cancel() }
 
         let geography = options.geographyOfInput.map { ($0, "given with --geography-of-input") }
             ?? definition.geography?.geography(vintage: vintage).map { ($0, "declared by source \(definition.id)") }
@@ -132,9 +134,9 @@ struct FileIngester {
             }
             loaded.counts = counts
             loaded.valuesLoaded = loader.valuesWritten
-            if hashedWhileReading {
+            if let background {
                 // Of another size than every loaded file of the source: none of them again.
-                let read = try (reader as? CSVReader)?.digest ?? FileDigest.sha256(path: path)
+                let read = try background.result()
                 try FileJournal.setDigest(fileID: fileID, sha256: read.sha256, sizeBytes: read.size, db)
             }
             try FileJournal.finish(fileID: fileID, counts: counts, repairs: loaded.repairs, seconds: (clock.now - started).seconds, db)

@@ -15,8 +15,7 @@ struct TableUnit {
         if try FileSignature(path: path) == .zip {
             return try openWorkbook(path: path, catalog: catalog, forcedSource: forcedSource)
         }
-        // Hashed while its records are read (see `FileIngester`).
-        var reader = try CSVReader(path: path, digesting: true)
+        var reader = try CSVReader(path: path)
         let definition: SourceDefinition
         if let forcedSource {
             definition = try catalog.definition(id: forcedSource)
@@ -27,7 +26,7 @@ struct TableUnit {
         if (definition.delimiterByte.map { $0 != reader.delimiter } ?? false)
             || (definition.format?.encoding.map { $0 != reader.encoding } ?? false) {
             let sniffed = reader
-            reader = try CSVReader(path: path, delimiter: definition.delimiterByte, encoding: definition.format?.encoding, digesting: true)
+            reader = try CSVReader(path: path, delimiter: definition.delimiterByte, encoding: definition.format?.encoding)
             if reader.header.count == 1 && sniffed.header.count > 1, let published = reader.delimiterDescription,
                let found = sniffed.delimiterDescription {
                 throw TabularError(.notDelimitedText,

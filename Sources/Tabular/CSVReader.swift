@@ -38,33 +38,18 @@ public final class CSVReader {
     /// Bytes consumed from the source so far (of the decompressed stream for gzip).
     public var bytesRead: Int { window.bytesRead }
 
-    /// Hashes a plain file while reading it, when asked to (`digesting`).
-    private let hashing: HashingByteSource?
-
-    /// The file's SHA-256 and size, once every record is read, when the reader was opened
-    /// `digesting` a plain file; nil otherwise (a gzip file is hashed as stored, apart).
-    public var digest: FileDigest.Result? { hashing?.digest }
-
-    /// Whether `digest` will be known once every record is read.
-    public var isDigesting: Bool { hashing != nil }
-
     private static let options = UInt8(CSV_STRICT | CSV_STRICT_FINI)
     static let chunkSize = 1 << 20
 
     /// Opens `path`, detects what is not given and reads the header record.
-    public convenience init(path: String, delimiter: UInt8? = nil, encoding: TextEncoding? = nil, digesting: Bool = false) throws {
-        try self.init(path: path, delimiter: delimiter, encoding: encoding, chunkSize: Self.chunkSize, digesting: digesting)
+    public convenience init(path: String, delimiter: UInt8? = nil, encoding: TextEncoding? = nil) throws {
+        try self.init(path: path, delimiter: delimiter, encoding: encoding, chunkSize: Self.chunkSize)
     }
 
     /// Reads `chunkSize` bytes at a time; the fuzz target makes it small, so that chunk
     /// edges fall inside short inputs (detection then sees only the first chunk, as always).
-    init(path: String, delimiter: UInt8?, encoding: TextEncoding?, chunkSize: Int,
-         digesting: Bool = false) throws {
-        let isGzip = try FileSignature(path: path) == .gzip
-        let hashing = digesting && !isGzip ? try HashingByteSource(path: path) : nil
-        let source: any ByteSource = if let hashing { hashing } else { try openByteSource(path: path) }
-        let window = ReadWindow(source: source, capacity: chunkSize)
-        self.hashing = hashing
+    init(path: String, delimiter: UInt8?, encoding: TextEncoding?, chunkSize: Int) throws {
+        let window = ReadWindow(source: try openByteSource(path: path), capacity: chunkSize)
         let dialect = try Self.detectDialect(window: window, path: path, delimiter: delimiter, encoding: encoding)
         window.start = dialect.bom ? 3 : 0
         self.path = path

@@ -9,6 +9,11 @@ public enum FileDigest {
     }
 
     public static func sha256(path: String) throws -> Result {
+        try sha256(path: path, while: { true })
+    }
+
+    /// Stops with `Cancelled` as soon as `going` says so, between two chunks.
+    static func sha256(path: String, while going: () -> Bool) throws -> Result {
         let source = try FileByteSource(path: path)
         guard let context = EVP_MD_CTX_new() else {
             throw TabularError(.readFailed, "OpenSSL could not allocate a digest context", path: path)
@@ -21,6 +26,7 @@ public enum FileDigest {
         defer { chunk.deallocate() }
         var size = 0
         while true {
+            guard going() else { throw Cancelled() }
             let count = try source.read(into: chunk)
             if count == 0 { break }
             size += count
@@ -31,8 +37,11 @@ public enum FileDigest {
         return Result(sha256: try finish(context, path: path), size: size)
     }
 
+    /// A digest given up before the end of the file (`BackgroundDigest.cancel`).
+    public struct Cancelled: Error {}
+
     /// The digest of what `context` was given, in hexadecimal.
-    static func finish(_ context: OpaquePointer, path: String) throws -> String {
+    private static func finish(_ context: OpaquePointer, path: String) throws -> String {
         var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
         guard EVP_DigestFinal_ex(context, &digest, &length) == 1 else {

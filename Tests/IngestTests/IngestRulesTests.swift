@@ -125,7 +125,7 @@ import Testing
         // The same size, another content: hashed before reading, and loaded.
         let sameSize = try sandbox.write("other-2021.csv", Self.wideHeader + "62498;31001;17250;Lens\n")
         #expect(try sandbox.ingest(sameSize).status == .loaded)
-        // Another size again: hashed while reading.
+        // Another size again: hashed on its own thread while the records are read.
         let larger = try sandbox.write("larger-2021.csv", Self.wideHeader + "62498;31000;17250;Lens\n62499;1;1;X\n")
         #expect(try sandbox.ingest(larger).status == .loaded)
         for (fileID, path) in [(1, first), (2, sameSize), (3, larger)] {

@@ -28,21 +28,38 @@ struct FileDigestTests {
         }
     }
 
-    @Test("a reader opened digesting gives the file's digest once every record is read")
-    func digestWhileReading() throws {
+    @Test("a background digest is the file's digest, computed while the caller reads it")
+    func backgroundDigest() throws {
         var text = "CODGEO;P21_POP\n"
         for index in 0..<200_000 { text += "\(10_000 + index);\(index)\n" }
         try withScratch { scratch in
             let path = try scratch.write("long.csv", text)
-            let reader = try CSVReader(path: path, digesting: true)
-            #expect(reader.isDigesting)
-            #expect(reader.digest == nil)
-            try ReadAheadReader(reader).forEachRecord { _ in }
-            #expect(reader.digest == (try FileDigest.sha256(path: path)))
-            #expect(try CSVReader(path: path).digest == nil)
-            let compressed = try CSVReader(path: try gzip(path), digesting: true)
-            #expect(!compressed.isDigesting)
+            let background = BackgroundDigest(path: path)
+            try ReadAheadReader(try CSVReader(path: path)).forEachRecord { _ in }
+            #expect(try background.result() == FileDigest.sha256(path: path))
+            let compressed = try gzip(path)
+            #expect(try BackgroundDigest(path: compressed).result() == FileDigest.sha256(path: compressed))
         }
+    }
+
+    @Test("a cancelled background digest stops with Cancelled, or has finished with the right digest")
+    func cancelledBackgroundDigest() throws {
+        try withScratch { scratch in
+            let path = try scratch.write("big", bytes: (0..<3_000_000).map { UInt8($0 % 251) })
+            let background = BackgroundDigest(path: path)
+            background.cancel()
+            do {
+                #expect(try background.result().sha256 == "4d3870d4655ed773027a713ea136507d22e076248e0e9cc920a996039653b76f")
+            } catch is FileDigest.Cancelled {
+            }
+        }
+    }
+
+    @Test("a background digest of a missing file gives cannotOpen")
+    func backgroundMissing() {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("absent-\(UUID().uuidString)").path
+        let error = tabularError { _ = try BackgroundDigest(path: path).result() }
+        #expect(error?.code == .cannotOpen)
     }
 
     @Test("a gzip file is hashed as stored, not decompressed")

@@ -31,7 +31,8 @@ struct DiagnosticsLoader: RecordLoader {
     /// The breakdowns counted, each as `N` then one counter per label: all diagnostics,
     /// by building type, by construction period.
     static let breakdowns = ["", "MAISON", "APPARTEMENT", "IMMEUBLE", "AV1948", "1948_1974", "1975_2000", "2001_2012", "AP2012"]
-    private static let slots = labels.count + 1
+    /// Counters per breakdown: `N`, then one per label.
+    static let slots = labels.count + 1
     /// Consumption classes (kWh/m²/year) for the medians of larger territories: 10 wide
     /// from 0, the last one open (800 or more), as `pipelines/indicators/7-energie.yaml` declares them.
     static let classWidth = 10
@@ -47,41 +48,6 @@ struct DiagnosticsLoader: RecordLoader {
         case ..<2001: "1975_2000"
         case ..<2013: "2001_2012"
         default: "AP2012"
-        }
-    }
-
-    /// What one commune × year accumulates: counters in fixed slots (breakdown × N and
-    /// labels), and each consumption with its breakdowns packed in a byte (building type
-    /// in the low four bits, construction period in the high four, 0 when unknown).
-    private struct Tally {
-        var counts = [Int32](repeating: 0, count: DiagnosticsLoader.breakdowns.count * DiagnosticsLoader.slots)
-        var consumptions: [Float] = []
-        var breakdownsOfConsumption: [UInt8] = []
-
-        mutating func add(_ diagnostic: CountedDiagnostic) {
-            count(diagnostic.label, in: 0)
-            count(diagnostic.label, in: diagnostic.buildingType)
-            if diagnostic.period != 0 { count(diagnostic.label, in: diagnostic.period) }
-            if !diagnostic.consumption.isNaN {
-                consumptions.append(diagnostic.consumption)
-                breakdownsOfConsumption.append(UInt8(diagnostic.buildingType) | UInt8(diagnostic.period) << 4)
-            }
-        }
-
-        private mutating func count(_ label: Int, in breakdown: Int) {
-            counts[breakdown * DiagnosticsLoader.slots] += 1
-            counts[breakdown * DiagnosticsLoader.slots + 1 + label] += 1
-        }
-
-        mutating func removeAll() {
-            for index in counts.indices { counts[index] = 0 }
-            consumptions.removeAll(keepingCapacity: true)
-            breakdownsOfConsumption.removeAll(keepingCapacity: true)
-        }
-
-        func isIn(_ breakdown: Int, _ position: Int) -> Bool {
-            let packed = breakdownsOfConsumption[position]
-            return breakdown == 0 || Int(packed & 0x0F) == breakdown || Int(packed >> 4) == breakdown
         }
     }
 
@@ -126,13 +92,14 @@ struct DiagnosticsLoader: RecordLoader {
         forgetRow = keepRows ? try PreparedInsert(db, sql: "DELETE FROM diagnostics WHERE file_id = ? AND number = ? AND line = ?") : nil
     }
 
-    /// The main page cache while a diagnostics file loads: the observations are written at
-    /// the end, appended commune by commune, so a small cache costs little (a cache as
-    /// large as the warehouse's, 64 MiB, filled up to a third of the memory of a DPE file
-    /// of 2,000,000 rows). It is given back by `finish`.
+    /// The main page cache while a diagnostics file loads, 4 MiB: the observations are
+    /// written at the end, appended commune by commune, so a small cache costs little (a
+    /// cache as large as the warehouse's, 64 MiB, filled up to a third of the memory of a
+    /// DPE file of 2,000,000 rows; 8 MiB instead of 4 cost 2 MB of peak memory, no time).
+    /// It is given back by `finish`.
     static func limitPageCaches(_ db: Database) throws -> Int {
         let main = try Int.fetchOne(db, sql: "PRAGMA main.cache_size") ?? -2000
-        try db.execute(sql: "PRAGMA main.cache_size = -8192")
+        try db.execute(sql: "PRAGMA main.cache_size = -4096")
         return main
     }
 
@@ -315,103 +282,40 @@ struct DiagnosticsLoader: RecordLoader {
         try forgetRow.execute()
     }
 
-    /// Counts the diagnostics one commune × year at a time, in commune then year order, and
-    /// writes a packed row per commune.
+    /// Writes the rows that `DiagnosticCounter` counts on its own thread, registering each
+    /// column (a variable of the source) before the first row that uses it.
     private mutating func writeCounts() throws {
         // Taken out of `self`, as the numbers are.
         var sorted = ExternalSorter<CountedDiagnostic>(batchSize: 1)
         swap(&sorted, &diagnostics)
+        let channel = BatchChannel<CommuneRowBatch>(capacity: 2)
+        DiagnosticCounter(diagnostics: sorted, uncounted: uncounted, channel: channel).start()
+        defer { channel.stopAndWait() }
         let writer = try PackedRowWriter(fileID: fileID, db)
-        // The file's column of each slot of each year (−1 until first needed), looked up
-        // for every value written: an array, not a dictionary.
-        var columns = [Int32](repeating: -1, count: CountedDiagnostic.years.count * Self.slotNames.count)
-        func column(_ slot: Int, year: Int) throws -> Int {
-            let index = (year - CountedDiagnostic.years.lowerBound) * Self.slotNames.count + slot
-            if columns[index] >= 0 { return Int(columns[index]) }
-            let name = Self.slotNames[slot]
-            let code = "DPE" + String(year).suffix(2) + name.dropFirst(3)
-            let id = try SourceRegistry.variableID(sourceID: sourceID, code: code, period: String(year),
-                                                   label: Self.label(of: name) + " (\(year))", additive: !name.hasSuffix("_MED"), db)
-            let column = try writer.addColumn(variableID: id)
-            columns[index] = Int32(column)
-            return column
-        }
-        var tally = Tally()
-        var group: CountedDiagnostic?  // the first diagnostic of the group being counted
-        var buffer: [Float] = []
-        var observations: [(slot: Int, value: Double)] = []
-        // One row per commune, every year in it: a few hundred values of thousands of
-        // possible codes, so its cells name their slots.
-        var commune: [(column: Int, value: Double)] = []
-        var cells = PackedCells()
+        var slots = 0
         var written = 0
-        func countGroup() throws {
-            guard let group else { return }
-            Self.observations(of: tally, into: &observations, buffer: &buffer)
-            for (slot, value) in observations {
-                commune.append((try column(slot, year: group.year), value))
+        while let batch = try channel.next() {
+            for key in batch.newColumns {
+                let name = Self.slotNames[key.slot]
+                let code = "DPE" + String(key.year).suffix(2) + name.dropFirst(3)
+                let id = try SourceRegistry.variableID(sourceID: sourceID, code: code, period: String(key.year),
+                                                       label: Self.label(of: name) + " (\(key.year))", additive: !name.hasSuffix("_MED"), db)
+                let slot = try writer.addColumn(variableID: id)
+                precondition(slot == slots, "columns registered in the order the counter gave their slots")
+                slots += 1
             }
-            tally.removeAll()
-        }
-        func writeCommune() throws {
-            guard let group, !commune.isEmpty else { return }
-            cells.startNamed()
-            for (column, value) in commune { cells.append(value, at: column) }
-            cells.finishNamed()
-            try group.communeCode.withUnsafeBufferPointer { code in
-                // Paris, Lyon and Marseille diagnostics carry their arrondissement's code.
+            // Paris, Lyon and Marseille diagnostics carry their arrondissement's code.
+            try batch.forEachRow { code, cells in
                 try writer.write(territoryCode: code, level: CodeKind.commune.level(of: code), cells: cells)
             }
-            written += commune.count
-            commune.removeAll(keepingCapacity: true)
+            written += batch.valueCount
+            channel.recycle(batch)
         }
-        let uncounted = uncounted
-        try sorted.drain { diagnostic in
-            guard !uncounted.contains(diagnostic.line) else { return }
-            if let current = group, !diagnostic.isInGroup(of: current) {
-                try countGroup()
-                if !diagnostic.isInCommune(of: current) { try writeCommune() }
-                group = nil
-            }
-            group = group ?? diagnostic
-            tally.add(diagnostic)
-        }
-        try countGroup()
-        try writeCommune()
         valuesWritten = written
     }
 
-    /// The observations of one commune × year, by slot (`slotNames`: codes without their
-    /// year, `DPE_MAISON_N_E`). Label counts and classes are written only when not zero (the
-    /// indicators declare absent_is_zero): most commune × years have a handful of
-    /// diagnostics, and zeros would be most rows. `values` and `buffer` are reused from one
-    /// group to the next.
-    private static func observations(of tally: Tally, into values: inout [(slot: Int, value: Double)], buffer: inout [Float]) {
-        values.removeAll(keepingCapacity: true)
-        for index in breakdowns.indices where tally.counts[index * slots] > 0 {
-            let first = index * slotsPerBreakdown
-            values.append((first, Double(tally.counts[index * slots])))
-            for offset in labels.indices where tally.counts[index * slots + 1 + offset] > 0 {
-                values.append((first + 1 + offset, Double(tally.counts[index * slots + 1 + offset])))
-            }
-            buffer.removeAll(keepingCapacity: true)
-            for position in tally.consumptions.indices where tally.isIn(index, position) { buffer.append(tally.consumptions[position]) }
-            guard !buffer.isEmpty else { continue }
-            buffer.sort()
-            values.append((first + slots, median(ofSorted: buffer)))
-            var start = 0
-            while start < buffer.count {
-                let consumptionClass = Self.consumptionClass(buffer[start])
-                var end = start + 1
-                while end < buffer.count, Self.consumptionClass(buffer[end]) == consumptionClass { end += 1 }
-                values.append((first + slots + 1 + consumptionClass, Double(end - start)))
-                start = end
-            }
-        }
-    }
-
     /// Per breakdown: `N`, one count per label, the median, one count per consumption class.
-    private static let slotsPerBreakdown = slots + 1 + openClass + 1
+    static let slotsPerBreakdown = slots + 1 + openClass + 1
 
     /// The code (without its year) of each slot an observation of a commune × year fills:
     /// built once, so that writing millions of observations builds no string.

@@ -25,7 +25,7 @@ public final class ReadAheadReader: RecordReader {
     public var delimiterDescription: String? { reader.delimiterDescription }
 
     public func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
-        let channel = RecordBatchChannel(capacity: batchesAhead)
+        let channel = BatchChannel<RecordBatch>(capacity: batchesAhead)
         let reading = ReadingThread(reader: reader, channel: channel)
         let thread = Thread { reading.run() }
         thread.name = "read-ahead"
@@ -42,9 +42,9 @@ public final class ReadAheadReader: RecordReader {
 /// the reader between `start` and the channel's `finish`.
 private final class ReadingThread: @unchecked Sendable {
     private let reader: any RecordReader
-    private let channel: RecordBatchChannel
+    private let channel: BatchChannel<RecordBatch>
 
-    init(reader: any RecordReader, channel: RecordBatchChannel) {
+    init(reader: any RecordReader, channel: BatchChannel<RecordBatch>) {
         self.reader = reader
         self.channel = channel
     }

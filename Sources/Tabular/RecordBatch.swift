@@ -1,6 +1,6 @@
 /// Records copied out of a reader's buffers: their bytes end to end, the end of each
 /// field relative to its record's first byte.
-final class RecordBatch {
+final class RecordBatch: ReusableBatch {
     private struct Entry {
         let line: Int
         let defect: CSVDefect?
@@ -16,6 +16,8 @@ final class RecordBatch {
     private var bytes: [UInt8] = []
     private var ends: [Int] = []
     private var entries: [Entry] = []
+
+    required init() {}
 
     var isEmpty: Bool { entries.isEmpty }
     var isFull: Bool { bytes.count >= Self.byteTarget || entries.count >= Self.recordTarget }

@@ -35,12 +35,17 @@ public final class PackedRowWriter {
 
     /// Writes the row of one territory.
     public func write(territoryCode: UnsafeBufferPointer<UInt8>, level: String, cells: PackedCells) throws {
+        try cells.bytes.withUnsafeBufferPointer { bytes in
+            try write(territoryCode: territoryCode, level: level, cells: bytes)
+        }
+    }
+
+    /// Writes the row of one territory, its cells already packed (`PackedCells.bytes`).
+    public func write(territoryCode: UnsafeBufferPointer<UInt8>, level: String, cells: UnsafeBufferPointer<UInt8>) throws {
         insert.bind(1, Int64?(fileID))
         insert.bind(2, bytes: territoryCode)
         insert.bind(3, bytes: levels[levels.index(of: level)])
-        try cells.bytes.withUnsafeBufferPointer { bytes in
-            insert.bind(4, bytes: bytes)
-            try insert.execute()
-        }
+        insert.bind(4, bytes: cells)
+        try insert.execute()
     }
 }

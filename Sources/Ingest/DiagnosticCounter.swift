@@ -1,0 +1,112 @@
+import Foundation
+import Tabular
+import Warehouse
+
+/// Counts the diagnostics of a file on a thread of its own, while the loader's thread
+/// writes the rows already counted: the sorted diagnostics are merged from disk, tallied
+/// one commune × year at a time (`DiagnosticTally`) and packed into a row per commune,
+/// handed over in batches (`CommuneRowBatch`). Counting and SQLite's writes each take
+/// about half of a diagnostics file's finish, so each gets a core.
+///
+/// Nothing here touches the database: a column's slot is given here, in the order the
+/// columns are first used, and the loader's thread registers each one, in that order,
+/// before it writes the first row that uses it.
+final class DiagnosticCounter: @unchecked Sendable {
+    /// A year × slot of `DiagnosticsLoader.slotNames`, as one number.
+    struct ColumnKey {
+        let index: Int
+
+        init(slot: Int, year: Int) {
+            index = (year - CountedDiagnostic.years.lowerBound) * DiagnosticsLoader.slotNames.count + slot
+        }
+
+        var slot: Int { index % DiagnosticsLoader.slotNames.count }
+        var year: Int { CountedDiagnostic.years.lowerBound + index / DiagnosticsLoader.slotNames.count }
+    }
+
+    private var diagnostics: ExternalSorter<CountedDiagnostic>
+    private let uncounted: LineSet
+    private let channel: BatchChannel<CommuneRowBatch>
+    /// The slot of each column key, −1 until first used: looked up for every value.
+    private var slots = [Int32](repeating: -1, count: CountedDiagnostic.years.count * DiagnosticsLoader.slotNames.count)
+    private var slotCount = 0
+
+    /// Counts `diagnostics` but for the lines in `uncounted`, sending rows to `channel`.
+    init(diagnostics: ExternalSorter<CountedDiagnostic>, uncounted: LineSet, channel: BatchChannel<CommuneRowBatch>) {
+        self.diagnostics = diagnostics
+        self.uncounted = uncounted
+        self.channel = channel
+    }
+
+    /// Starts counting on a new thread; the batches and the end come through the channel.
+    func start() {
+        let thread = Thread { self.run() }
+        thread.name = "count-diagnostics"
+        thread.start()
+    }
+
+    private func run() {
+        do {
+            try count()
+            channel.finish(error: nil)
+        } catch {
+            channel.finish(error: error)
+        }
+    }
+
+    /// Goes through the diagnostics in commune then year order, one commune × year group
+    /// at a time, and sends a row per commune.
+    private func count() throws {
+        var batch = channel.emptyBatch()
+        var tally = DiagnosticTally()
+        var group: CountedDiagnostic?  // the first diagnostic of the group being counted
+        var observations: [(slot: Int, value: Double)] = []
+        // One row per commune, every year in it: a few hundred values of thousands of
+        // possible codes, so its cells name their slots.
+        var commune: [(slot: Int, value: Double)] = []
+        var cells = PackedCells()
+        func countGroup() {
+            guard let group else { return }
+            tally.observations(into: &observations)
+            for (slot, value) in observations {
+                commune.append((self.slot(of: ColumnKey(slot: slot, year: group.year), in: batch), value))
+            }
+            tally.removeAll()
+        }
+        func sendCommune() throws {
+            guard let group, !commune.isEmpty else { return }
+            cells.startNamed()
+            for (slot, value) in commune { cells.append(value, at: slot) }
+            cells.finishNamed()
+            batch.append(commune: group.communeCode, cells: cells.bytes, values: commune.count)
+            commune.removeAll(keepingCapacity: true)
+            if batch.isFull {
+                try channel.send(batch)
+                batch = channel.emptyBatch()
+            }
+        }
+        let uncounted = uncounted
+        try diagnostics.drain { diagnostic in
+            guard !uncounted.contains(diagnostic.line) else { return }
+            if let current = group, !diagnostic.isInGroup(of: current) {
+                countGroup()
+                if !diagnostic.isInCommune(of: current) { try sendCommune() }
+                group = nil
+            }
+            group = group ?? diagnostic
+            tally.add(diagnostic)
+        }
+        countGroup()
+        try sendCommune()
+        if !batch.isEmpty { try channel.send(batch) }
+    }
+
+    /// The slot of a column, given on first use and noted in the batch that first uses it.
+    private func slot(of key: ColumnKey, in batch: CommuneRowBatch) -> Int {
+        if slots[key.index] >= 0 { return Int(slots[key.index]) }
+        slots[key.index] = Int32(slotCount)
+        slotCount += 1
+        batch.addColumn(key)
+        return slotCount - 1
+    }
+}

@@ -27,9 +27,6 @@ final class DiagnosticCounter: @unchecked Sendable {
     private var diagnostics: ExternalSorter<CountedDiagnostic>
     private let uncounted: LineSet
     private let channel: BatchChannel<CommuneRowBatch>
-    /// The slot of each column key, −1 until first used: looked up for every value.
-    private var slots = [Int32](repeating: -1, count: CountedDiagnostic.years.count * DiagnosticsLoader.slotNames.count)
-    private var slotCount = 0
 
     /// Counts `diagnostics` but for the lines in `uncounted`, sending rows to `channel`.
     init(diagnostics: ExternalSorter<CountedDiagnostic>, uncounted: LineSet, channel: BatchChannel<CommuneRowBatch>) {
@@ -65,11 +62,24 @@ final class DiagnosticCounter: @unchecked Sendable {
         // possible codes, so its cells name their slots.
         var commune: [(slot: Int, value: Double)] = []
         var cells = PackedCells()
+        // The slot of each column key, −1 until first used, given in the order of first use
+        // and noted in the batch that first uses it: looked up for every value, so a local
+        // array rather than a property.
+        var slotOfColumn = [Int32](repeating: -1, count: CountedDiagnostic.years.count * DiagnosticsLoader.slotNames.count)
+        var slotCount: Int32 = 0
+        func slot(of key: ColumnKey) -> Int {
+            if slotOfColumn[key.index] < 0 {
+                slotOfColumn[key.index] = slotCount
+                slotCount += 1
+                batch.addColumn(key)
+            }
+            return Int(slotOfColumn[key.index])
+        }
         func countGroup() {
             guard let group else { return }
             tally.observations(into: &observations)
-            for (slot, value) in observations {
-                commune.append((self.slot(of: ColumnKey(slot: slot, year: group.year), in: batch), value))
+            for (observed, value) in observations {
+                commune.append((slot(of: ColumnKey(slot: observed, year: group.year)), value))
             }
             tally.removeAll()
         }
@@ -99,14 +109,5 @@ final class DiagnosticCounter: @unchecked Sendable {
         countGroup()
         try sendCommune()
         if !batch.isEmpty { try channel.send(batch) }
-    }
-
-    /// The slot of a column, given on first use and noted in the batch that first uses it.
-    private func slot(of key: ColumnKey, in batch: CommuneRowBatch) -> Int {
-        if slots[key.index] >= 0 { return Int(slots[key.index]) }
-        slots[key.index] = Int32(slotCount)
-        slotCount += 1
-        batch.addColumn(key)
-        return slotCount - 1
     }
 }

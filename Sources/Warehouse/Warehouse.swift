@@ -38,6 +38,10 @@ public final class Warehouse: Sendable {
         configuration.prepareDatabase { db in
             // NORMAL is safe in WAL mode: a crash may lose the last commit, never corrupt.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // 8 KiB pages hold three DPE rows of ~2.5 KB where 4 KiB pages hold one: a
+            // third less file to write on a bulk load. It only applies to a new file;
+            // an existing warehouse keeps the page size it was created with.
+            try db.execute(sql: "PRAGMA page_size = 8192")
             try db.execute(sql: "PRAGMA cache_size = -65536")
         }
         do {

@@ -31,6 +31,24 @@ import Testing
         #expect(try again.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM runs") } == 1)
     }
 
+
+    @Test func aNewWarehouseHas8KiBPagesAndAnOlderOneKeepsItsOwn() throws {
+        let warehouse = try openTemporary()
+        #expect(try warehouse.read { try Int.fetchOne($0, sql: "PRAGMA page_size") } == 8192)
+
+        let older = FileManager.default.temporaryDirectory.appendingPathComponent("warehouse-tests-\(UUID().uuidString).sqlite").path
+        do {
+            let queue = try DatabaseQueue(path: older)
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA page_size = 4096; PRAGMA journal_mode = WAL; CREATE TABLE kept (x)")
+            }
+            try queue.close()
+        }
+        let reopened = try Warehouse(path: older)
+        _ = try RunJournal.start(command: "first", in: reopened)
+        #expect(try reopened.read { try Int.fetchOne($0, sql: "PRAGMA page_size") } == 4096)
+        #expect(try reopened.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM runs") } == 1)
+    }
     @Test func aFailingTransactionLeavesNothingBehind() throws {
         let warehouse = try openTemporary()
         struct Abort: Error {}

@@ -54,7 +54,9 @@ private final class ReadingThread: @unchecked Sendable {
         var readingError: (any Error)?
         do {
             try reader.forEachRecord { record in
-                batch.append(record)
+                // `batch` stays alive in this frame: appending needs no retain and release
+                // of it for every record.
+                Unmanaged.passUnretained(batch)._withUnsafeGuaranteedRef { $0.append(record) }
                 if batch.isFull {
                     try channel.send(batch)
                     batch = channel.emptyBatch()

@@ -1,9 +1,10 @@
 /// Records copied out of a reader's buffers: their bytes end to end, the end of each
 /// field relative to its record's first byte.
 final class RecordBatch: ReusableBatch {
+    /// Plain integers only, so that appending, reading and clearing entries copies bytes
+    /// and counts no references: the rare defects are kept apart.
     private struct Entry {
         let line: Int
-        let defect: CSVDefect?
         let byteStart: Int
         let byteCount: Int
         let fieldStart: Int
@@ -16,6 +17,8 @@ final class RecordBatch: ReusableBatch {
     private var bytes: [UInt8] = []
     private var ends: [Int] = []
     private var entries: [Entry] = []
+    /// The defective records' defects, by index in `entries`, in order.
+    private var defects: [(entry: Int, defect: CSVDefect)] = []
 
     required init() {}
 
@@ -23,7 +26,8 @@ final class RecordBatch: ReusableBatch {
     var isFull: Bool { bytes.count >= Self.byteTarget || entries.count >= Self.recordTarget }
 
     func append(_ record: CSVRecord) {
-        entries.append(Entry(line: record.line, defect: record.defect, byteStart: bytes.count, byteCount: record.bytes.count,
+        if let defect = record.defect { defects.append((entries.count, defect)) }
+        entries.append(Entry(line: record.line, byteStart: bytes.count, byteCount: record.bytes.count,
                              fieldStart: ends.count, fieldCount: record.ends.count))
         bytes.append(contentsOf: record.bytes)
         ends.append(contentsOf: record.ends)
@@ -32,8 +36,14 @@ final class RecordBatch: ReusableBatch {
     func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
         try bytes.withUnsafeBufferPointer { bytes in
             try ends.withUnsafeBufferPointer { ends in
-                for entry in entries {
-                    try body(CSVRecord(line: entry.line, defect: entry.defect,
+                var nextDefect = 0
+                for (index, entry) in entries.enumerated() {
+                    var defect: CSVDefect?
+                    if nextDefect < defects.count, defects[nextDefect].entry == index {
+                        defect = defects[nextDefect].defect
+                        nextDefect += 1
+                    }
+                    try body(CSVRecord(line: entry.line, defect: defect,
                                        bytes: UnsafeBufferPointer(rebasing: bytes[entry.byteStart..<entry.byteStart + entry.byteCount]),
                                        ends: UnsafeBufferPointer(rebasing: ends[entry.fieldStart..<entry.fieldStart + entry.fieldCount])))
                 }
@@ -45,5 +55,6 @@ final class RecordBatch: ReusableBatch {
         bytes.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
         entries.removeAll(keepingCapacity: true)
+        defects.removeAll(keepingCapacity: true)
     }
 }

@@ -29,9 +29,9 @@ public final class CSVReader {
     private let parser: UnsafeMutablePointer<csv_parser>
     /// Behind a pointer, not in a class: libcsv's callbacks append to it for every field,
     /// and a class's properties would be checked for exclusive access at each append.
-    private let builder: UnsafeMutablePointer<RecordBuilder> = {
-        let builder = UnsafeMutablePointer<RecordBuilder>.allocate(capacity: 1)
-        builder.initialize(to: RecordBuilder())
+    private let builder: UnsafeMutablePointer<CSVRecordBuilder> = {
+        let builder = UnsafeMutablePointer<CSVRecordBuilder>.allocate(capacity: 1)
+        builder.initialize(to: CSVRecordBuilder())
         return builder
     }()
 
@@ -95,6 +95,7 @@ public final class CSVReader {
     deinit {
         csv_free(parser)
         parser.deallocate()
+        builder.pointee.deallocate()
         builder.deinitialize(count: 1)
         builder.deallocate()
     }
@@ -115,7 +116,8 @@ public final class CSVReader {
         if let defect = defect {
             throw TabularError(.notDelimitedText, "the header line cannot be read: \(defect.reason)", path: path, line: recordLine)
         }
-        let names = builder.pointee.strings()
+        var names: [String] = []
+        try withCurrentRecord { names = $0.strings }
         var seen: [String: Int] = [:]
         for (index, name) in names.enumerated() {
             if let first = seen[name] {
@@ -129,11 +131,7 @@ public final class CSVReader {
     }
 
     private func withCurrentRecord(_ body: (CSVRecord) throws -> Void) throws {
-        try builder.pointee.bytes.withUnsafeBufferPointer { bytes throws in
-            try builder.pointee.ends.withUnsafeBufferPointer { ends throws in
-                try body(CSVRecord(line: recordLine, defect: defect, bytes: bytes, ends: ends))
-            }
-        }
+        try body(CSVRecord(line: recordLine, defect: defect, bytes: builder.pointee.bytes.elements, ends: builder.pointee.ends.elements))
     }
 
     /// Parses lines until one record is complete; false at the end of the file.
@@ -318,37 +316,35 @@ public final class CSVReader {
     }
 }
 
-/// Collects the fields libcsv reports for the record being parsed.
-struct RecordBuilder {
-    var bytes: [UInt8] = []
-    var ends: [Int] = []
+/// Collects the fields libcsv reports for the record being parsed, in buffers reused
+/// from record to record.
+struct CSVRecordBuilder: ~Copyable {
+    var bytes = GrowableBuffer<UInt8>(capacity: 1 << 12)
+    var ends = GrowableBuffer<Int>(capacity: 64)
     var complete = false
 
     mutating func reset() {
-        bytes.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
+        bytes.removeAll()
+        ends.removeAll()
         complete = false
     }
 
-    func strings() -> [String] {
-        var start = 0
-        return ends.map { stop in
-            defer { start = stop }
-            return String(decoding: bytes[start..<stop], as: UTF8.self)
-        }
+    func deallocate() {
+        bytes.deallocate()
+        ends.deallocate()
     }
 }
 
 /// libcsv's callbacks: functions, not closures held in globals, which each call would have
 /// to initialise-check (`swift_once`) once per field.
 private func fieldCallback(_ field: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
-    let builder = context!.assumingMemoryBound(to: RecordBuilder.self)
+    let builder = context!.assumingMemoryBound(to: CSVRecordBuilder.self)
     if let field, length > 0 {
-        builder.pointee.bytes.append(contentsOf: UnsafeRawBufferPointer(start: field, count: length))
+        builder.pointee.bytes.append(field.assumingMemoryBound(to: UInt8.self), count: length)
     }
     builder.pointee.ends.append(builder.pointee.bytes.count)
 }
 
 private func recordCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
-    context!.assumingMemoryBound(to: RecordBuilder.self).pointee.complete = true
+    context!.assumingMemoryBound(to: CSVRecordBuilder.self).pointee.complete = true
 }

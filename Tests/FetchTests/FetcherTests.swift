@@ -22,6 +22,11 @@ struct FetcherTests {
             let portFile = FileManager.default.temporaryDirectory.appendingPathComponent("fetch-port-\(UUID().uuidString)").path
             process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
             process.arguments = [script, root, portFile]
+            // Not the test runner's output: a server still running when the tests end
+            // (it stops by itself after 120 s) would hold that pipe open, and `swift test`
+            // would wait for it before reporting.
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
             try process.run()
             let deadline = Date().addingTimeInterval(10)
             while !FileManager.default.fileExists(atPath: portFile) && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }

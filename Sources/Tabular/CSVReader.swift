@@ -95,7 +95,6 @@ public final class CSVReader {
     deinit {
         csv_free(parser)
         parser.deallocate()
-        builder.pointee.deallocate()
         builder.deinitialize(count: 1)
         builder.deallocate()
     }
@@ -327,11 +326,6 @@ struct CSVRecordBuilder: ~Copyable {
         bytes.removeAll()
         ends.removeAll()
         complete = false
-    }
-
-    func deallocate() {
-        bytes.deallocate()
-        ends.deallocate()
     }
 }
 

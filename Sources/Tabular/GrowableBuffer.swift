@@ -3,7 +3,7 @@
 /// to one; `Array.append(contentsOf:)`, with its uniqueness and capacity checks for each
 /// field, took about a tenth of the reading thread on a DPE file.
 ///
-/// Not copyable: its owner frees it once, with `deallocate()`.
+/// Not copyable, so that its memory has one owner and is freed once, when it goes.
 struct GrowableBuffer<Element: BitwiseCopyable>: ~Copyable {
     private var base: UnsafeMutablePointer<Element>
     private(set) var count = 0
@@ -33,7 +33,7 @@ struct GrowableBuffer<Element: BitwiseCopyable>: ~Copyable {
         count = 0
     }
 
-    func deallocate() {
+    deinit {
         base.deallocate()
     }
 

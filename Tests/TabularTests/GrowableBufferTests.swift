@@ -6,7 +6,6 @@ import Testing
 @Suite struct GrowableBufferTests {
     @Test func keepsEveryValueInOrderAcrossGrowths() {
         var buffer = GrowableBuffer<UInt8>(capacity: 3)
-        defer { buffer.deallocate() }
         let chunk: [UInt8] = Array(0..<10)
         var expected: [UInt8] = []
         for round in 0..<50 {
@@ -21,7 +20,6 @@ import Testing
 
     @Test func startsEmptyAgainAfterRemoveAll() {
         var buffer = GrowableBuffer<Int>(capacity: 1)
-        defer { buffer.deallocate() }
         for value in 0..<100 { buffer.append(value) }
         buffer.removeAll()
         #expect(buffer.elements.isEmpty)

@@ -102,7 +102,7 @@ public final class CSVReader {
     /// Calls `body` for every data record, in file order.
     public func forEachRecord(_ body: (CSVRecord) throws -> Void) throws -> Void {
         while try nextRecord() {
-            try withCurrentRecord(body)
+            try body(currentRecord)
         }
     }
 
@@ -115,8 +115,7 @@ public final class CSVReader {
         if let defect = defect {
             throw TabularError(.notDelimitedText, "the header line cannot be read: \(defect.reason)", path: path, line: recordLine)
         }
-        var names: [String] = []
-        try withCurrentRecord { names = $0.strings }
+        let names = currentRecord.strings
         var seen: [String: Int] = [:]
         for (index, name) in names.enumerated() {
             if let first = seen[name] {
@@ -129,8 +128,9 @@ public final class CSVReader {
         header = names
     }
 
-    private func withCurrentRecord(_ body: (CSVRecord) throws -> Void) throws {
-        try body(CSVRecord(line: recordLine, defect: defect, bytes: builder.pointee.bytes.elements, ends: builder.pointee.ends.elements))
+    /// The record just parsed, over the builder's buffers: valid until the next is parsed.
+    private var currentRecord: CSVRecord {
+        CSVRecord(line: recordLine, defect: defect, bytes: builder.pointee.bytes.elements, ends: builder.pointee.ends.elements)
     }
 
     /// Parses lines until one record is complete; false at the end of the file.

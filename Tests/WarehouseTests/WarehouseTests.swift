@@ -31,7 +31,6 @@ import Testing
         #expect(try again.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM runs") } == 1)
     }
 
-
     @Test func aNewWarehouseHas8KiBPagesAndAnOlderOneKeepsItsOwn() throws {
         let warehouse = try openTemporary()
         #expect(try warehouse.read { try Int.fetchOne($0, sql: "PRAGMA page_size") } == 8192)
@@ -49,6 +48,7 @@ import Testing
         #expect(try reopened.read { try Int.fetchOne($0, sql: "PRAGMA page_size") } == 4096)
         #expect(try reopened.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM runs") } == 1)
     }
+
     @Test func aFailingTransactionLeavesNothingBehind() throws {
         let warehouse = try openTemporary()
         struct Abort: Error {}

@@ -1,29 +1,30 @@
 import Foundation
 
-/// The values of one indicator's calculators, computed on another thread while this one
-/// writes the previous indicator's: calculating is pure and in memory, writing is SQLite
-/// on the transaction's thread, and each took about half of `compute` on all of France.
+/// The values of one indicator's calculators, computed and encoded on another thread
+/// while this one writes the previous indicator's: calculating and encoding are pure and
+/// in memory, writing is SQLite on the transaction's thread.
 final class BackgroundCalculation: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     /// Written once by the calculating thread before `done` is signalled, read after.
-    private var values: [IndicatorValue] = []
+    private var result: Result<EncodedIndicator, UnwritableValue>?
 
-    init(_ calculators: [IndicatorCalculator]) {
+    init(_ calculators: [IndicatorCalculator], of indicator: String, territories: TerritoryIndex) {
         DispatchQueue.global(qos: .userInitiated).async {
-            self.values = Self.inPeriodOrder(calculators.map { ($0.period, $0.compute()) })
+            let values = Self.inPeriodOrder(calculators.map { ($0.period, $0.compute()) })
+            self.result = Result { () throws(UnwritableValue) in try EncodedIndicator(values, of: indicator, territories: territories) }
             self.done.signal()
         }
     }
 
-    /// The values of every period, once they are all computed.
-    func wait() -> [IndicatorValue] {
+    /// The values of every period, encoded, once they are all computed.
+    func wait() throws(UnwritableValue) -> EncodedIndicator {
         done.wait()
-        return values
+        return try result!.get()
     }
 
-    /// Period after period, each in territory order: `IndicatorValueWriter` gives the
-    /// periods of an indicator their slots in period order, and appends each territory's
-    /// values in slot order.
+    /// Period after period, each in territory order: `EncodedIndicator` gives the periods
+    /// of an indicator in period order, and `IndicatorValueWriter` appends each
+    /// territory's values in slot order.
     static func inPeriodOrder(_ periods: [(period: String, values: [IndicatorValue])]) -> [IndicatorValue] {
         guard periods.count > 1 else { return periods.first?.values ?? [] }
         return periods.sorted { $0.period < $1.period }.flatMap(\.values)

@@ -50,7 +50,7 @@ public struct ComputeJob {
         let territories = store.normalised.territories
         let members = try Self.members(geography: geography, territories, db)
         let population = try Self.population(in: store.normalised, db)
-        let writer = try IndicatorValueWriter(geography: geography, runID: runID, db)
+        let writer = try IndicatorValueWriter(geography: geography, runID: runID, territories: territories, db)
         var summary = ComputeSummary(runID: runID, geography: geography)
         var reach = FileReach(territories: territories, members: members)
         summary.knownIssues = issues.map { ($0.issue.id, $0.matched) }
@@ -61,7 +61,7 @@ public struct ComputeJob {
             let calculators = try calculators(for: indicator, store: store, members: members, population: population,
                                               reach: &reach, files: &files)
             let calculation = Calculation(indicator: indicator.id, periods: calculators.map(\.period), files: files,
-                                          values: BackgroundCalculation(calculators))
+                                          values: BackgroundCalculation(calculators, of: indicator.id, territories: territories))
             if let previous { summary.indicators.append(try write(previous, writer: writer, geography: geography, db)) }
             previous = calculation
         }
@@ -84,10 +84,10 @@ public struct ComputeJob {
                        _ db: Database) throws -> ComputeSummary.IndicatorReport {
         var report = ComputeSummary.IndicatorReport(id: calculation.indicator)
         report.periods = calculation.periods
-        let values = calculation.values.wait()
-        try writer.write(values, of: calculation.indicator)
-        report.values = values.count
-        report.withheld = values.count { $0.status != "ok" }
+        let encoded = try calculation.values.wait()
+        try writer.write(encoded)
+        report.values = encoded.cells.count
+        report.withheld = encoded.withheld
         for file in calculation.files.sorted() {
             try db.execute(sql: "INSERT INTO indicator_sources (geography, indicator_id, file_id) VALUES (?, ?, ?)",
                            arguments: [geography, calculation.indicator, file])

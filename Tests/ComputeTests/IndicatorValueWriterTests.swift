@@ -39,8 +39,11 @@ struct IndicatorValueWriterTests {
     @Test func valuesReadBackThroughTheViewAsTheyWereGiven() throws {
         let queue = try database()
         try queue.write { db in
-            let writer = try IndicatorValueWriter(geography: 2024, runID: 7, db)
-            for (indicator, values) in Self.values { try writer.write(values, of: indicator) }
+            let territories = TerritoryIndex(codes: Self.values.flatMap { $0.values.map(\.territory) })
+            let writer = try IndicatorValueWriter(geography: 2024, runID: 7, territories: territories, db)
+            for (indicator, values) in Self.values {
+                try writer.write(EncodedIndicator(values, of: indicator, territories: territories))
+            }
             try writer.finish()
         }
         let rows = try queue.read { db in
@@ -76,9 +79,8 @@ struct IndicatorValueWriterTests {
         (IndicatorValue(territory: "COM:1", period: "2021", value: 1, status: "ok", coverage: 1.5, method: "m"), "coverage 1.5 is not between 0 and 1"),
     ])
     func refusesWhatTheFormerTableRefused(value: IndicatorValue, reason: String) throws {
-        let queue = try database()
-        let error = #expect(throws: IndicatorValueWriter.UnwritableValue.self) {
-            try queue.write { db in try IndicatorValueWriter(geography: 2024, runID: 7, db).write([value], of: "pop") }
+        let error = #expect(throws: UnwritableValue.self) {
+            try EncodedIndicator([value], of: "pop", territories: TerritoryIndex(codes: ["COM:1"]))
         }
         #expect(error?.reason == reason)
         #expect(error?.description.hasPrefix("indicator pop, territory COM:1, period 2021: ") == true)
@@ -87,9 +89,51 @@ struct IndicatorValueWriterTests {
     @Test func aValueGivenTwiceIsRefused() throws {
         let queue = try database()
         let value = IndicatorValue(territory: "COM:1", period: "2021", value: 1, status: "ok", method: "m")
-        let error = #expect(throws: IndicatorValueWriter.UnwritableValue.self) {
-            try queue.write { db in try IndicatorValueWriter(geography: 2024, runID: 7, db).write([value, value], of: "pop") }
+        let territories = TerritoryIndex(codes: ["COM:1"])
+        let error = #expect(throws: UnwritableValue.self) {
+            try queue.write { db in
+                try IndicatorValueWriter(geography: 2024, runID: 7, territories: territories, db)
+                    .write(EncodedIndicator([value, value], of: "pop", territories: territories))
+            }
         }
         #expect(error?.reason == "given twice, or out of (territory, period) order")
+        #expect(error?.description.hasPrefix("indicator pop, territory COM:1, period 2021: ") == true)
+    }
+
+    @Test func aRowPutsEachCellInItsSlotWithItsMethodNumber() {
+        var row = PackedIndicatorRow()
+        let head = Array("[1.5".utf8), tail = Array(",null,2.0]".utf8)
+        head.withUnsafeBufferPointer { head in
+            tail.withUnsafeBufferPointer { tail in
+                row.append(slot: 2, head: head, method: 120, tail: tail)
+                row.append(slot: 3, head: head, method: 0, tail: tail)
+            }
+        }
+        row.finish()
+        #expect(String(decoding: row.bytes, as: UTF8.self) == "[null,null,[1.5,120,null,2.0],[1.5,0,null,2.0]]")
+    }
+
+    @Test func aTerritoryTheRunDoesNotKnowIsRefused() throws {
+        let value = IndicatorValue(territory: "COM:2", period: "2021", value: 1, status: "ok", method: "m")
+        let error = #expect(throws: UnwritableValue.self) {
+            try EncodedIndicator([value], of: "pop", territories: TerritoryIndex(codes: ["COM:1"]))
+        }
+        #expect(error?.reason == "not among the 1 territories of the run")
+    }
+
+    @Test func aCellHoldsItsMethodNumberBetweenItsValueAndTheRest() throws {
+        let values = [
+            IndicatorValue(territory: "COM:1", period: "2021", value: 2.5, status: "ok", numerator: 5, denominator: 2, method: "b"),
+            IndicatorValue(territory: "COM:2", period: "2021", value: nil, status: "secret", method: "a"),
+            IndicatorValue(territory: "COM:3", period: "2021", value: 1, status: "ok", method: "b"),
+        ]
+        let encoded = try EncodedIndicator(values, of: "taux", territories: TerritoryIndex(codes: ["COM:1", "COM:2", "COM:3"]))
+        #expect(encoded.methods == ["b", "a"] && encoded.withheld == 1)
+        let parts = encoded.cells.map { (String(decoding: encoded.bytes[$0.head], as: UTF8.self), $0.method,
+                                         String(decoding: encoded.bytes[$0.tail], as: UTF8.self)) }
+        #expect(parts.map(\.0) == ["[2.5", "[\"secret\"", "[1.0"])
+        #expect(parts.map(\.1) == [0, 1, 0])
+        #expect(parts.map(\.2) == [",5.0,2.0]", "]", "]"])
+        #expect(encoded.cells.map(\.territory) == [0, 1, 2])
     }
 }

@@ -76,6 +76,7 @@ final class NormalisedValues {
             columnOfSlot[slot] = read.count
             read.append(Column(fileID: fileID))
         }
+        let selection = PackedCells.Selection(wanted: wanted)
         let rows = try Row.fetchCursor(db, sql: """
             SELECT n.territory, r.cells FROM normalised_rows n
             JOIN observation_rows r ON r.file_id = n.file_id AND r.territory_code = n.territory_code
@@ -86,7 +87,7 @@ final class NormalisedValues {
             try row.withUnsafeData(atIndex: 1) { data in
                 try (data ?? Data()).withUnsafeBytes { raw in
                     do {
-                        try PackedCells.read(raw.bindMemory(to: UInt8.self), wanted: wanted) { slot, value, status in
+                        try PackedCells.read(raw.bindMemory(to: UInt8.self), selection: selection) { slot, value, status in
                             let column = columnOfSlot[slot]
                             read[column].territories.append(territory)
                             read[column].values.append(value ?? 0)

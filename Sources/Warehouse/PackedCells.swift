@@ -123,19 +123,51 @@ public struct PackedCells {
         return index == count && index > fractionStart
     }
 
+    /// The slots a reader wants from every row of a file, with, for each slot, the first
+    /// wanted one from there: built once per file, it lets `read` skip the cells between
+    /// two wanted ones in an array row without looking at each.
+    public struct Selection {
+        let wanted: [Bool]
+        /// For each slot, the first wanted slot at or after it; `wanted.count` for none.
+        let nextWanted: [Int]
+
+        public init(wanted: [Bool]) {
+            self.wanted = wanted
+            var nextWanted = Array(repeating: wanted.count, count: wanted.count + 1)
+            for slot in wanted.indices.reversed() { nextWanted[slot] = wanted[slot] ? slot : nextWanted[slot + 1] }
+            self.nextWanted = nextWanted
+        }
+    }
+
     /// Calls `body` with the slot, value and status of the cells of `text` whose slot is in
     /// `wanted` (`wanted[slot]`), skipping the others without parsing them.
     /// Works on both forms: an array (slots in order) and an object (slots named).
     public static func read(_ text: UnsafeBufferPointer<UInt8>, wanted: [Bool],
+                            _ body: (_ slot: Int, _ value: Double?, _ status: ValueStatus) throws -> Void) throws {
+        try read(text, selection: Selection(wanted: wanted), body)
+    }
+
+    /// `read(_:wanted:_:)` with the selection built once for many rows.
+    public static func read(_ text: UnsafeBufferPointer<UInt8>, selection: Selection,
                             _ body: (_ slot: Int, _ value: Double?, _ status: ValueStatus) throws -> Void) throws {
         let count = text.count
         let named = count >= 2 && text[0] == UInt8(ascii: "{") && text[count - 1] == UInt8(ascii: "}")
         guard named || count >= 2 && text[0] == UInt8(ascii: "[") && text[count - 1] == UInt8(ascii: "]") else {
             throw CorruptCells(reason: "neither a JSON array nor a JSON object")
         }
+        let wanted = selection.wanted
         var position = 0
         var start = 1
         while start < count - 1 {
+            if !named {
+                let next = selection.nextWanted[min(position, wanted.count)]
+                if next == wanted.count { return }
+                if next > position {
+                    start = skip(next - position, cellsOf: text, from: start)
+                    position = next
+                    continue
+                }
+            }
             var end = start
             while end < count - 1 && text[end] != UInt8(ascii: ",") { end += 1 }
             var cell = UnsafeBufferPointer(rebasing: text[start..<end])
@@ -156,6 +188,33 @@ public struct PackedCells {
             position += 1
             start = end + 1
         }
+    }
+
+    /// Where the cell `cells` after the one at `start` begins: just past as many commas
+    /// (no cell holds one), counted eight bytes at a time; past the last cell when the row
+    /// has fewer.
+    private static func skip(_ cells: Int, cellsOf text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var commas = cells
+        var index = start
+        let end = text.count - 1
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let allCommas = 0x0101_0101_0101_0101 &* UInt64(UInt8(ascii: ","))
+        while index + 8 <= end {
+            let word = UnsafeRawPointer(text.baseAddress! + index).loadUnaligned(as: UInt64.self) ^ allCommas
+            // 0x80 in each byte of `word` that is zero, a comma before `^`, and 0 in the others.
+            let inWord = (~(((word & low7) &+ low7) | word | low7)).nonzeroBitCount
+            if inWord >= commas { break }
+            commas -= inWord
+            index += 8
+        }
+        while index < end {
+            if text[index] == UInt8(ascii: ",") {
+                commas -= 1
+                if commas == 0 { return index + 1 }
+            }
+            index += 1
+        }
+        return end
     }
 
     /// `"12":3` → 12, leaving `cell` on the value (`3`).

@@ -91,6 +91,29 @@ struct PackedCellsTests {
         #expect(slots.map { $0[1] as Double } == written.map(\.value))
     }
 
+    /// Long rows: the cells between two wanted ones are skipped 32 bytes at a time, which
+    /// must land on the same cells as reading them one by one.
+    @Test func wantedCellsOfALongRowAreFoundWhateverTheirDistance() throws {
+        var cells = PackedCells()
+        cells.start()
+        for slot in 0..<2_000 {
+            if slot % 7 == 3 { cells.append(.secret) } else { cells.append(Double(slot) + 0.5) }
+        }
+        cells.finish()
+        for wantedSlots in [[0], [1_999], [5, 6, 40, 41, 1_000], [3, 10, 17], [1, 1_998, 1_999], Array(0..<2_000), [2_000, 2_500]] {
+            var wanted = Array(repeating: false, count: 2_600)
+            for slot in wantedSlots { wanted[slot] = true }
+            var read: [(Int, Double?, ValueStatus)] = []
+            try cells.bytes.withUnsafeBufferPointer { bytes in
+                try PackedCells.read(bytes, selection: PackedCells.Selection(wanted: wanted)) { read.append(($0, $1, $2)) }
+            }
+            let present = wantedSlots.filter { $0 < 2_000 }
+            #expect(read.map(\.0) == present)
+            #expect(read.map(\.1) == present.map { $0 % 7 == 3 ? nil : Double($0) + 0.5 })
+            #expect(read.map(\.2) == present.map { $0 % 7 == 3 ? .secret : .ok })
+        }
+    }
+
     @Test(arguments: ["", "12,5", "[12,5", #"[1,"hidden"]"#, "[1,x]", #"{"a":1}"#, #"{1:2}"#, #"{"3"}"#, #"{"2":}"#])
     func cellsThatWereNotWrittenHereAreAnErrorNotAValue(text: String) {
         #expect(throws: PackedCells.CorruptCells.self) {

@@ -1,3 +1,5 @@
+import Tabular
+
 /// The cells of one territory's row of `indicator_rows`, built as the JSON text it is
 /// written as (migration 014): an array whose n-th element is the value of slot n, `null`
 /// where the territory has none; each value an array
@@ -12,7 +14,7 @@ struct PackedIndicatorRow {
     /// Appends the cell of `slot` (at least `nextSlot`): `head`, then a comma and its
     /// `method_id`, then `tail`.
     mutating func append(slot: Int, head: UnsafeBufferPointer<UInt8>, method: Int, tail: UnsafeBufferPointer<UInt8>) {
-        precondition(slot >= nextSlot && method >= 0, "slots are written in order, methods numbered from 0")
+        precondition(slot >= nextSlot, "slots are written in order")
         let nulls = slot - nextSlot
         reserveRoom(1 + nulls * Self.null.count + head.count + 1 + Self.longestNumber + tail.count)
         bytes.append(bytes.isEmpty ? UInt8(ascii: "[") : UInt8(ascii: ","))
@@ -20,14 +22,8 @@ struct PackedIndicatorRow {
         nextSlot = slot + 1
         bytes.append(contentsOf: head)
         bytes.append(UInt8(ascii: ","))
-        append(decimal: method)
+        bytes.appendDecimalDigits(of: Int64(method))
         bytes.append(contentsOf: tail)
-    }
-
-    /// The digits of a number of zero or more, without making a string of it.
-    private mutating func append(decimal number: Int) {
-        if number >= 10 { append(decimal: number / 10) }
-        bytes.append(UInt8(ascii: "0") + UInt8(number % 10))
     }
 
     private static let null = Array("null,".utf8)

@@ -14,28 +14,46 @@ final class RecordBatch: ReusableBatch {
     static let byteTarget = 1 << 20
     static let recordTarget = 4096
 
-    private var bytes: [UInt8] = []
-    private var ends: [Int] = []
-    private var entries: [Entry] = []
-    /// The defective records' defects, by index in `entries`, in order.
-    private var defects: [(entry: Int, defect: CSVDefect)] = []
+    /// One stored property: appending a record is one access to check at run time
+    /// (exclusivity of a class's properties), not one per array.
+    private var contents = Contents()
+
+    private struct Contents {
+        var bytes: [UInt8] = []
+        var ends: [Int] = []
+        var entries: [Entry] = []
+        /// The defective records' defects, by index in `entries`, in order.
+        var defects: [(entry: Int, defect: CSVDefect)] = []
+
+        mutating func append(_ record: CSVRecord) {
+            if let defect = record.defect { defects.append((entries.count, defect)) }
+            entries.append(Entry(line: record.line, byteStart: bytes.count, byteCount: record.bytes.count,
+                                 fieldStart: ends.count, fieldCount: record.ends.count))
+            bytes.append(contentsOf: record.bytes)
+            ends.append(contentsOf: record.ends)
+        }
+
+        mutating func removeAll() {
+            bytes.removeAll(keepingCapacity: true)
+            ends.removeAll(keepingCapacity: true)
+            entries.removeAll(keepingCapacity: true)
+            defects.removeAll(keepingCapacity: true)
+        }
+    }
 
     required init() {}
 
-    var isEmpty: Bool { entries.isEmpty }
-    var isFull: Bool { bytes.count >= Self.byteTarget || entries.count >= Self.recordTarget }
+    var isEmpty: Bool { contents.entries.isEmpty }
+    var isFull: Bool { contents.bytes.count >= Self.byteTarget || contents.entries.count >= Self.recordTarget }
 
     func append(_ record: CSVRecord) {
-        if let defect = record.defect { defects.append((entries.count, defect)) }
-        entries.append(Entry(line: record.line, byteStart: bytes.count, byteCount: record.bytes.count,
-                             fieldStart: ends.count, fieldCount: record.ends.count))
-        bytes.append(contentsOf: record.bytes)
-        ends.append(contentsOf: record.ends)
+        contents.append(record)
     }
 
     func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
-        try bytes.withUnsafeBufferPointer { bytes in
-            try ends.withUnsafeBufferPointer { ends in
+        let (entries, defects) = (contents.entries, contents.defects)
+        try contents.bytes.withUnsafeBufferPointer { bytes in
+            try contents.ends.withUnsafeBufferPointer { ends in
                 var nextDefect = 0
                 for (index, entry) in entries.enumerated() {
                     var defect: CSVDefect?
@@ -52,9 +70,6 @@ final class RecordBatch: ReusableBatch {
     }
 
     func clear() {
-        bytes.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
-        entries.removeAll(keepingCapacity: true)
-        defects.removeAll(keepingCapacity: true)
+        contents.removeAll()
     }
 }

@@ -66,30 +66,13 @@ public struct PackedCells {
     public mutating func append(_ value: Double, at slot: Int) {
         separate()
         bytes.append(UInt8(ascii: "\""))
-        appendDigits(of: Int64(slot))
+        bytes.appendDecimalDigits(of: Int64(slot))
         bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
         if value == value.rounded(), abs(value) < 1e15 {
-            appendDigits(of: Int64(value))
+            bytes.appendDecimalDigits(of: Int64(value))
         } else {
             bytes.append(contentsOf: value.description.utf8)
-        }
-    }
-
-    /// The decimal digits of a whole number, written in place: a diagnostics file is
-    /// millions of counts, and a `String` made for each was most of writing them.
-    private mutating func appendDigits(of number: Int64) {
-        if number < 0 { bytes.append(UInt8(ascii: "-")) }
-        var rest = number.magnitude
-        // The digits last first, into the end of a small buffer, then appended in one go.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var index = digits.count
-            repeat {
-                index -= 1
-                digits[index] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-            } while rest > 0
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[index...]))
         }
     }
 

@@ -50,6 +50,20 @@ struct UTF8ValidationTests {
         #expect(Self.firstInvalid(bytes) == offset)
     }
 
+    /// ASCII is skipped eight bytes at a time: a bad byte is found wherever it falls in a
+    /// word, and a character across two words is read whole.
+    @Test("the offset is exact at every place in a long line")
+    func offsetsAcrossWords() {
+        for offset in 0..<24 {
+            var bytes = [UInt8](repeating: 0x61, count: 24)
+            bytes[offset] = 0xE9
+            #expect(Self.firstInvalid(bytes) == offset)
+            var valid = [UInt8](repeating: 0x61, count: 24)
+            valid.insert(contentsOf: "€".utf8, at: offset)
+            #expect(Self.firstInvalid(valid) == nil)
+        }
+    }
+
     @Test("a character cut by the end of a sample is accepted only when asked")
     func truncatedEnd() {
         let euro = Array("€".utf8)  // E2 82 AC

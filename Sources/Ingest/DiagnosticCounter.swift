@@ -54,20 +54,57 @@ final class DiagnosticCounter: @unchecked Sendable {
     /// Goes through the diagnostics in commune then year order, one commune × year group
     /// at a time, and sends a row per commune.
     private func count() throws {
-        var batch = channel.emptyBatch()
+        var rows = CommuneRows(channel: channel)
+        let uncounted = uncounted
+        try diagnostics.drain { diagnostic in
+            guard !uncounted.contains(diagnostic.line) else { return }
+            try rows.add(diagnostic)
+        }
+        try rows.finish()
+    }
+
+    /// What counting holds from one diagnostic to the next, with the steps that change it:
+    /// a value's state rather than variables captured by nested functions, which Swift
+    /// checks for exclusive access at run time, on every diagnostic.
+    private struct CommuneRows {
+        let channel: BatchChannel<CommuneRowBatch>
+        var batch: CommuneRowBatch
         var tally = DiagnosticTally()
-        var group: CountedDiagnostic?  // the first diagnostic of the group being counted
+        /// The first diagnostic of the group being counted.
+        var group: CountedDiagnostic?
         var observations: [(slot: Int, value: Double)] = []
-        // One row per commune, every year in it: a few hundred values of thousands of
-        // possible codes, so its cells name their slots.
+        /// One row per commune, every year in it: a few hundred values of thousands of
+        /// possible codes, so its cells name their slots.
         var commune: [(slot: Int, value: Double)] = []
         var cells = PackedCells()
-        // The slot of each column key, −1 until first used, given in the order of first use
-        // and noted in the batch that first uses it: looked up for every value, so a local
-        // array rather than a property.
+        /// The slot of each column key, −1 until first used, given in the order of first
+        /// use and noted in the batch that first uses it.
         var slotOfColumn = [Int32](repeating: -1, count: CountedDiagnostic.years.count * DiagnosticsLoader.slotNames.count)
         var slotCount: Int32 = 0
-        func slot(of key: ColumnKey) -> Int {
+
+        init(channel: BatchChannel<CommuneRowBatch>) {
+            self.channel = channel
+            batch = channel.emptyBatch()
+        }
+
+        mutating func add(_ diagnostic: CountedDiagnostic) throws {
+            if let current = group, !diagnostic.isInGroup(of: current) {
+                countGroup()
+                if !diagnostic.isInCommune(of: current) { try sendCommune() }
+                group = nil
+            }
+            group = group ?? diagnostic
+            tally.add(diagnostic)
+        }
+
+        /// Counts the last group and sends what is left.
+        mutating func finish() throws {
+            countGroup()
+            try sendCommune()
+            if !batch.isEmpty { try channel.send(batch) }
+        }
+
+        private mutating func slot(of key: ColumnKey) -> Int {
             if slotOfColumn[key.index] < 0 {
                 slotOfColumn[key.index] = slotCount
                 slotCount += 1
@@ -75,7 +112,8 @@ final class DiagnosticCounter: @unchecked Sendable {
             }
             return Int(slotOfColumn[key.index])
         }
-        func countGroup() {
+
+        private mutating func countGroup() {
             guard let group else { return }
             tally.observations(into: &observations)
             for (observed, value) in observations {
@@ -83,7 +121,8 @@ final class DiagnosticCounter: @unchecked Sendable {
             }
             tally.removeAll()
         }
-        func sendCommune() throws {
+
+        private mutating func sendCommune() throws {
             guard let group, !commune.isEmpty else { return }
             cells.startNamed()
             for (slot, value) in commune { cells.append(value, at: slot) }
@@ -95,19 +134,5 @@ final class DiagnosticCounter: @unchecked Sendable {
                 batch = channel.emptyBatch()
             }
         }
-        let uncounted = uncounted
-        try diagnostics.drain { diagnostic in
-            guard !uncounted.contains(diagnostic.line) else { return }
-            if let current = group, !diagnostic.isInGroup(of: current) {
-                countGroup()
-                if !diagnostic.isInCommune(of: current) { try sendCommune() }
-                group = nil
-            }
-            group = group ?? diagnostic
-            tally.add(diagnostic)
-        }
-        countGroup()
-        try sendCommune()
-        if !batch.isEmpty { try channel.send(batch) }
     }
 }

@@ -1,58 +1,82 @@
 import Tabular
 
-/// Packed rows of communes' diagnostic counts, made on the counting thread
-/// (`DiagnosticCounter`) and written to the warehouse on the loader's: each commune's
-/// code and cells end to end, and the columns first used by these rows.
+/// Communes' diagnostic counts, made on the counting thread (`DiagnosticCounter`) and
+/// packed and written to the warehouse on the loader's: each commune's code and its
+/// values by slot, end to end, and the columns first used by these rows. Packing them as
+/// text on the loader's thread, mostly waiting on the counter by then, shortens counting,
+/// the last step of a diagnostics file.
 final class CommuneRowBatch: ReusableBatch {
-    /// Cells' bytes a batch holds before it is handed over.
-    static let byteTarget = 1 << 18
+    /// Values a batch holds before it is handed over.
+    static let valueTarget = 1 << 15
 
-    /// Five bytes per row.
-    private var codes: [UInt8] = []
-    private var cells: [UInt8] = []
-    /// Where each row's cells end in `cells`.
-    private var ends: [Int] = []
+    /// One stored property: appending a row is one access to check at run time
+    /// (exclusivity of a class's properties), not one per value and array.
+    private var rows = Rows()
+
+    private struct Rows {
+        /// Five bytes per row.
+        var codes: [UInt8] = []
+        var slots: [Int32] = []
+        var values: [Double] = []
+        /// Where each row's values end in `slots` and `values`.
+        var ends: [Int] = []
+
+        mutating func append(commune code: [UInt8], values row: [(slot: Int, value: Double)]) {
+            precondition(code.count == 5)
+            codes.append(contentsOf: code)
+            for (slot, value) in row {
+                slots.append(Int32(slot))
+                values.append(value)
+            }
+            ends.append(values.count)
+        }
+
+        mutating func removeAll() {
+            codes.removeAll(keepingCapacity: true)
+            slots.removeAll(keepingCapacity: true)
+            values.removeAll(keepingCapacity: true)
+            ends.removeAll(keepingCapacity: true)
+        }
+    }
+
     /// The columns the rows of this batch use for the first time, in the order of their
     /// slots (0, 1, …): each a year × slot of `DiagnosticsLoader.slotNames` (`ColumnKey`).
     private(set) var newColumns: [DiagnosticCounter.ColumnKey] = []
-    /// Values in the rows.
-    private(set) var valueCount = 0
 
     required init() {}
 
-    var isEmpty: Bool { ends.isEmpty }
-    var isFull: Bool { cells.count >= Self.byteTarget }
+    var isEmpty: Bool { rows.ends.isEmpty }
+    var isFull: Bool { rows.values.count >= Self.valueTarget }
+    /// Values in the rows.
+    var valueCount: Int { rows.values.count }
 
     func addColumn(_ key: DiagnosticCounter.ColumnKey) {
         newColumns.append(key)
     }
 
-    func append(commune code: [UInt8], cells packed: [UInt8], values: Int) {
-        precondition(code.count == 5)
-        codes.append(contentsOf: code)
-        cells.append(contentsOf: packed)
-        ends.append(cells.count)
-        valueCount += values
+    func append(commune code: [UInt8], values row: [(slot: Int, value: Double)]) {
+        rows.append(commune: code, values: row)
     }
 
-    /// Calls `body` with each row's commune code and cells, in the order appended.
-    func forEachRow(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) throws -> Void) throws {
-        try codes.withUnsafeBufferPointer { codes in
-            try cells.withUnsafeBufferPointer { cells in
-                var start = 0
-                for (row, end) in ends.enumerated() {
-                    try body(UnsafeBufferPointer(rebasing: codes[row * 5..<row * 5 + 5]), UnsafeBufferPointer(rebasing: cells[start..<end]))
-                    start = end
+    /// Calls `body` with each row's commune code, slots and values, in the order appended.
+    func forEachRow(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Double>) throws -> Void) throws {
+        let ends = rows.ends
+        try rows.codes.withUnsafeBufferPointer { codes in
+            try rows.slots.withUnsafeBufferPointer { slots in
+                try rows.values.withUnsafeBufferPointer { values in
+                    var start = 0
+                    for (row, end) in ends.enumerated() {
+                        try body(UnsafeBufferPointer(rebasing: codes[row * 5..<row * 5 + 5]),
+                                 UnsafeBufferPointer(rebasing: slots[start..<end]), UnsafeBufferPointer(rebasing: values[start..<end]))
+                        start = end
+                    }
                 }
             }
         }
     }
 
     func clear() {
-        codes.removeAll(keepingCapacity: true)
-        cells.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
+        rows.removeAll()
         newColumns.removeAll(keepingCapacity: true)
-        valueCount = 0
     }
 }

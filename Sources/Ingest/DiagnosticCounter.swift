@@ -4,8 +4,8 @@ import Warehouse
 
 /// Counts the diagnostics of a file on a thread of its own, while the loader's thread
 /// writes the rows already counted: the sorted diagnostics are merged from disk, tallied
-/// one commune × year at a time (`DiagnosticTally`) and packed into a row per commune,
-/// handed over in batches (`CommuneRowBatch`). Counting and SQLite's writes each take
+/// one commune × year at a time (`DiagnosticTally`) into a row per commune, handed over
+/// in batches (`CommuneRowBatch`). Counting and SQLite's writes each take
 /// about half of a diagnostics file's finish, so each gets a core.
 ///
 /// Nothing here touches the database: a column's slot is given here, in the order the
@@ -73,10 +73,8 @@ final class DiagnosticCounter: @unchecked Sendable {
         /// The first diagnostic of the group being counted.
         var group: CountedDiagnostic?
         var observations: [(slot: Int, value: Double)] = []
-        /// One row per commune, every year in it: a few hundred values of thousands of
-        /// possible codes, so its cells name their slots.
+        /// One row per commune, every year in it, by slot.
         var commune: [(slot: Int, value: Double)] = []
-        var cells = PackedCells()
         /// The slot of each column key, −1 until first used, given in the order of first
         /// use and noted in the batch that first uses it.
         var slotOfColumn = [Int32](repeating: -1, count: CountedDiagnostic.years.count * DiagnosticsLoader.slotNames.count)
@@ -124,10 +122,7 @@ final class DiagnosticCounter: @unchecked Sendable {
 
         private mutating func sendCommune() throws {
             guard let group, !commune.isEmpty else { return }
-            cells.startNamed()
-            for (slot, value) in commune { cells.append(value, at: slot) }
-            cells.finishNamed()
-            batch.append(commune: group.communeCode, cells: cells.bytes, values: commune.count)
+            batch.append(commune: group.communeCode, values: commune)
             commune.removeAll(keepingCapacity: true)
             if batch.isFull {
                 try channel.send(batch)

@@ -294,6 +294,7 @@ struct DiagnosticsLoader: RecordLoader {
         let writer = try PackedRowWriter(fileID: fileID, db)
         var slots = 0
         var written = 0
+        var cells = PackedCells()
         while let batch = try channel.next() {
             for key in batch.newColumns {
                 let name = Self.slotNames[key.slot]
@@ -305,7 +306,11 @@ struct DiagnosticsLoader: RecordLoader {
                 slots += 1
             }
             // Paris, Lyon and Marseille diagnostics carry their arrondissement's code.
-            try batch.forEachRow { code, cells in
+            try batch.forEachRow { code, slots, values in
+                // A few hundred values of thousands of possible codes: cells that name their slots.
+                cells.startNamed()
+                for (slot, value) in zip(slots, values) { cells.append(value, at: Int(slot)) }
+                cells.finishNamed()
                 try writer.write(territoryCode: code, level: CodeKind.commune.level(of: code), cells: cells)
             }
             written += batch.valueCount

@@ -56,8 +56,8 @@ private final class ReadingThread: @unchecked Sendable {
             try reader.forEachRecord { record in
                 // `batch` stays alive in this frame: appending needs no retain and release
                 // of it for every record.
-                Unmanaged.passUnretained(batch)._withUnsafeGuaranteedRef { $0.append(record) }
-                if batch.isFull {
+                let full = Unmanaged.passUnretained(batch)._withUnsafeGuaranteedRef { $0.append(record) }
+                if full {
                     try channel.send(batch)
                     batch = channel.emptyBatch()
                 }

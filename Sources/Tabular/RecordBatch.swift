@@ -25,12 +25,13 @@ final class RecordBatch: ReusableBatch {
         /// The defective records' defects, by index in `entries`, in order.
         var defects: [(entry: Int, defect: CSVDefect)] = []
 
-        mutating func append(_ record: CSVRecord) {
+        mutating func append(_ record: CSVRecord) -> Bool {
             if let defect = record.defect { defects.append((entries.count, defect)) }
             entries.append(Entry(line: record.line, byteStart: bytes.count, byteCount: record.bytes.count,
                                  fieldStart: ends.count, fieldCount: record.ends.count))
             bytes.append(contentsOf: record.bytes)
             ends.append(contentsOf: record.ends)
+            return bytes.count >= RecordBatch.byteTarget || entries.count >= RecordBatch.recordTarget
         }
 
         mutating func removeAll() {
@@ -44,9 +45,8 @@ final class RecordBatch: ReusableBatch {
     required init() {}
 
     var isEmpty: Bool { contents.entries.isEmpty }
-    var isFull: Bool { contents.bytes.count >= Self.byteTarget || contents.entries.count >= Self.recordTarget }
-
-    func append(_ record: CSVRecord) {
+    /// Appends a copy of `record`; true when the batch is then full, to be handed over.
+    func append(_ record: CSVRecord) -> Bool {
         contents.append(record)
     }
 

@@ -7,7 +7,7 @@ import Tabular
 /// the last step of a diagnostics file.
 final class CommuneRowBatch: ReusableBatch {
     /// Values a batch holds before it is handed over.
-    static let valueTarget = 1 << 15
+    static let valueTarget = 1 << 13
 
     /// One stored property: appending a row is one access to check at run time
     /// (exclusivity of a class's properties), not one per value and array.

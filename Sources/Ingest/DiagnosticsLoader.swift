@@ -37,8 +37,8 @@ struct DiagnosticsLoader: RecordLoader {
     /// from 0, the last one open (800 or more), as `pipelines/indicators/7-energie.yaml` declares them.
     static let classWidth = 10
     static let openClass = 80
-    /// Records per sorted batch: 4 MiB of each kind.
-    private static let batchBytes = 4 << 20
+    /// Records per sorted batch: 2 MiB of each kind.
+    private static let batchBytes = 2 << 20
 
     /// Construction periods, as in the census' `P{yy}_RP_ACH…` breakdown.
     static func period(ofConstructionYear year: Int) -> String {

@@ -41,8 +41,10 @@ struct ExternalSorter<Record: Comparable & BitwiseCopyable> {
             batch.removeAll(keepingCapacity: true)
             return
         }
-        // The last batch is merged from memory; every other run is read back in chunks.
-        let chunk = max(1, min(batchSize, Self.readBytes / MemoryLayout<Record>.stride))
+        // The last batch is merged from memory; every other run is read back in chunks
+        // that share one budget, so that more runs (a larger file) take no more memory.
+        let stride = MemoryLayout<Record>.stride
+        let chunk = max(1, min(batchSize, max(Self.smallestReadBytes, Self.mergeBytes / runs.count) / stride))
         var sources = runs.map { RunReader<Record>(spill, run: $0, chunk: chunk) }
         sources.append(RunReader(records: batch))
         batch = []
@@ -56,8 +58,9 @@ struct ExternalSorter<Record: Comparable & BitwiseCopyable> {
         }
     }
 
-    /// Bytes read at a time from each run while merging: few runs, so large reads.
-    private static var readBytes: Int { 256 * 1024 }
+    /// Bytes read back from all runs at a time while merging, and the least read from one.
+    private static var mergeBytes: Int { 1 << 20 }
+    private static var smallestReadBytes: Int { 16 * 1024 }
 
     private mutating func writeRun() throws {
         batch.sort()

@@ -43,7 +43,7 @@ public struct LineLogHandler: LogHandler {
             let details = metadata.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
             return prefix + message + (details.isEmpty ? "" : " (\(details))")
         case .json:
-            var object: [String: String] = ["time": ISO8601DateFormatter().string(from: now), "level": "\(level)",
+            var object: [String: String] = ["time": now.formatted(.iso8601), "level": "\(level)",
                                             "label": label, "message": message]
             for (key, value) in metadata where object[key] == nil { object[key] = "\(value)" }
             let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()

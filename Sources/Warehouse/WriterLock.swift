@@ -32,7 +32,7 @@ public final class WriterLock: Sendable {
         }
         self.descriptor = descriptor
         // Who holds it, for the message a second writer prints.
-        let note = "pid \(getpid()) since \(ISO8601DateFormatter().string(from: Date()))\n"
+        let note = "pid \(getpid()) since \(Date().formatted(.iso8601))\n"
         _ = ftruncate(descriptor, 0)
         _ = note.withCString { pwrite(descriptor, $0, strlen($0), 0) }
     }

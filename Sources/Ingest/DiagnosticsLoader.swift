@@ -69,8 +69,6 @@ struct DiagnosticsLoader: RecordLoader {
     private let rows: PreparedInsert?
     private let forgetRow: PreparedInsert?
     private var replacedSkipped = 0
-    /// The main page cache's size before this file (`limitPageCaches`).
-    private let mainCacheSize: Int
     private(set) var valuesWritten = 0
     let unusedColumns: [String] = []
 
@@ -84,23 +82,11 @@ struct DiagnosticsLoader: RecordLoader {
         path = header.path
         self.fileID = fileID
         self.db = db
-        mainCacheSize = try Self.limitPageCaches(db)
         rows = keepRows ? try PreparedInsert(db, sql: """
             INSERT OR IGNORE INTO diagnostics (file_id, line, number, commune, date, label, building_type, construction_year, consumption)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """) : nil
         forgetRow = keepRows ? try PreparedInsert(db, sql: "DELETE FROM diagnostics WHERE file_id = ? AND number = ? AND line = ?") : nil
-    }
-
-    /// The main page cache while a diagnostics file loads, 4 MiB: the observations are
-    /// written at the end, appended commune by commune, so a small cache costs little (a
-    /// cache as large as the warehouse's, 64 MiB, filled up to a third of the memory of a
-    /// DPE file of 2,000,000 rows; 8 MiB instead of 4 cost 2 MB of peak memory, no time).
-    /// It is given back by `finish`.
-    static func limitPageCaches(_ db: Database) throws -> Int {
-        let main = try Int.fetchOne(db, sql: "PRAGMA main.cache_size") ?? -2000
-        try db.execute(sql: "PRAGMA main.cache_size = -4096")
-        return main
     }
 
     var notes: [String] {
@@ -232,7 +218,6 @@ struct DiagnosticsLoader: RecordLoader {
     mutating func finish(rejecting reject: (Rejection) throws -> Void) throws {
         try leaveOutRepeatedAndReplaced(reject)
         try writeCounts()
-        try db.execute(sql: "PRAGMA main.cache_size = \(mainCacheSize)")
     }
 
     /// Goes through the numbers in order: for each, the mentions in a "replaces" column

@@ -120,12 +120,18 @@ struct FileIngester {
             // 8 MiB of batches). Reference tables are small.
             let records: any RecordReader = definition.kind != .referenceTable ? ReadAheadReader(reader) : reader
             var rejections = Rejections(writer: try RejectedRowWriter(fileID: fileID, db))
-            var counts = try Self.readRecords(from: records, into: &loader, zeros: &zeros, rejections: &rejections, progress: progress)
-            try loader.finish { rejection in
-                counts.rowsLoaded -= 1
-                counts.rowsRejected += 1
-                try rejections.store(rejection)
+            func loadRecords() throws -> FileCounts {
+                var counts = try Self.readRecords(from: records, into: &loader, zeros: &zeros, rejections: &rejections, progress: progress)
+                try loader.finish { rejection in
+                    counts.rowsLoaded -= 1
+                    counts.rowsRejected += 1
+                    try rejections.store(rejection)
+                }
+                return counts
             }
+            // Packed rows need only the pages being written: a small cache, a flat memory.
+            let counts = definition.kind == .referenceTable ? try loadRecords()
+                : try PageCache.limited(to: PageCache.packedRowsKiB, db, loadRecords)
             loaded.firstRejections = rejections.shown
             let notes = [try zeros.verdict(path: path)].compactMap { $0 } + loader.notes
             loaded.repairs = notes.isEmpty ? nil : notes.joined(separator: "; ")

@@ -5,10 +5,17 @@ import Testing
 
 /// The warehouse as a public interface: WAL mode, schema by migrations, documented views,
 /// identifiers checked, and transactions that leave nothing behind when they fail.
-@Suite struct WarehouseTests {
+@Suite final class WarehouseTests {
+    /// Every file a test makes, removed after it.
+    private let directory = FileManager.default.temporaryDirectory.appendingPathComponent("warehouse-tests-\(UUID().uuidString)")
+
+    deinit {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// A warehouse in a folder that does not exist yet.
     private func openTemporary() throws -> Warehouse {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("warehouse-tests-\(UUID().uuidString)/nested")
-        return try Warehouse(path: directory.appendingPathComponent("w.sqlite").path)
+        try Warehouse(path: directory.appendingPathComponent("\(UUID().uuidString)/nested/w.sqlite").path)
     }
 
     @Test func opensInWALModeWithTheDocumentedTablesAndViews() throws {
@@ -35,7 +42,7 @@ import Testing
         let warehouse = try openTemporary()
         #expect(try warehouse.read { try Int.fetchOne($0, sql: "PRAGMA page_size") } == 8192)
 
-        let older = FileManager.default.temporaryDirectory.appendingPathComponent("warehouse-tests-\(UUID().uuidString).sqlite").path
+        let older = directory.appendingPathComponent("older.sqlite").path
         do {
             let queue = try DatabaseQueue(path: older)
             try queue.writeWithoutTransaction { db in

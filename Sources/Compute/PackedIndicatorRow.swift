@@ -16,7 +16,7 @@ struct PackedIndicatorRow {
     mutating func append(slot: Int, head: UnsafeBufferPointer<UInt8>, method: Int, tail: UnsafeBufferPointer<UInt8>) {
         precondition(slot >= nextSlot, "slots are written in order")
         let nulls = slot - nextSlot
-        reserveRoom(1 + nulls * Self.null.count + head.count + 1 + Self.longestNumber + tail.count)
+        reserveRoom(1 + nulls * Self.null.count + head.count + 1 + DecimalDigits.longest + tail.count)
         bytes.append(bytes.isEmpty ? UInt8(ascii: "[") : UInt8(ascii: ","))
         for _ in 0..<nulls { bytes.append(contentsOf: Self.null) }
         nextSlot = slot + 1
@@ -27,7 +27,6 @@ struct PackedIndicatorRow {
     }
 
     private static let null = Array("null,".utf8)
-    private static let longestNumber = String(Int.max).utf8.count
 
     /// Grows the row by a quarter when `count` more bytes do not fit. An array left to
     /// grow by itself doubles: all of France held 283 MB for 155 MB of cells until they

@@ -16,24 +16,19 @@ final class CommuneRowBatch: ReusableBatch {
     private struct Rows {
         /// Five bytes per row.
         var codes: [UInt8] = []
-        var slots: [Int32] = []
-        var values: [Double] = []
-        /// Where each row's values end in `slots` and `values`.
+        var values: [(slot: Int, value: Double)] = []
+        /// Where each row's values end in `values`.
         var ends: [Int] = []
 
         mutating func append(commune code: [UInt8], values row: [(slot: Int, value: Double)]) {
             precondition(code.count == 5)
             codes.append(contentsOf: code)
-            for (slot, value) in row {
-                slots.append(Int32(slot))
-                values.append(value)
-            }
+            values.append(contentsOf: row)
             ends.append(values.count)
         }
 
         mutating func removeAll() {
             codes.removeAll(keepingCapacity: true)
-            slots.removeAll(keepingCapacity: true)
             values.removeAll(keepingCapacity: true)
             ends.removeAll(keepingCapacity: true)
         }
@@ -58,18 +53,15 @@ final class CommuneRowBatch: ReusableBatch {
         rows.append(commune: code, values: row)
     }
 
-    /// Calls `body` with each row's commune code, slots and values, in the order appended.
-    func forEachRow(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Double>) throws -> Void) throws {
+    /// Calls `body` with each row's commune code and values by slot, in the order appended.
+    func forEachRow(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<(slot: Int, value: Double)>) throws -> Void) throws {
         let ends = rows.ends
         try rows.codes.withUnsafeBufferPointer { codes in
-            try rows.slots.withUnsafeBufferPointer { slots in
-                try rows.values.withUnsafeBufferPointer { values in
-                    var start = 0
-                    for (row, end) in ends.enumerated() {
-                        try body(UnsafeBufferPointer(rebasing: codes[row * 5..<row * 5 + 5]),
-                                 UnsafeBufferPointer(rebasing: slots[start..<end]), UnsafeBufferPointer(rebasing: values[start..<end]))
-                        start = end
-                    }
+            try rows.values.withUnsafeBufferPointer { values in
+                var start = 0
+                for (row, end) in ends.enumerated() {
+                    try body(UnsafeBufferPointer(rebasing: codes[row * 5..<row * 5 + 5]), UnsafeBufferPointer(rebasing: values[start..<end]))
+                    start = end
                 }
             }
         }

@@ -291,10 +291,10 @@ struct DiagnosticsLoader: RecordLoader {
                 slots += 1
             }
             // Paris, Lyon and Marseille diagnostics carry their arrondissement's code.
-            try batch.forEachRow { code, slots, values in
+            try batch.forEachRow { code, values in
                 // A few hundred values of thousands of possible codes: cells that name their slots.
                 cells.startNamed()
-                for (slot, value) in zip(slots, values) { cells.append(value, at: Int(slot)) }
+                for (slot, value) in values { cells.append(value, at: slot) }
                 cells.finishNamed()
                 try writer.write(territoryCode: code, level: CodeKind.commune.level(of: code), cells: cells)
             }

@@ -62,18 +62,27 @@ public struct PackedCells {
     }
 
     /// The value of slot `slot` in a row that names its slots; a whole number is written
-    /// without a fraction (`12`, not `12.0`).
+    /// without a fraction (`12`, not `12.0`). The member is composed backwards in a small
+    /// buffer and appended at once: a DPE file's counts are millions of members.
     public mutating func append(_ value: Double, at slot: Int) {
-        separate()
-        bytes.append(UInt8(ascii: "\""))
-        bytes.appendDecimalDigits(of: Int64(slot))
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
-        if value == value.rounded(), abs(value) < 1e15 {
-            bytes.appendDecimalDigits(of: Int64(value))
-        } else {
-            bytes.append(contentsOf: value.description.utf8)
+        let whole = value == value.rounded() && abs(value) < 1e15
+        let first = bytes.count <= 1
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 3 * DecimalDigits.longest) { buffer in
+            var start = buffer.count
+            if whole { start = DecimalDigits.write(Int64(value), before: start, in: buffer) }
+            buffer[start - 1] = UInt8(ascii: ":")
+            buffer[start - 2] = UInt8(ascii: "\"")
+            start -= 2
+            start = DecimalDigits.write(Int64(slot), before: start, in: buffer)
+            start -= 1
+            buffer[start] = UInt8(ascii: "\"")
+            if !first {
+                start -= 1
+                buffer[start] = UInt8(ascii: ",")
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...]))
         }
+        if !whole { bytes.append(contentsOf: value.description.utf8) }
     }
 
     /// Ends the cells of a row that names its slots.

@@ -3,10 +3,10 @@ import Tabular
 import Warehouse
 
 /// Counts the diagnostics of a file on a thread of its own, while the loader's thread
-/// writes the rows already counted: the sorted diagnostics are merged from disk, tallied
-/// one commune × year at a time (`DiagnosticTally`) into a row per commune, handed over
-/// in batches (`CommuneRowBatch`). Counting and SQLite's writes each take
-/// about half of a diagnostics file's finish, so each gets a core.
+/// packs and writes the rows already counted: the sorted diagnostics are merged from
+/// disk, tallied one commune × year at a time (`DiagnosticTally`) into a row per commune,
+/// handed over in batches (`CommuneRowBatch`). Counting, and packing with SQLite's writes,
+/// each take about half of a diagnostics file's finish, so each gets a core.
 ///
 /// Nothing here touches the database: a column's slot is given here, in the order the
 /// columns are first used, and the loader's thread registers each one, in that order,

@@ -11,6 +11,9 @@ public final class BackgroundDigest: @unchecked Sendable {
     /// Starts hashing the file at `path` as stored (a gzip file is not decompressed).
     public init(path: String) {
         let thread = Thread { [self] in
+            // Niced (Linux nices a thread, not the process): hashing takes the core time
+            // the parsing and writing threads leave, rather than from them.
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
             let result = Result { try FileDigest.sha256(path: path, while: { !isCancelled }) }
             condition.lock()
             outcome = result

@@ -15,8 +15,9 @@ struct EncodedIndicator: Sendable {
         let method: Int32
         /// `[value` in `bytes`: the method's number comes after it, then `tail`.
         let head: Range<Int>
+        let end: Int
         /// `,numerator,…]` in `bytes`, or only `]`.
-        let tail: Range<Int>
+        var tail: Range<Int> { head.upperBound..<end }
     }
 
     let indicator: String
@@ -58,7 +59,7 @@ struct EncodedIndicator: Sendable {
             let split = bytes.count
             appendTail(of: value)
             cells.append(Cell(territory: territory, period: periodIndex[value.period]!, method: method,
-                              head: start..<split, tail: split..<bytes.count))
+                              head: start..<split, end: bytes.count))
         }
     }
 

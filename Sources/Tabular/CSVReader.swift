@@ -187,7 +187,7 @@ public final class CSVReader {
         var input = line
         switch encoding {
         case .utf8:
-            if defect == nil, !UTF8Validation.isASCII(line), let offset = UTF8Validation.firstInvalidOffset(in: line) {
+            if defect == nil, let offset = UTF8Validation.firstInvalidOffset(in: line) {
                 defect = .invalidUTF8(byteOffset: offset)
             }
             parse(input)

@@ -39,14 +39,9 @@ public enum UTF8Validation {
         var index = 0
         let count = bytes.count
         while index < count {
-            // Eight ASCII bytes at a time: most of a line, even in French.
-            if index + 8 <= count,
-               UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                index += 8
-                continue
-            }
+            index += asciiCount(in: bytes, from: index)
+            guard index < count else { break }
             let lead = bytes[index]
-            if lead < 0x80 { index += 1; continue }
             let length: Int
             let minimum: UInt32
             switch lead {
@@ -86,22 +81,24 @@ public enum UTF8Validation {
         return nonASCII - invalid > invalid
     }
 
-    /// True when every byte is ASCII: most lines of INSEE files, checked cheaply first.
-    @inline(__always)
+    /// True when every byte is ASCII: most lines of INSEE files.
     public static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
+        asciiCount(in: bytes, from: 0) == bytes.count
+    }
+
+    /// How many bytes from `start` on are ASCII, read eight at a time: most of a line,
+    /// even in French.
+    @inline(__always)
+    private static func asciiCount(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        var index = start
         let count = bytes.count
-        guard let base = bytes.baseAddress else { return true }
-        while index + 8 <= count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            if word & 0x8080_8080_8080_8080 != 0 { return false }
+        while index + 8 <= count,
+              UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
             index += 8
         }
-        while index < count {
-            if base[index] >= 0x80 { return false }
-            index += 1
-        }
-        return true
+        while index < count && base[index] < 0x80 { index += 1 }
+        return index - start
     }
 }
 

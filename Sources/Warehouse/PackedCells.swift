@@ -115,31 +115,31 @@ public struct PackedCells {
         return index == count && index > fractionStart
     }
 
-    /// The slots a reader wants from every row of a file, with, for each slot, the first
-    /// wanted one from there: built once per file, it lets `read` skip the cells between
-    /// two wanted ones in an array row without looking at each.
+    /// The slots a reader wants from every row of a file, kept as the first wanted slot from
+    /// each slot on: built once per file, it lets `read` skip the cells between two wanted
+    /// ones in an array row without looking at each.
     public struct Selection {
-        let wanted: [Bool]
-        /// For each slot, the first wanted slot at or after it; `wanted.count` for none.
-        let nextWanted: [Int]
+        /// For each slot, the first wanted slot at or after it; `slotCount` for none.
+        private let firstWanted: [Int]
 
         public init(wanted: [Bool]) {
-            self.wanted = wanted
-            var nextWanted = Array(repeating: wanted.count, count: wanted.count + 1)
-            for slot in wanted.indices.reversed() { nextWanted[slot] = wanted[slot] ? slot : nextWanted[slot + 1] }
-            self.nextWanted = nextWanted
+            var firstWanted = Array(repeating: wanted.count, count: wanted.count + 1)
+            for slot in wanted.indices.reversed() { firstWanted[slot] = wanted[slot] ? slot : firstWanted[slot + 1] }
+            self.firstWanted = firstWanted
         }
+
+        /// Slots the selection knows of: none from here on is wanted.
+        var slotCount: Int { firstWanted.count - 1 }
+
+        func wants(_ slot: Int) -> Bool { slot < slotCount && firstWanted[slot] == slot }
+
+        /// The first wanted slot at or after `slot`; `slotCount` for none.
+        func nextWanted(from slot: Int) -> Int { firstWanted[min(slot, slotCount)] }
     }
 
-    /// Calls `body` with the slot, value and status of the cells of `text` whose slot is in
-    /// `wanted` (`wanted[slot]`), skipping the others without parsing them.
+    /// Calls `body` with the slot, value and status of the cells of `text` whose slot the
+    /// selection wants, skipping the others without parsing them.
     /// Works on both forms: an array (slots in order) and an object (slots named).
-    public static func read(_ text: UnsafeBufferPointer<UInt8>, wanted: [Bool],
-                            _ body: (_ slot: Int, _ value: Double?, _ status: ValueStatus) throws -> Void) throws {
-        try read(text, selection: Selection(wanted: wanted), body)
-    }
-
-    /// `read(_:wanted:_:)` with the selection built once for many rows.
     public static func read(_ text: UnsafeBufferPointer<UInt8>, selection: Selection,
                             _ body: (_ slot: Int, _ value: Double?, _ status: ValueStatus) throws -> Void) throws {
         let count = text.count
@@ -147,13 +147,12 @@ public struct PackedCells {
         guard named || count >= 2 && text[0] == UInt8(ascii: "[") && text[count - 1] == UInt8(ascii: "]") else {
             throw CorruptCells(reason: "neither a JSON array nor a JSON object")
         }
-        let wanted = selection.wanted
         var position = 0
         var start = 1
         while start < count - 1 {
             if !named {
-                let next = selection.nextWanted[min(position, wanted.count)]
-                if next == wanted.count { return }
+                let next = selection.nextWanted(from: position)
+                if next == selection.slotCount { return }
                 if next > position {
                     start = skip(next - position, cellsOf: text, from: start)
                     position = next
@@ -164,7 +163,7 @@ public struct PackedCells {
             while end < count - 1 && text[end] != UInt8(ascii: ",") { end += 1 }
             var cell = UnsafeBufferPointer(rebasing: text[start..<end])
             let slot = named ? try Self.slot(naming: &cell) : position
-            if slot < wanted.count && wanted[slot] {
+            if selection.wants(slot) {
                 if cell.first == UInt8(ascii: "\"") {
                     guard cell.count >= 2, let status = ValueStatus(rawValue: String(decoding: cell.dropFirst().dropLast(), as: UTF8.self)) else {
                         throw CorruptCells(reason: "cell \(slot) is \(String(decoding: cell, as: UTF8.self))")

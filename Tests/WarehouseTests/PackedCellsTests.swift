@@ -36,7 +36,8 @@ struct PackedCellsTests {
 
         var read: [(Int, Double?, ValueStatus)] = []
         try cells.bytes.withUnsafeBufferPointer { bytes in
-            try PackedCells.read(bytes, wanted: Array(repeating: true, count: expected.count)) { read.append(($0, $1, $2)) }
+            let all = PackedCells.Selection(wanted: Array(repeating: true, count: expected.count))
+            try PackedCells.read(bytes, selection: all) { read.append(($0, $1, $2)) }
         }
         #expect(read.map(\.0) == Array(expected.indices))
         #expect(read.map(\.1) == expected.map(\.0))
@@ -45,7 +46,8 @@ struct PackedCellsTests {
         // Only the wanted slots are given, the others skipped.
         var some: [Int] = []
         try cells.bytes.withUnsafeBufferPointer { bytes in
-            try PackedCells.read(bytes, wanted: [false, true, false, true]) { slot, _, _ in some.append(slot) }
+            let second = PackedCells.Selection(wanted: [false, true, false, true])
+            try PackedCells.read(bytes, selection: second) { slot, _, _ in some.append(slot) }
         }
         #expect(some == [1, 3])
 
@@ -71,7 +73,7 @@ struct PackedCellsTests {
         for slot in [7, 1_203, 4_000, 4_010] { wanted[slot] = true }
         var read: [(Int, Double?, ValueStatus)] = []
         try cells.bytes.withUnsafeBufferPointer { bytes in
-            try PackedCells.read(bytes, wanted: wanted) { read.append(($0, $1, $2)) }
+            try PackedCells.read(bytes, selection: PackedCells.Selection(wanted: wanted)) { read.append(($0, $1, $2)) }
         }
         #expect(read.map(\.0) == [7, 1_203, 4_000, 4_010])
         #expect(read.map(\.1) == [3, 0.25, 123_456_789, -7])
@@ -118,7 +120,7 @@ struct PackedCellsTests {
     func cellsThatWereNotWrittenHereAreAnErrorNotAValue(text: String) {
         #expect(throws: PackedCells.CorruptCells.self) {
             try Array(text.utf8).withUnsafeBufferPointer { bytes in
-                try PackedCells.read(bytes, wanted: [true, true, true]) { _, _, _ in }
+                try PackedCells.read(bytes, selection: PackedCells.Selection(wanted: [true, true, true])) { _, _, _ in }
             }
         }
     }

@@ -20,8 +20,11 @@ struct DemoCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: "The demo's raw folder.")
-    var raw = "raw/demo"
+    @Option(name: .long, help: ArgumentHelp(
+        "The demo's raw folder; by default $OBSERVATOIRE_DEMO_RAW, ./raw/demo, or the raw/demo folder beside the executable "
+            + "(or in share/observatoire above it).",
+        valueName: "dir"))
+    var raw: String?
 
     @Option(name: .customLong("output-dir"), help: "Where the portraits and the indicator table go.")
     var outputDirectory = "warehouse/demo"
@@ -29,9 +32,16 @@ struct DemoCommand: ParsableCommand {
     /// The key indicators of the table written beside the portraits.
     static let indicators = ["population", "taux_pauvrete", "niveau_vie_median", "part_menages_imposes", "nombre_menages_fiscaux"]
 
+    /// The raw folder must be found (see `BundledFolder`): a usage error otherwise.
+    func validate() throws {
+        _ = try BundledFolder.demoRaw.resolve(option: raw)
+    }
+
     func run() throws {
-        let warehouse = try global.openWarehouseForWriting()
-        let summary = try global.makePipeline(warehouse).run(raw: [raw], geography: nil, force: false, command: "observatoire demo")
+        let raw = try BundledFolder.demoRaw.resolve(option: self.raw)
+        let (warehouse, summary) = try global.openOrCreateWarehouse { warehouse in
+            try global.makePipeline(warehouse).run(raw: [raw], geography: nil, force: false, command: "observatoire demo")
+        }
         global.checkpoint(warehouse)
 
         let directory = try TerritoryDirectory(warehouse: warehouse, geography: summary.geography)

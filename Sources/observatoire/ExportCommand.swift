@@ -3,7 +3,15 @@ import Export
 import Foundation
 import Territories
 
-extension ExportRequest.Level: ExpressibleByArgument {}
+extension ExportRequest.Level: ExpressibleByArgument {
+    /// A level by its name or its code, in any case, accents ignored: `epci`, `EPCI`,
+    /// `Commune`, `COM`, `Département`, `DEP`.
+    public init?(argument: String) {
+        let folded = argument.folding(options: .diacriticInsensitive, locale: nil).lowercased()
+        guard let level = Self.allCases.first(where: { $0.rawValue == folded || $0.code.lowercased() == folded }) else { return nil }
+        self = level
+    }
+}
 extension ExportRequest.Format: ExpressibleByArgument {}
 
 struct ExportCommand: ParsableCommand {
@@ -23,7 +31,7 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "Indicator ids, comma-separated (see `observatoire indicators list`).")
     var indicators: String
 
-    @Option(name: .long, help: "Level of the rows: \(ExportRequest.Level.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(name: .long, help: "Level of the rows: \(ExportRequest.Level.allCases.map(\.rawValue).joined(separator: ", ")) (any case; or its code: COM, EPCI, DEP…).")
     var level: ExportRequest.Level
 
     @Option(name: .long, help: "Only territories inside this one (code, prefixed code or name), e.g. ZONE:bassin-minier; France by default.")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Catalog
+import Foundation
 import Indicators
 import Logging
 import Pipeline
@@ -12,8 +13,11 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "The SQLite warehouse to read and write.")
     var warehouse = "warehouse/observatoire.sqlite"
 
-    @Option(name: .long, help: "The folder of definitions (sources, indicators, reports).")
-    var pipelines = "pipelines"
+    @Option(name: .customLong("pipelines"), help: ArgumentHelp(
+        "The folder of definitions (sources, indicators, reports); by default $OBSERVATOIRE_PIPELINES, ./pipelines, "
+            + "or the pipelines folder beside the executable (or in share/observatoire above it).",
+        valueName: "dir"))
+    var pipelinesOption: String?
 
     @Flag(name: .long, help: "Print only warnings and errors.")
     var quiet = false
@@ -23,6 +27,17 @@ struct GlobalOptions: ParsableArguments {
 
     @Option(name: .long, help: "A writing command waits up to this many seconds for another writer to finish (exit 75 otherwise).")
     var wait: Double = 0
+
+    /// A folder of definitions must be found (see `BundledFolder`): a usage error otherwise.
+    func validate() throws {
+        _ = try BundledFolder.pipelines.resolve(option: pipelinesOption)
+    }
+
+    /// The folder of definitions: `--pipelines`, else where `BundledFolder.pipelines` finds
+    /// it (`validate()` has made sure it does).
+    var pipelines: String {
+        (try? BundledFolder.pipelines.resolve(option: pipelinesOption)) ?? BundledFolder.pipelines.relativePath
+    }
 
     func loadCatalog() throws -> SourceCatalog {
         try SourceCatalog(directory: pipelines + "/sources")
@@ -36,13 +51,56 @@ struct GlobalOptions: ParsableArguments {
         try KnownIssueRegister(path: pipelines + "/known-issues.yaml")
     }
 
-    func openWarehouse() throws -> Warehouse {
-        try Warehouse(path: warehouse)
+    var warehouseExists: Bool {
+        FileManager.default.fileExists(atPath: warehouse)
     }
 
-    /// Opens the warehouse for a command that writes, holding the writer lock (see `Warehouse.openForWriting`).
+    /// Opens the warehouse for a command that reads. It must exist: only the commands that
+    /// load files create one (see `openOrCreateWarehouse`).
+    func openWarehouse() throws -> Warehouse {
+        guard warehouseExists else { throw MissingWarehouse(path: warehouse) }
+        return try Warehouse(path: warehouse)
+    }
+
+    /// Opens the warehouse for a command that writes, holding the writer lock (see
+    /// `Warehouse.openForWriting`). It must exist, as for `openWarehouse`.
     func openWarehouseForWriting() throws -> Warehouse {
-        try Warehouse.openForWriting(path: warehouse, wait: wait)
+        guard warehouseExists else { throw MissingWarehouse(path: warehouse) }
+        return try Warehouse.openForWriting(path: warehouse, wait: wait)
+    }
+
+    /// For the commands that load files (`ingest`, `run`, `demo`): opens the warehouse for
+    /// writing, creating it if there is none, and does `firstWork` on it. When this call
+    /// created it and `firstWork` throws with nothing loaded in it (no file, no run but
+    /// this one: another writer may have filled it in the meantime), what the call created
+    /// (the file, its `-wal` and `-shm`, its lock, its folders) is removed, still under the
+    /// writer lock, before the error goes on: a failed first command leaves no empty
+    /// warehouse behind. A warehouse that was there before is never removed.
+    func openOrCreateWarehouse<T>(_ firstWork: (Warehouse) throws -> T) throws -> (warehouse: Warehouse, result: T) {
+        if warehouseExists {
+            let opened = try Warehouse.openForWriting(path: warehouse, wait: wait)
+            return (opened, try firstWork(opened))
+        }
+        let created = NewWarehouseFiles(path: warehouse)
+        let opened: Warehouse
+        do {
+            opened = try Warehouse.openForWriting(path: warehouse, wait: wait)
+        } catch {
+            // Another writer may hold it (exit 75): only the folders this call made, if empty, go.
+            created.removeFolders()
+            throw error
+        }
+        do {
+            return (opened, try firstWork(opened))
+        } catch {
+            withExtendedLifetime(opened) {
+                if let status = try? WarehouseStatus(warehouse: opened, runs: 2), status.sources.isEmpty && status.runs.count <= 1 {
+                    created.remove()
+                }
+            }
+            created.removeFolders()
+            throw error
+        }
     }
 
     /// The pipeline of `run` and `demo`, with the definitions under `--pipelines`.
@@ -65,6 +123,56 @@ struct GlobalOptions: ParsableArguments {
         let format = logFormat
         let level: Logger.Level = quiet ? .warning : .notice
         return Logger(label: "observatoire") { label in LineLogHandler(label: label, format: format, level: level) }
+    }
+}
+
+/// A command that needs a warehouse was given a path where there is none.
+struct MissingWarehouse: Error, CustomStringConvertible {
+    let path: String
+
+    var description: String {
+        "no warehouse at \(path): `observatoire demo`, `observatoire run` or `observatoire ingest` builds one; or give --warehouse PATH"
+    }
+}
+
+/// What opening a new warehouse at `path` creates — noted before it does — to remove when
+/// the command that created it fails having loaded nothing.
+struct NewWarehouseFiles {
+    let path: String
+    /// The lock file, unless it was there before (another writer may hold it).
+    let lock: String?
+    /// The folders above `path` that did not exist, deepest first.
+    let folders: [String]
+
+    init(path: String) {
+        self.path = path
+        let lock = path + ".lock"
+        self.lock = FileManager.default.fileExists(atPath: lock) ? nil : lock
+        var folders: [String] = []
+        var folder = (URL(fileURLWithPath: path).deletingLastPathComponent().path as NSString).standardizingPath
+        while !FileManager.default.fileExists(atPath: folder) {
+            folders.append(folder)
+            let parent = (folder as NSString).deletingLastPathComponent
+            if parent == folder || parent.isEmpty { break }
+            folder = parent
+        }
+        self.folders = folders
+    }
+
+    /// Removes the warehouse's files and the lock file, if they are there.
+    func remove() {
+        var removed = false
+        for file in [path, path + "-wal", path + "-shm", path + "-journal"] + (lock.map { [$0] } ?? []) {
+            if (try? FileManager.default.removeItem(atPath: file)) != nil, file == path { removed = true }
+        }
+        if removed {
+            FileHandle.standardError.write(Data("removed \(path), which this command created: nothing is loaded in it\n".utf8))
+        }
+    }
+
+    /// Removes the folders it created, deepest first, those that are empty only.
+    func removeFolders() {
+        for folder in folders where rmdir(folder) != 0 { return }
     }
 }
 

@@ -10,29 +10,43 @@ struct Observatoire: ParsableCommand {
         discussion: """
             Exit codes: 0 success, 1 failure, 2 usage error, 3 finished with rejected rows, 75 another writer holds the warehouse.
             """,
+        version: "observatoire \(SoftwareVersion.current)",
         subcommands: [DemoCommand.self, RunCommand.self, StatusCommand.self, FetchCommand.self, IngestCommand.self, NormaliseCommand.self, ComputeCommand.self, IndicatorsCommand.self,
                       ReconcileCommand.self, ExportCommand.self, PortraitCommand.self, CitesCommand.self, RenovationCommand.self, TerritoriesCommand.self, SourcesCommand.self]
     )
 
     /// Runs the command; usage errors exit with 2 (the README's table) instead of
-    /// argument-parser's 64.
+    /// argument-parser's 64, and a mistyped command name says which one was meant.
     static func main() {
         // Past a file-size limit (`ulimit -f`) a write then fails with EFBIG, which the
         // warehouse reports like a full disk, instead of SIGXFSZ killing the process silently.
         signal(SIGXFSZ, SIG_IGN)
+        var command: ParsableCommand
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            command = try parseAsRoot()
         } catch {
-            if error is WriterLockError {
-                FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
-                Foundation.exit(Exit.locked.rawValue)
-            }
-            if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            if let unknown = UnknownCommand.find(in: Array(CommandLine.arguments.dropFirst()), under: Observatoire.self) {
+                FileHandle.standardError.write(Data((unknown.message + "\n").utf8))
                 Foundation.exit(Exit.usage.rawValue)
             }
-            exit(withError: error)
+            fail(error)
         }
+        do {
+            try command.run()
+        } catch {
+            fail(error)
+        }
+    }
+
+    private static func fail(_ error: Error) -> Never {
+        if error is WriterLockError {
+            FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+            Foundation.exit(Exit.locked.rawValue)
+        }
+        if exitCode(for: error) == .validationFailure {
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(Exit.usage.rawValue)
+        }
+        exit(withError: error)
     }
 }

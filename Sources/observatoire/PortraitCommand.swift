@@ -34,7 +34,7 @@ struct PortraitCommand: ParsableCommand {
     @Flag(name: .long, help: "One portrait per territory of --level inside --within, written to --output-dir.")
     var all = false
 
-    @Option(name: .long, help: "With --all: \(ExportRequest.Level.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(name: .long, help: "With --all: \(ExportRequest.Level.allCases.map(\.rawValue).joined(separator: ", ")) (any case).")
     var level: ExportRequest.Level?
 
     @Option(name: .long, help: "With --all: only territories inside this one; France by default.")

@@ -36,25 +36,26 @@ struct RunCommand: ParsableCommand {
     var repairLeadingZeros = false
 
     func run() throws {
-        let warehouse = try global.openWarehouseForWriting()
-        let job = try global.makePipeline(warehouse)
-        let logger = job.logger
+        let logger = global.makeLogger()
         let command = (["observatoire"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
-        let summary: PipelineSummary
-        do {
-            summary = try job.run(raw: raw, geography: geography, force: force,
-                                  options: IngestOptions(repairLeadingZeros: repairLeadingZeros, showsProgress: !global.quiet), command: command) { outcome in
-                guard outcome.status != .unchanged, outcome.status != .skipped else { return }
-                let level: Logger.Level = outcome.status == .failed ? .error : (outcome.status == .rejections ? .warning : .notice)
-                var metadata: Logger.Metadata = ["source": "\(outcome.sourceID ?? "-")", "rows.loaded": "\(outcome.counts.rowsLoaded)",
-                                                 "rows.rejected": "\(outcome.counts.rowsRejected)"]
-                if let message = outcome.message { metadata["message"] = "\(message)" }
-                logger.log(level: level, "\(outcome.status.rawValue) \(outcome.path)\(outcome.sheet.map { " [\($0)]" } ?? "")",
-                           metadata: metadata)
+        // The run is one transaction: when it fails, a warehouse this call created holds nothing and goes.
+        let (warehouse, summary) = try global.openOrCreateWarehouse { warehouse in
+            let job = try global.makePipeline(warehouse)
+            do {
+                return try job.run(raw: raw, geography: geography, force: force,
+                                   options: IngestOptions(repairLeadingZeros: repairLeadingZeros, showsProgress: !global.quiet), command: command) { outcome in
+                    guard outcome.status != .unchanged, outcome.status != .skipped else { return }
+                    let level: Logger.Level = outcome.status == .failed ? .error : (outcome.status == .rejections ? .warning : .notice)
+                    var metadata: Logger.Metadata = ["source": "\(outcome.sourceID ?? "-")", "rows.loaded": "\(outcome.counts.rowsLoaded)",
+                                                     "rows.rejected": "\(outcome.counts.rowsRejected)"]
+                    if let message = outcome.message { metadata["message"] = "\(message)" }
+                    logger.log(level: level, "\(outcome.status.rawValue) \(outcome.path)\(outcome.sheet.map { " [\($0)]" } ?? "")",
+                               metadata: metadata)
+                }
+            } catch {
+                logger.error("run failed: \(error)")
+                throw ExitCode.failure
             }
-        } catch {
-            logger.error("run failed: \(error)")
-            throw ExitCode.failure
         }
         global.checkpoint(warehouse)
         try DatasetteMetadata.write(for: warehouse)
@@ -80,6 +81,11 @@ struct StatusCommand: ParsableCommand {
     var runs = 10
 
     func run() throws {
+        // Reading never creates a warehouse.
+        guard global.warehouseExists else {
+            print("no warehouse at \(global.warehouse) yet: `observatoire demo`, `observatoire run` or `observatoire ingest` builds one")
+            return
+        }
         let status = try WarehouseStatus(warehouse: try global.openWarehouse(), runs: runs)
         print("runs (most recent first):")
         for run in status.runs {

@@ -50,6 +50,7 @@ public struct ComputeJob {
         let territories = store.normalised.territories
         let members = try Self.members(geography: geography, territories, db)
         let population = try Self.population(in: store.normalised, db)
+        let fullMembership = try Self.fullMembership(geography: geography, territories, db)
         let writer = try IndicatorValueWriter(geography: geography, runID: runID, territories: territories, db)
         var summary = ComputeSummary(runID: runID, geography: geography)
         var reach = FileReach(territories: territories, members: members)
@@ -58,8 +59,9 @@ public struct ComputeJob {
         var previous: Calculation?
         for indicator in catalog.indicators {
             var files: Set<Int64> = []
-            let calculators = try calculators(for: indicator, store: store, members: members, population: population,
+            var calculators = try calculators(for: indicator, store: store, members: members, population: population,
                                               reach: &reach, files: &files)
+            for index in calculators.indices { calculators[index].fullMembership = fullMembership }
             let calculation = Calculation(indicator: indicator.id, periods: calculators.map(\.period), files: files,
                                           values: BackgroundCalculation(calculators, of: indicator.id, territories: territories))
             if let previous { summary.indicators.append(try write(previous, writer: writer, geography: geography, db)) }
@@ -188,6 +190,18 @@ public struct ComputeJob {
             try members[parent, default: []].append(territories.index(of: row[1], in: "memberships of geography \(geography)"))
         }
         return members.sorted { $0.key < $1.key }.map { (parent: $0.key, communes: $0.value) }
+    }
+
+    /// Communes of each territory in full (`territories.communes_expected`, see normalise's
+    /// `MembershipCompleteness`), by territory index; 0 where unknown.
+    static func fullMembership(geography: Int, _ territories: TerritoryIndex, _ db: Database) throws -> [Int32] {
+        var full = [Int32](repeating: 0, count: territories.count)
+        for row in try Row.fetchAll(db, sql: """
+            SELECT territory, communes_expected FROM territories WHERE geography = ? AND communes_expected IS NOT NULL
+            """, arguments: [geography]) {
+            if let index = territories.index(of: row[0]) { full[Int(index)] = row[1] }
+        }
+        return full
     }
 
     /// Population municipale of the most recent populations légales on this geography, by

@@ -28,7 +28,7 @@ struct EncodedIndicator: Sendable {
     /// In the order of the values given: territory by territory within each period.
     private(set) var cells: [Cell] = []
     private(set) var bytes: [UInt8] = []
-    /// Values whose status is not `ok`.
+    /// Values not shown as figures (`ok` and `partial` ones are).
     private(set) var withheld = 0
 
     /// Refuses what the table of migrations 003 to 013 refused through its constraints,
@@ -52,7 +52,7 @@ struct EncodedIndicator: Sendable {
                 methodIndex[value.method] = method
                 methods.append(value.method)
             }
-            if value.status != "ok" { withheld += 1 }
+            if value.value == nil && value.status != IndicatorValue.Publication.partial { withheld += 1 }
             let start = bytes.count
             bytes.append(UInt8(ascii: "["))
             if let number = value.value { append(number) } else { append(text: value.status) }
@@ -64,10 +64,10 @@ struct EncodedIndicator: Sendable {
     }
 
     /// What follows the method: `[value, method, numerator, denominator, coverage,
-    /// estimate, derived, flags]`, trailing nulls left out.
+    /// estimate, derived, flags, kept, estimated share]`, trailing nulls left out.
     private mutating func appendTail(of value: IndicatorValue) {
-        let last = value.flags != nil ? 7 : value.derived != nil ? 6 : value.estimate ? 5
-            : value.coverage != nil ? 4 : value.denominator != nil ? 3 : value.numerator != nil ? 2 : 1
+        let last = value.estimatedShare != nil ? 9 : value.kept != nil ? 8 : value.flags != nil ? 7 : value.derived != nil ? 6
+            : value.estimate ? 5 : value.coverage != nil ? 4 : value.denominator != nil ? 3 : value.numerator != nil ? 2 : 1
         if last >= 2 { append(field: value.numerator) }
         if last >= 3 { append(field: value.denominator) }
         if last >= 4 { append(field: value.coverage) }
@@ -76,7 +76,11 @@ struct EncodedIndicator: Sendable {
         if let flags = value.flags {
             bytes.append(UInt8(ascii: ","))
             append(text: flags)
+        } else if last >= 8 {
+            bytes.append(contentsOf: ",null".utf8)
         }
+        if last >= 8 { append(field: value.kept) }
+        if last >= 9 { append(field: value.estimatedShare) }
         bytes.append(UInt8(ascii: "]"))
     }
 
@@ -113,9 +117,13 @@ struct EncodedIndicator: Sendable {
     }
 
     private func check(_ value: IndicatorValue) throws(UnwritableValue) {
-        guard ValueStatus(rawValue: value.status) != nil else { throw unwritable(value, "unknown status '\(value.status)'") }
+        let keeps = IndicatorValue.Publication.all.contains(value.status)
+        guard keeps || ValueStatus(rawValue: value.status) != nil else { throw unwritable(value, "unknown status '\(value.status)'") }
         guard (value.status == "ok") == (value.value != nil) else {
             throw unwritable(value, value.status == "ok" ? "an ok value without a number" : "a \(value.status) value with a number")
+        }
+        guard keeps == (value.kept != nil) else {
+            throw unwritable(value, keeps ? "a \(value.status) value without the number it keeps" : "a \(value.status) value keeping a number")
         }
         func requireFinite(_ name: String, _ number: Double?) throws(UnwritableValue) {
             if let number, !number.isFinite { throw unwritable(value, "\(name) is \(number)") }
@@ -125,6 +133,10 @@ struct EncodedIndicator: Sendable {
         try requireFinite("denominator", value.denominator)
         try requireFinite("coverage", value.coverage)
         try requireFinite("derived", value.derived)
+        try requireFinite("kept value", value.kept)
+        if let share = value.estimatedShare, !(0...1).contains(share) {
+            throw unwritable(value, "estimated share \(share) is not between 0 and 1")
+        }
         if let coverage = value.coverage, !(0...1).contains(coverage) {
             throw unwritable(value, "coverage \(coverage) is not between 0 and 1")
         }

@@ -26,6 +26,9 @@ struct IndicatorCalculator: Sendable {
     let members: [(parent: Int32, communes: [Int32])]
     /// Population of each territory, for coverage; 1 for a commune without one.
     let population: [Double]
+    /// Communes of each territory in full, from the references (`territories.communes_expected`);
+    /// 0 where unknown, taken then as the communes it has.
+    var fullMembership: [Int32] = []
     /// For `partial_coverage: exact`: the département of each commune (-1 for none), and
     /// whether each territory is a département the files read reach (have observations of
     /// a commune in).
@@ -61,6 +64,22 @@ struct IndicatorCalculator: Sendable {
 
     private var minCoverage: Double { indicator.minCoverage ?? 0.9 }
 
+    /// Share of its full membership, weighted by population, under which the value of a
+    /// territory with communes missing is not published, whatever the indicator's own
+    /// `min_coverage` (a definition's 0, for diagnostics a commune may have none of, does
+    /// not speak of communes the geography lacks).
+    static let partialFloor = 0.9
+
+    /// The value with the status its denominator allows: under `min_denominator` it is
+    /// kept but not a fact (`small-count`).
+    private func checkingCount(_ result: IndicatorValue, count: Double?) -> IndicatorValue {
+        guard result.value != nil || result.kept != nil, let minimum = indicator.minDenominator, minimum > 0,
+              let count, count < minimum else { return result }
+        var checked = result.value != nil ? result.keeping(under: IndicatorValue.Publication.smallCount) : result
+        checked.status = IndicatorValue.Publication.smallCount
+        checked.method += ", \(IndicatorDefinition.format((count * 10).rounded() / 10)) in the denominator, under \(IndicatorDefinition.format(minimum))"
+        return checked
+    }
     /// The known issues of a territory's components, sorted, without repeats.
     private func flags(of territory: Int32, in flagged: [Component]) -> [String] {
         flagged.isEmpty ? [] : Set(flagged.flatMap { $0.flags(of: territory) }).sorted()
@@ -192,7 +211,9 @@ struct IndicatorCalculator: Sendable {
         }
         // Where each larger territory is in `members`; -1 for the others.
         var membership = [Int32](repeating: -1, count: territories.count)
-        for (position, entry) in members.enumerated() { membership[Int(entry.parent)] = Int32(position) }
+        // A period no commune has (populations published for départements alone): nothing to derive.
+        let derivable = (0..<Int32(territories.count)).contains { territories.isCommuneLike($0) && own.status(of: $0) != nil }
+        for (position, entry) in members.enumerated() where derivable { membership[Int(entry.parent)] = Int32(position) }
         var result: [IndicatorValue] = []
         result.reserveCapacity(counted + members.count)
         for territory in 0..<Int32(territories.count) {
@@ -243,7 +264,14 @@ struct IndicatorCalculator: Sendable {
             result = value(of: values, status: status, territory: code, method: isCommune ? "commune components" : published)
         }
         result.flags = flags.isEmpty ? nil : flags.map { "known issue \($0)" }.joined(separator: "; ")
-        return result
+        switch indicator.aggregation {
+        case .ratio: return checkingCount(result, count: result.denominator)
+        case .groupedMedian:
+            // A published median's count is that of its classes, where it has them.
+            if result.denominator == nil && !values.isEmpty { result.denominator = values.reduce(0, +) }
+            return checkingCount(result, count: result.denominator)
+        case .stock, .weightedMean, .nonAggregable, .annualGrowth: return result
+        }
     }
 
     /// The model imputing secret commune values, when the indicator's estimate asks for one.
@@ -258,7 +286,10 @@ struct IndicatorCalculator: Sendable {
         return ImputationModel(samples)
     }
 
-    /// The value of a larger territory from its communes, with its coverage.
+    /// The value of a larger territory from its communes, with its coverage of the
+    /// territory's full membership: communes missing from the geography weigh as much as
+    /// the mean of those it has, so the coverage of the members present is scaled by the
+    /// share of members present (5 of the 95 communes of an EPCI: at most 5/95).
     private func aggregate(_ communes: [Int32], parent: Int32, own: PartsTable) -> IndicatorValue? {
         let estimated: Bool
         let method: String
@@ -283,19 +314,24 @@ struct IndicatorCalculator: Sendable {
         // Communes whose value is unknown: present without a usable one, or absent where the
         // files do not reach (absent where they do, they have none to count, with partial_coverage: exact).
         var unknown = 0
+        var unknownWeight = 0.0
         var imputed = 0.0
         var flagged: [String: Int] = [:]
         for commune in communes {
             let weight = population[Int(commune)]
             total += weight
             guard let status = own.status(of: commune) else {
-                if !isReached(commune) { unknown += 1 }
+                if !isReached(commune) {
+                    unknown += 1
+                    unknownWeight += weight
+                }
                 continue
             }
             if status == .secret { secrets += 1 }
             let parts = own.values(of: commune)
             guard status == .ok, !parts.isEmpty else {
                 unknown += 1
+                unknownWeight += weight
                 continue
             }
             covered += weight
@@ -313,7 +349,10 @@ struct IndicatorCalculator: Sendable {
         }
         guard total > 0 else { return nil }
         let sums = summed ? running : nil
-        let coverage = covered / total
+        let full = fullMembership.isEmpty ? 0 : Int(fullMembership[Int(parent)])
+        let missing = max(0, full - communes.count)
+        let present = Double(communes.count) / Double(communes.count + missing)
+        let coverage = covered / total * present
         // A sum leaving out one secret commune would give that commune's value away to
         // anyone subtracting it from the total INSEE publishes: withheld. With two or
         // more left out, only their sum could be recovered: a partial value, marked so.
@@ -322,26 +361,46 @@ struct IndicatorCalculator: Sendable {
             return .withheld(code, period, status: "secret", method: method + ", one secret commune", coverage: coverage)
         }
         var partial = secrets > 1 && !estimated ? ", partial: \(secrets) secret communes left out" : ""
+        var imputedShare = 0.0
         if imputed > 0, let sums, sums.count == 2, sums[1] > 0 {
-            partial += String(format: ", %.0f %% of the weight imputed from %@", imputed / sums[1] * 100, yearly(indicator.estimate?.predictor ?? ""))
+            imputedShare = imputed / sums[1]
+            partial += String(format: ", %.0f %% of the weight imputed from %@", imputedShare * 100, yearly(indicator.estimate?.predictor ?? ""))
         }
+        if missing > 0 { partial += ", \(communes.count) of its \(communes.count + missing) communes" }
         guard let sums else {
             return .withheld(code, period, status: "missing", method: method + partial + ", no commune with data", coverage: coverage)
-        }
-        guard coverage >= minCoverage else {
-            return .withheld(code, period, status: "missing", method: method + partial + ", coverage below \(minCoverage)", coverage: coverage)
         }
         var result = value(of: sums, status: .ok, territory: code, method: method + partial)
         result.coverage = coverage
         // Partial coverage makes an estimate, unless the definition says a commune without
         // data has nothing to count (partial_coverage: exact) and none is unknown.
-        let complete = indicator.partialCoverage == .exact && unknown == 0
+        let complete = indicator.partialCoverage == .exact && unknown == 0 && missing == 0
         result.estimate = estimated || coverage < 1 && !complete
+        if result.estimate && result.status == "ok" {
+            // What was not observed: the communes missing from the geography, those whose value
+            // is unknown (not those with nothing to count), then the imputed part of the others.
+            let extrapolated = 1 - present + present * unknownWeight / total
+            let share = min(1, max(0, extrapolated + imputedShare * coverage))
+            if share > 0 { result.estimatedShare = share }
+        }
         if !flagged.isEmpty {
             result.flags = flagged.sorted { $0.key < $1.key }
                 .map { "known issue \($0.key) on \($0.value) commune\($0.value == 1 ? "" : "s")" }.joined(separator: "; ")
         }
-        return result
+        let floor = missing > 0 ? max(minCoverage, Self.partialFloor) : minCoverage
+        if result.value != nil && coverage < floor {
+            result = result.keeping(under: IndicatorValue.Publication.insufficientCoverage)
+            result.method += ", coverage below \(IndicatorDefinition.format(floor))"
+            return result
+        }
+        if result.value != nil && missing > 0 {
+            result = result.keeping(under: IndicatorValue.Publication.partial)
+        }
+        let count: Double? = switch indicator.aggregation {
+        case .ratio, .groupedMedian: result.denominator
+        case .stock, .weightedMean, .nonAggregable, .annualGrowth: nil
+        }
+        return checkingCount(result, count: count)
     }
 
     /// Whether a commune absent from the files lies in a département they reach, where it

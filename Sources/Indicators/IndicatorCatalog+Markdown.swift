@@ -16,6 +16,32 @@ extension IndicatorCatalog {
             class (an estimate). A value over part of a territory's communes is an estimate, unless the
             indicator says that a commune without data has none to count ("partial coverage exact").
 
+            ## How sure a figure is
+
+            A value is stored with a status, and only `ok` and `partial` values are shown as figures.
+
+            - **Completeness.** `normalise` gives every territory above the commune its full membership, the
+              largest count any loaded reference gives: the EPCI list's `NB_COM` and the composition file, the
+              number of communes INSEE publishes per département and région with the populations légales
+              (`NBCOM`), the COG, for France the régions' `NBCOM` added up, for a zone its declared communes
+              (`v_territory_completeness`). Coverage is measured against it: communes missing from the
+              geography count as not contributing, each weighing the mean population of those present (the
+              Métropole Européenne de Lille with 5 of its 95 communes has at most 5/95).
+            - **Floors.** Under the indicator's minimum coverage (0.9 unless it declares `min_coverage`) the
+              value is `insufficient-coverage` (*couverture insuffisante*): kept in `unpublished_value`, not
+              shown as a fact. A territory with communes missing is held to at least 0.9 whatever the
+              indicator declares; above that its value is `partial`, shown with its status and coverage.
+              Above the commune, a value INSEE publishes (populations légales, Filosofi) wins over the sum of
+              the communes, which stays beside it in `v_reconciliation`.
+            - **Small counts.** Every ratio and grouped median declares `min_denominator`, the smallest count
+              it is a fact over (11 households, persons, dwellings or diagnostics, in the spirit of INSEE's rule
+              of 11 households; 0 for a denominator that is not a count, an area). Under it the value is
+              `small-count` (*effectif trop faible*): kept in `unpublished_value`, never shown, ranked or used
+              in a specificity index.
+            - **Estimates.** An estimate says how much of it was not observed (`estimated_share`): the share of
+              the territory's weight whose communes are missing or have no value, plus the share imputed (a
+              secret poverty rate imputed from the median). Portraits show it next to the value.
+
             """
         var themes: [String] = []
         for indicator in indicators where !themes.contains(indicator.theme ?? "") { themes.append(indicator.theme ?? "") }
@@ -26,6 +52,7 @@ extension IndicatorCatalog {
                     "`\(indicator.id)`", indicator.label, indicator.unit, indicator.aggregation.rawValue,
                     indicator.formula,
                     [indicator.notes, indicator.minCoverage.map { "minimum coverage \($0)." },
+                     indicator.minDenominator.map { "Minimum denominator \(IndicatorDefinition.format($0))." },
                      indicator.partialCoverage == .exact ? "Partial coverage exact: a commune without data has none to count." : nil]
                         .compactMap { $0 }.joined(separator: " "),
                 ]

@@ -6,10 +6,17 @@ public struct IndicatorCatalog: Sendable {
     public let indicators: [IndicatorDefinition]
     public let directory: String
 
-    /// One file per theme: `theme:` and a list under `indicators:`.
+    /// One file per theme: `theme:`, the `min_denominator:` of its ratios and medians that
+    /// do not declare their own, and a list under `indicators:`.
     private struct ThemeFile: Decodable {
         var theme: String
+        var minDenominator: Double?
         var indicators: [IndicatorDefinition]
+
+        enum CodingKeys: String, CodingKey {
+            case theme, indicators
+            case minDenominator = "min_denominator"
+        }
     }
 
     public init(directory: String) throws {
@@ -31,6 +38,7 @@ public struct IndicatorCatalog: Sendable {
             }
             for var indicator in file.indicators {
                 indicator.theme = indicator.theme ?? file.theme
+                if indicator.takesMinDenominator { indicator.minDenominator = indicator.minDenominator ?? file.minDenominator }
                 try Self.validate(indicator, path: path)
                 if indicators.contains(where: { $0.id == indicator.id }) {
                     throw IndicatorError("indicator id '\(indicator.id)' is defined twice", path: path)
@@ -94,6 +102,13 @@ public struct IndicatorCatalog: Sendable {
             }
         } else if indicator.naturalBalance != nil || indicator.component != nil || indicator.minYears != nil {
             throw fail("natural_balance:, component: and min_years: belong to annual_growth indicators")
+        }
+        if indicator.takesMinDenominator {
+            guard let minimum = indicator.minDenominator, minimum >= 0 else {
+                throw fail("a \(indicator.aggregation.rawValue) needs min_denominator: (or its theme file's), the smallest count it is a fact over (0 when the denominator is not a count)")
+            }
+        } else if indicator.minDenominator != nil {
+            throw fail("min_denominator: belongs to ratio and grouped_median indicators")
         }
         if let coverage = indicator.minCoverage, !(0...1).contains(coverage) {
             throw fail("min_coverage is a share between 0 and 1, not \(coverage)")

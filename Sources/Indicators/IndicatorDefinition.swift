@@ -116,9 +116,14 @@ public struct IndicatorDefinition: Sendable, Decodable, Equatable {
     /// `weighted_mean`: the weight variable.
     public var weight: String?
     public var estimate: Estimate?
-    /// Share of the population (of communes with data) below which a derived value is
-    /// `missing`; 0.9 when not given.
+    /// Share of the territory's full membership (weighted by population) below which a
+    /// derived value is kept but not published (`insufficient-coverage`); 0.9 when not given.
     public var minCoverage: Double?
+    /// `ratio`, `grouped_median`: the smallest denominator (the count a share or a median
+    /// is taken over) for which a value is a fact; under it the status is `small-count`, the
+    /// value kept but not published, ranked or compared. 0 for a denominator that is not a
+    /// count (an area). Every such indicator declares one, or its theme file does.
+    public var minDenominator: Double?
     /// `annual_growth`: the shortest span in years (five for the rolling census).
     public var minYears: Int?
     /// `annual_growth`: births minus deaths between the two censuses, as signed terms;
@@ -152,11 +157,15 @@ public struct IndicatorDefinition: Sendable, Decodable, Equatable {
         case id, label, theme, unit, aggregation, value, numerator, denominator, scale, weight, estimate, sources, notes, classes
         case partialCoverage = "partial_coverage"
         case minCoverage = "min_coverage"
+        case minDenominator = "min_denominator"
         case minYears = "min_years"
         case naturalBalance = "natural_balance"
         case absentIsZero = "absent_is_zero"
         case component
     }
+
+    /// Whether the value is taken over a count that can be too small to be a fact.
+    public var takesMinDenominator: Bool { aggregation == .ratio || aggregation == .groupedMedian }
 
     /// Every variable code the definition names, signs removed.
     public var variables: [String] {

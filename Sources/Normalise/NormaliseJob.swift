@@ -87,6 +87,7 @@ public struct NormaliseJob {
                                            vanished: table.vanished)
         }
         summary.territories = try TerritoryBuilder(geography: target, zones: zones, history: history, weighting: weighting).build(db)
+        summary.partialTerritories = try MembershipCompleteness(geography: target, zoneEPCIs: summary.territories.zoneEPCIs).record(db)
         return summary
     }
 

@@ -6,6 +6,8 @@ public struct NormaliseSummary: Sendable {
     public var files: [FileReport] = []
     public var passages: [PassageReport] = []
     var territories = TerritoryBuilder.Counts()
+    /// Territories with fewer communes in the geography than in full.
+    var partialTerritories: [MembershipCompleteness.Partial] = []
 
     init(runID: Int64, target: Int) {
         self.runID = runID
@@ -45,6 +47,10 @@ public struct NormaliseSummary: Sendable {
     public var epciMismatches: [String] { territories.epciMismatches }
     public var epciComparisons: [String] { territories.epciComparisons }
     public var zoneNotes: [String] { territories.zoneNotes }
+    /// `EPCI:200093201 (5 of 95 communes, EPCI list insee-epci-2024.csv)`, one per partial territory.
+    public var partialTerritoryLines: [String] {
+        partialTerritories.map { "\($0.territory) (\($0.communes) of \($0.expected) communes, \($0.basis))" }
+    }
     public var unmappedCodes: Int { files.reduce(0) { $0 + $1.counts.unmappedCodes } }
 
     public var headline: String {

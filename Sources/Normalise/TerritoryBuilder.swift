@@ -21,6 +21,8 @@ struct TerritoryBuilder {
         /// The other compositions of the same date, compared with the one used.
         var epciComparisons: [String] = []
         var zoneNotes: [String] = []
+        /// The EPCIs of each zone declared by EPCI, whose full counts make the zone's.
+        var zoneEPCIs: [String: [String]] = [:]
     }
 
     func build(_ db: Database) throws -> Counts {
@@ -172,6 +174,8 @@ struct TerritoryBuilder {
         for zone in zones.zones {
             var communes: Set<String>
             var reported: Set<String> = []
+            // A zone of communes has in full the communes it declares.
+            var fullCount: Int?
             switch try zone.members(directory: zones.directory) {
             case .communes(let codes):
                 communes = Set(codes)
@@ -195,7 +199,9 @@ struct TerritoryBuilder {
                     }
                     communes = converted
                 }
+                fullCount = communes.count
             case .epci(let codes):
+                counts.zoneEPCIs["ZONE:\(zone.id)"] = codes.map { "EPCI:\($0)" }
                 communes = try String.fetchSet(db, sql: """
                     SELECT substr(territory, 5) FROM memberships WHERE geography = ? AND parent IN (\(codes.map { _ in "?" }.joined(separator: ", ")))
                     """, arguments: StatementArguments([geography] + codes.map { "EPCI:\($0)" }))
@@ -211,6 +217,11 @@ struct TerritoryBuilder {
                 counts.zoneNotes.append("zone \(zone.id): \(unnamed.count) communes are not in the loaded COG \(geography) communes file (e.g. \(unnamed.sorted().prefix(5).joined(separator: ", ")))")
             }
             try add("ZONE", zone.id, zone.label, zone.source)
+            if let fullCount {
+                try db.execute(sql: """
+                    UPDATE territories SET communes_expected = ?, communes_basis = 'zone definition' WHERE geography = ? AND territory = ?
+                    """, arguments: [fullCount, geography, "ZONE:\(zone.id)"])
+            }
             let insert = try db.makeStatement(sql: "INSERT OR IGNORE INTO memberships (geography, territory, parent) VALUES (?, ?, ?)")
             for code in communes.intersection(known).sorted() {
                 try insert.execute(arguments: [geography, "COM:\(code)", "ZONE:\(zone.id)"])

@@ -14,7 +14,7 @@ public struct Portrait: Sendable {
         public var isCount: Bool { aggregation == "stock" }
     }
 
-    /// One value of `v_indicator_values`: a number only when `status` is `ok`.
+    /// One value of `v_indicator_values`: a number only when `status` is `ok` or `partial`.
     public struct Value: Sendable, Equatable {
         public let value: Double?
         public let status: String
@@ -22,6 +22,11 @@ public struct Portrait: Sendable {
         public let coverage: Double?
         /// Known issues of the source values (`known issue ID`, `; `-separated).
         public let flags: String?
+        /// Share of an estimate imputed or extrapolated rather than observed.
+        public var estimatedShare: Double? = nil
+        /// The territory's communes in the geography and in full.
+        public var communes: Int? = nil
+        public var communesExpected: Int? = nil
     }
 
     /// A rank among peers: `position` of `count` (1 = highest value) among the

@@ -102,7 +102,8 @@ struct PortraitBuilder {
     private func values(of territories: [String], indicators: [String], _ db: Database) throws -> [String: [String: [String: Portrait.Value]]] {
         var values: [String: [String: [String: Portrait.Value]]] = [:]
         let rows = try Row.fetchAll(db, sql: """
-            SELECT territory, indicator_id, period, value, status, estimate, coverage, flags FROM v_indicator_values
+            SELECT territory, indicator_id, period, value, status, estimate, coverage, flags, estimated_share, territory_communes,
+                   territory_communes_expected FROM v_indicator_values
             WHERE geography = ? AND territory IN (SELECT value FROM json_each(?)) AND indicator_id IN (SELECT value FROM json_each(?))
             """, arguments: [geography, try Self.json(territories), try Self.json(indicators)])
         for row in rows {
@@ -220,7 +221,8 @@ struct PortraitBuilder {
     }
 
     private static func value(_ row: Row, from index: Int) -> Portrait.Value {
-        Portrait.Value(value: row[index], status: row[index + 1], estimate: row[index + 2] == 1, coverage: row[index + 3], flags: row[index + 4])
+        Portrait.Value(value: row[index], status: row[index + 1], estimate: row[index + 2] == 1, coverage: row[index + 3], flags: row[index + 4],
+                       estimatedShare: row[index + 5], communes: row[index + 6], communesExpected: row[index + 7])
     }
 
     /// A JSON array, for `json_each`: no limit on the number of ids, unlike bound parameters.

@@ -148,21 +148,31 @@ struct PortraitView {
             let (symbol, meaning) = switch value.status {
             case "secret": ("s", "secret statistique")
             case "not-applicable": ("so", "sans objet")
+            case "insufficient-coverage": ("ci", "couverture insuffisante : les communes qui ont une valeur pèsent trop peu dans le territoire entier pour que le chiffre soit publié")
+            case "small-count": ("ef", "effectif trop faible : calculé sur trop peu de cas (moins de 11 ménages, diagnostics ou personnes) pour être un fait")
             default: ("nd", "non disponible")
             }
             footnotes.explain(symbol, meaning)
             return Cell(text: symbol, marks: nil)
         }
         var marks: [String] = []
+        if value.status == "partial" {
+            let members = both(value.communes, value.communesExpected).map { " (\($0) communes sur \($1))" } ?? ""
+            marks.append(footnotes.mark("partiel : territoire incomplet\(members), chiffre des seules communes chargées"
+                + (value.coverage.map { ", couverture " + FrenchNumber.percent($0) } ?? "")))
+        }
         if value.estimate {
-            marks.append(footnotes.mark("estimation" + (value.coverage.map { ", couverture " + FrenchNumber.percent($0) } ?? "")))
+            let share = value.estimatedShare.map { ", dont " + FrenchNumber.percent($0) + " du poids estimé (imputé ou extrapolé)" } ?? ""
+            marks.append(footnotes.mark("estimation" + (value.coverage.map { ", couverture " + FrenchNumber.percent($0) } ?? "") + share))
         }
         for flag in (value.flags ?? "").split(separator: ";") {
             let words = flag.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "known issue ", with: "")
             let issue = String(words.prefix { $0 != " " })
             marks.append(footnotes.mark("problème connu de la source (\(issue)) : " + (portrait.knownIssues[issue] ?? "voir pipelines/known-issues.yaml")))
         }
-        return Cell(text: FrenchNumber.format(number, unit: unit, count: count), marks: marks.isEmpty ? nil : marks.joined(separator: ", "))
+        // How much of an estimate was not observed stands next to it, not only in a note.
+        let estimated = value.estimatedShare.map { " · " + FrenchNumber.percent($0) + " estimé" } ?? ""
+        return Cell(text: FrenchNumber.format(number, unit: unit, count: count) + estimated, marks: marks.isEmpty ? nil : marks.joined(separator: ", "))
     }
 
     /// `3e sur 36 communes de Communauté d'agglomération de Lens - Liévin`.

@@ -36,7 +36,10 @@ public enum WarehouseDocumentation {
         "passages": Table(description: "Share of a commune of one COG vintage in a commune of another.", columns: [
             "weight": "Share of the commune's figures (population municipale on splits)"]),
         "territories": Table(description: "Territories of a geography: communes, EPCI, départements, régions, France, zones.", columns: [
-            "territory": "Canonical code: COM:62498, EPCI:246200364, DEP:62, REG:32, FR, ZONE:bassin-minier"]),
+            "territory": "Canonical code: COM:62498, EPCI:246200364, DEP:62, REG:32, FR, ZONE:bassin-minier",
+            "communes": "Communes of the territory in the geography",
+            "communes_expected": "Communes of the territory in full, from the references (EPCI list, populations légales, COG)",
+            "communes_basis": "The reference of communes_expected"]),
         "memberships": Table(description: "A territory in a parent (commune in its EPCI, département, région, France, zones).", columns: [:]),
         "normalised_observations": Table(description: "Observations on the communes of one COG vintage (a view of normalised_values and the unpacked normalised_rows).", columns: [
             "conversion": "How the value was carried from the file's geography; NULL when unchanged"]),
@@ -49,11 +52,13 @@ public enum WarehouseDocumentation {
         "indicators": Table(description: "Indicator definitions of the last compute (pipelines/indicators).", columns: [
             "aggregation": "stock, ratio, weighted_mean, non_aggregable, annual_growth"]),
         "indicator_values": Table(description: "Indicator × territory × period of a geography, with components, status and coverage (a view of the unpacked indicator_rows).", columns: [
-            "coverage": "Share of the territory's population whose communes contributed",
+            "coverage": "Share of the territory's full membership (weighted by population) whose communes contributed",
             "estimate": "1 when the value is an estimate", "derived": "Value derived from communes where a published one wins",
-            "flags": "Known issues of the source values"]),
+            "flags": "Known issues of the source values",
+            "unpublished_value": "The value of an insufficient-coverage or small-count status: kept, not a fact",
+            "estimated_share": "Share of an estimate's weight imputed or extrapolated rather than observed"]),
         "indicator_rows": Table(description: "A territory's indicator values, packed: cells is a JSON array, element n the value of slot n.", columns: [
-            "cells": "[value or status, method_id, numerator, denominator, coverage, estimate, derived, flags], trailing nulls left out; null where the territory has no value"]),
+            "cells": "[value or status, method_id, numerator, denominator, coverage, estimate, derived, flags, value kept under a partial, insufficient-coverage or small-count status, estimated share], trailing nulls left out; null where the territory has no value"]),
         "indicator_slots": Table(description: "Indicator and period of each position of indicator_rows.cells.", columns: [:]),
         "indicator_methods": Table(description: "How values were obtained (indicator_values.method), written once each.", columns: [:]),
         "indicator_sources": Table(description: "Files each indicator was computed from.", columns: [:]),
@@ -87,9 +92,15 @@ public enum WarehouseDocumentation {
         "v_normalised": Table(description: "Normalised observations with their territory's name and level.", columns: [:]),
         "v_passages": Table(description: "Passage rows that change something.", columns: [:]),
         "v_indicator_values": Table(description: "Indicator values with their territory's name and level, and the unit.", columns: [
-            "status": "ok, secret, missing, not-applicable; a value that is not ok has no number",
-            "coverage": "Share of the territory's population whose communes contributed",
-            "estimate": "1 when the value is an estimate", "flags": "Known issues of the source values"]),
+            "status": "ok, partial (members missing, a number all the same), insufficient-coverage, small-count, secret, missing, not-applicable; only ok and partial values have a number",
+            "coverage": "Share of the territory's full membership (weighted by population) whose communes contributed",
+            "estimate": "1 when the value is an estimate", "flags": "Known issues of the source values",
+            "unpublished_value": "The value of an insufficient-coverage or small-count status: kept, not a fact",
+            "estimated_share": "Share of an estimate's weight imputed or extrapolated rather than observed",
+            "territory_communes": "Communes of the territory in the geography",
+            "territory_communes_expected": "Communes of the territory in full, from the references"]),
+        "v_territory_completeness": Table(description: "Each territory above the commune: its communes in the geography against its full membership.", columns: [
+            "communes_basis": "The reference of the full count", "completeness": "communes / communes_expected"]),
         "v_reconciliation": Table(description: "Published values above the commune against the values derived from their communes.", columns: [
             "gap": "derived − published", "relative_gap": "gap / |published|"]),
     ]

@@ -19,6 +19,7 @@ public enum WarehouseSchema {
         ("012-packed-rows", packedRows),
         ("013-indicator-value-checks", indicatorValueChecks),
         ("014-packed-indicator-values", packedIndicatorValues),
+        ("015-completeness", completeness),
     ]
 
     static var migrator: DatabaseMigrator {

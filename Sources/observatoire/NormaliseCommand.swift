@@ -65,6 +65,12 @@ struct NormalisePrinter {
             Swift.print("  territories: \(levels.joined(separator: ", ")); \(summary.memberships) memberships")
             Swift.print("  EPCI from \(summary.epciSource)")
             for comparison in summary.epciComparisons { Swift.print("    \(comparison)") }
+            let partial = summary.partialTerritoryLines
+            if !partial.isEmpty {
+                Swift.print("  partial territories (aggregates measured against their full membership): \(partial.count)")
+                for line in partial.prefix(10) { Swift.print("    \(line)") }
+                if partial.count > 10 { Swift.print("    … \(partial.count - 10) more in v_territory_completeness") }
+            }
         }
         var warnings: [String] = []
         for file in summary.files where file.counts.unmappedCodes > 0 {

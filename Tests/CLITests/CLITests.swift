@@ -10,10 +10,10 @@ import Testing
         let first = try Observatoire.run(["ingest", "--warehouse", warehouse, "raw/demo"])
         #expect(first.status == 0, "\(first.errors)")
         #expect(first.output.contains("filosofi-commune-2021"))
-        #expect(first.output.contains("12 files: 12 loaded"))
+        #expect(first.output.contains("14 files: 14 loaded"))
         let second = try Observatoire.run(["ingest", "--warehouse", warehouse, "raw/demo"])
         #expect(second.status == 0)
-        #expect(second.output.contains("12 unchanged"))
+        #expect(second.output.contains("14 unchanged"))
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: Observatoire.binary.path), "the observatoire binary is not built"))

@@ -20,13 +20,25 @@ struct EnergyIndicatorsTests {
 
         """
 
+    /// The catalogue shipped, with these few diagnostics taken as enough (`min_denominator`
+    /// 0, instead of 11): the rules of counting are what these tests check.
+    private static func shipped(smallCountsAllowed: Bool = true) throws -> IndicatorCatalog {
+        let shipped = try IndicatorCatalog(directory: packageRoot.appendingPathComponent("pipelines/indicators").path)
+        guard smallCountsAllowed else { return shipped }
+        return IndicatorCatalog(indicators: shipped.indicators.map { indicator in
+            var copy = indicator
+            if copy.minDenominator != nil { copy.minDenominator = 0 }
+            return copy
+        })
+    }
+
     private static func computed(_ catalog: IndicatorCatalog? = nil) throws -> Sandbox {
         let sandbox = try Sandbox()
         try sandbox.loadFixtureGeography()
         let path = try sandbox.write("dpe-2023.csv", Self.diagnostics)
         #expect(try sandbox.ingest(path, IngestOptions(geographyOfInput: 2023)).status == .loaded)
         try sandbox.normalise(2024)
-        try sandbox.compute(catalog)
+        try sandbox.compute(catalog ?? shipped())
         return sandbox
     }
 
@@ -109,8 +121,7 @@ struct EnergyIndicatorsTests {
         #expect(try value(sandbox, "nombre_dpe", "REG:32") == "ok | 4.0 | 1 | \(1.0 / 3) | sum over communes")
         #expect(try value(sandbox, "nombre_dpe", "DEP:59") == "missing | NULL | 0 | 0.0 | sum over communes, no commune with data")
         // The same definitions without partial_coverage: exact mark every partial value an estimate.
-        let shipped = try IndicatorCatalog(directory: packageRoot.appendingPathComponent("pipelines/indicators").path)
-        let plain = IndicatorCatalog(indicators: shipped.indicators.map { indicator in
+        let plain = IndicatorCatalog(indicators: try Self.shipped().indicators.map { indicator in
             var copy = indicator
             copy.partialCoverage = nil
             return copy
@@ -118,5 +129,18 @@ struct EnergyIndicatorsTests {
         let estimated = try Self.computed(plain)
         #expect(try value(estimated, "nombre_dpe", "DEP:62") == "ok | 4.0 | 1 | 0.5 | sum over communes")
         #expect(try value(estimated, "part_dpe_efg", "DEP:62") == "ok | 75.0 | 1 | 0.5 | ratio of sums over communes")
+    }
+
+    /// With the catalogue as shipped, a share or a median of fewer than 11 diagnostics is
+    /// kept but is no fact: Alpha's 4 diagnostics, the Pas-de-Calais' 4.
+    @Test func sharesOfFewerThanElevenDiagnosticsAreSmallCounts() throws {
+        let sandbox = try Self.computed(Self.shipped(smallCountsAllowed: false))
+        #expect(try value(sandbox, "nombre_dpe", "COM:62001")?.hasPrefix("ok | 4.0") == true, "a count is a count")
+        #expect(try value(sandbox, "part_dpe_efg", "COM:62001")
+            == "small-count | NULL | 0 | NULL | commune components, 4 in the denominator, under 11")
+        #expect(try sandbox.scalar("""
+            SELECT unpublished_value FROM indicator_values WHERE indicator_id = 'part_dpe_efg' AND territory = 'DEP:62' AND period = '2023'
+            """) == 75.0)
+        #expect(try value(sandbox, "conso_energie_primaire_mediane_dpe", "COM:75056")?.hasPrefix("small-count | NULL") == true)
     }
 }

@@ -55,4 +55,65 @@ struct IndicatorCalculatorTests {
         #expect(region.method == "ratio of sums over communes, one secret commune")
         #expect(region.coverage == 1300.0 / 1800)
     }
+
+    @Test func aTerritoryWithCommunesMissingIsPartialOrUnpublished() throws {
+        var calculator = try calculator(["COM:62001": (60, 400), "COM:62003": (40, 200), "COM:59001": (6, 120)])
+        calculator.fullMembership = [Int32](repeating: 0, count: Self.territories.count)
+        // The EPCI has 2 of its 20 communes, the région 3 of its 3.
+        calculator.fullMembership[Int(index("EPCI:200"))] = 20
+        calculator.fullMembership[Int(index("REG:32"))] = 3
+        var byCode = Dictionary(uniqueKeysWithValues: calculator.compute().map { ($0.territory, $0) })
+        let epci = try #require(byCode["EPCI:200"])
+        #expect(epci.status == "insufficient-coverage")
+        #expect(epci.value == nil, "not published as a fact")
+        #expect(epci.kept == 100.0 / 600 * 100, "but kept")
+        #expect(epci.coverage.map { abs($0 - 2.0 / 20) < 1e-12 } == true)
+        #expect(epci.method == "ratio of sums over communes, 2 of its 20 communes, coverage below 0.9")
+        #expect(byCode["REG:32"]?.status == "ok")
+        #expect(byCode["REG:32"]?.coverage == 1)
+
+        // 2 of 2 known, 1 missing of 3: two thirds of the full membership, under the floor.
+        calculator.fullMembership[Int(index("DEP:62"))] = 3
+        byCode = Dictionary(uniqueKeysWithValues: calculator.compute().map { ($0.territory, $0) })
+        #expect(byCode["DEP:62"]?.status == "insufficient-coverage")
+        // A full count no larger than the communes present: complete.
+        calculator.fullMembership[Int(index("DEP:62"))] = 2
+        byCode = Dictionary(uniqueKeysWithValues: calculator.compute().map { ($0.territory, $0) })
+        #expect(byCode["DEP:62"]?.status == "ok")
+    }
+
+    @Test func aPartialTerritoryAboveTheFloorKeepsItsValueWithItsStatus() throws {
+        // 19 of 20 communes, each weighing the mean of those present: coverage 0.95.
+        let members = (0..<19).map { "COM:\(62100 + $0)" }
+        let territories = TerritoryIndex(codes: members + ["EPCI:300"])
+        let catalog = try IndicatorCatalog(directory: packageRoot.appendingPathComponent("pipelines/indicators").path)
+        let indicator = try #require(catalog.indicators.first { $0.id == "taux_chomage_15_64" })
+        var (unemployed, active) = (Component(territories: territories.count), Component(territories: territories.count))
+        for code in members {
+            unemployed.set(territories.index(of: code)!, value: 10, status: .ok)
+            active.set(territories.index(of: code)!, value: 100, status: .ok)
+        }
+        let epci = territories.index(of: "EPCI:300")!
+        var calculator = IndicatorCalculator(indicator: indicator, period: "2021", territories: territories, components: [unemployed, active],
+                                             members: [(parent: epci, communes: members.map { territories.index(of: $0)! })],
+                                             population: [Double](repeating: 1, count: territories.count))
+        calculator.fullMembership = [Int32](repeating: 0, count: territories.count)
+        calculator.fullMembership[Int(epci)] = 20
+        let value = try #require(calculator.compute().first { $0.territory == "EPCI:300" })
+        #expect(value.status == "partial")
+        #expect(value.value == nil && value.kept == 10)
+        #expect(value.coverage.map { abs($0 - 0.95) < 1e-12 } == true)
+        #expect(value.estimate && value.estimatedShare.map { abs($0 - 0.05) < 1e-12 } == true)
+    }
+
+    @Test func aShareOfTooFewCasesIsASmallCount() throws {
+        // 3 active persons in COM:59001: under the 11 the census themes declare.
+        let values = try calculator(["COM:62001": (60, 400), "COM:62003": (40, 200), "COM:59001": (1, 3)]).compute()
+        let small = try #require(values.first { $0.territory == "COM:59001" })
+        #expect(small.status == "small-count")
+        #expect(small.value == nil)
+        #expect(small.kept.map { abs($0 - 100.0 / 3) < 1e-12 } == true)
+        #expect(small.method == "commune components, 3 in the denominator, under 11")
+        #expect(values.first { $0.territory == "COM:62001" }?.status == "ok")
+    }
 }

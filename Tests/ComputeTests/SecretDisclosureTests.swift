@@ -156,8 +156,8 @@ struct SecretDisclosureTests {
         let two = "sum over communes, partial: 2 secret communes left out, coverage below 0.9"
         #expect(values == [
             "DEP:59 | secret | NULL | 0 | \(one)", "DEP:62 | ok | 600.0 | 0 | sum over communes", "DEP:75 | secret | NULL | 0 | \(one)",
-            "FR | missing | NULL | 0 | \(two)", "REG:11 | secret | NULL | 0 | \(one)", "REG:32 | secret | NULL | 0 | \(one)",
-            "ZONE:minus-its-secret | ok | 600.0 | 0 | sum over communes", "ZONE:two-secrets | missing | NULL | 0 | \(two)",
+            "FR | insufficient-coverage | NULL | 1 | \(two)", "REG:11 | secret | NULL | 0 | \(one)", "REG:32 | secret | NULL | 0 | \(one)",
+            "ZONE:minus-its-secret | ok | 600.0 | 0 | sum over communes", "ZONE:two-secrets | insufficient-coverage | NULL | 1 | \(two)",
             "ZONE:with-one-secret | secret | NULL | 0 | \(one)",
         ])
     }

@@ -213,9 +213,15 @@ import Testing
                 """)
         }
         func read(_ db: Database) throws -> [[Row]] {
-            try ["SELECT * FROM indicator_values ORDER BY geography, indicator_id, territory, period",
-                 "SELECT * FROM v_indicator_values ORDER BY geography, indicator_id, territory, period",
-                 "SELECT * FROM v_reconciliation"].map { try Row.fetchAll(db, sql: $0) }
+            // The columns of migration 013 (015 adds others after them).
+            try ["""
+                SELECT geography, indicator_id, territory, period, value, status, coverage, numerator, denominator, estimate, method,
+                       derived, run_id, flags FROM indicator_values ORDER BY geography, indicator_id, territory, period
+                """, """
+                SELECT indicator_id, territory_code, territory_level, territory_name, period, value, status, coverage, numerator,
+                       denominator, estimate, unit, method, geography, territory, flags
+                FROM v_indicator_values ORDER BY geography, indicator_id, territory, period
+                """, "SELECT * FROM v_reconciliation"].map { try Row.fetchAll(db, sql: $0) }
         }
         let before = try queue.read(read)
         try WarehouseSchema.migrator.migrate(queue)

@@ -37,8 +37,8 @@ public struct CitesReportGrid: Sendable {
         let objects = rows.map { row in
             Dictionary(uniqueKeysWithValues: zip(header, row).map { name, cell -> (String, Any) in
                 switch cell {
-                case .text(let text): (name, text)
-                case .number(let number): (name, number)
+                case .text(let text), .code(let text): (name, text)
+                case .number(let number), .formatted(let number, _): (name, number)
                 case .empty: (name, NSNull())
                 }
             })
@@ -49,8 +49,8 @@ public struct CitesReportGrid: Sendable {
 
     private static func text(_ cell: SheetCell) -> String {
         switch cell {
-        case .text(let text): text
-        case .number(let number): number.rounded() == number ? String(Int(number)) : String(format: "%.1f", number)
+        case .text(let text), .code(let text): text
+        case .number(let number), .formatted(let number, _): number.rounded() == number ? String(Int(number)) : String(format: "%.1f", number)
         case .empty: "–"
         }
     }

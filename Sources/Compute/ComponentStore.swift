@@ -51,15 +51,8 @@ struct ComponentStore {
     /// The periods an indicator can be computed for: the years (`{yy}`) for which every
     /// component exists, or the periods of its single variable.
     func periods(of indicator: IndicatorDefinition) -> [Period] {
-        // Births and deaths between two censuses are looked up once the pair of years is
-        // known; terms that may be absent (absent_is_zero) do not decide the periods.
-        // So do the classes of a grouped median (counts written only when not zero).
-        let required = indicator.absentIsZero == true || indicator.aggregation == .groupedMedian
-            ? ([indicator.value].compactMap { $0 } + (indicator.denominator ?? [])).map { $0.hasPrefix("-") ? String($0.dropFirst()) : $0 }
-            : indicator.variables
-        let codes = required.filter { !$0.contains("{start}") }
-        let allowed = indicator.sources.map(Set.init)
-        let present = catalogue.filter { allowed?.contains($0.source) ?? true }
+        let codes = Self.required(by: indicator)
+        let present = variables(allowedFor: indicator)
         let yearly = codes.filter { $0.contains("{yy}") }
         if yearly.isEmpty {
             guard let code = indicator.value else { return [] }
@@ -74,6 +67,32 @@ struct ComponentStore {
         let fixed = codes.filter { !$0.contains("{yy}") }
         guard fixed.allSatisfy({ code in present.contains { $0.code == code } }) else { return [] }
         return (years ?? []).sorted { Period.year($0) < Period.year($1) }.map { Period(label: String(Period.year($0)), yy: $0, variablePeriod: nil) }
+    }
+
+    /// The variables an indicator needs that no loaded file of its sources has, in any
+    /// year: what `compute` names when it cannot compute one.
+    func absentVariables(of indicator: IndicatorDefinition) -> [String] {
+        let present = variables(allowedFor: indicator)
+        return Self.required(by: indicator).filter { code in
+            code.contains("{yy}") ? !present.contains { Self.year(in: $0.code, of: code) != nil } : !present.contains { $0.code == code }
+        }
+    }
+
+    /// The variables that decide an indicator's periods. Births and deaths between two
+    /// censuses are looked up once the pair of years is known; terms that may be absent
+    /// (absent_is_zero) do not decide, nor do the classes of a grouped median (counts
+    /// written only when not zero).
+    private static func required(by indicator: IndicatorDefinition) -> [String] {
+        let required = indicator.absentIsZero == true || indicator.aggregation == .groupedMedian
+            ? ([indicator.value].compactMap { $0 } + (indicator.denominator ?? [])).map { $0.hasPrefix("-") ? String($0.dropFirst()) : $0 }
+            : indicator.variables
+        return required.filter { !$0.contains("{start}") }
+    }
+
+    /// The variables present, of the sources the indicator allows.
+    private func variables(allowedFor indicator: IndicatorDefinition) -> [(code: String, period: String, source: String)] {
+        let allowed = indicator.sources.map(Set.init)
+        return catalogue.filter { allowed?.contains($0.source) ?? true }
     }
 
     /// The two digits standing for `{yy}` when `code` is a year of `term`: `21` for

@@ -63,7 +63,9 @@ public struct ComputeJob {
                                               reach: &reach, files: &files)
             for index in calculators.indices { calculators[index].fullMembership = fullMembership }
             let calculation = Calculation(indicator: indicator.id, periods: calculators.map(\.period), files: files,
-                                          values: BackgroundCalculation(calculators, of: indicator.id, territories: territories))
+                                          values: BackgroundCalculation(calculators, of: indicator.id, territories: territories),
+                                          absentVariables: calculators.isEmpty ? store.absentVariables(of: indicator) : [],
+                                          allowedSources: indicator.sources)
             if let previous { summary.indicators.append(try write(previous, writer: writer, geography: geography, db)) }
             previous = calculation
         }
@@ -79,6 +81,8 @@ public struct ComputeJob {
         let periods: [String]
         let files: Set<Int64>
         let values: BackgroundCalculation
+        let absentVariables: [String]
+        let allowedSources: [String]?
     }
 
     /// Writes the values of one indicator once calculated, and the files they come from.
@@ -86,6 +90,8 @@ public struct ComputeJob {
                        _ db: Database) throws -> ComputeSummary.IndicatorReport {
         var report = ComputeSummary.IndicatorReport(id: calculation.indicator)
         report.periods = calculation.periods
+        report.absentVariables = calculation.absentVariables
+        report.allowedSources = calculation.allowedSources
         let encoded = try calculation.values.wait()
         try writer.write(encoded)
         report.values = encoded.cells.count
@@ -168,12 +174,13 @@ public struct ComputeJob {
                        arguments: [String(decoding: try JSONEncoder().encode(catalog.indicators.map(\.id)), as: UTF8.self)])
         for indicator in catalog.indicators {
             try db.execute(sql: """
-                INSERT INTO indicators (indicator_id, label, theme, unit, aggregation, formula, sources, notes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO indicators (indicator_id, label, theme, unit, aggregation, formula, sources, notes, decimals)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (indicator_id) DO UPDATE SET label = excluded.label, theme = excluded.theme, unit = excluded.unit,
-                    aggregation = excluded.aggregation, formula = excluded.formula, sources = excluded.sources, notes = excluded.notes
+                    aggregation = excluded.aggregation, formula = excluded.formula, sources = excluded.sources, notes = excluded.notes,
+                    decimals = excluded.decimals
                 """, arguments: [indicator.id, indicator.label, indicator.theme, indicator.unit, indicator.aggregation.rawValue,
-                                 indicator.formula, indicator.sources?.joined(separator: ", "), indicator.notes])
+                                 indicator.formula, indicator.sources?.joined(separator: ", "), indicator.notes, indicator.displayDecimals])
         }
     }
 

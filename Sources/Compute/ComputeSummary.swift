@@ -10,8 +10,18 @@ public struct ComputeSummary: Sendable {
         public let id: String
         public var periods: [String] = []
         public var values = 0
-        /// Values that are not `ok` (secret, missing, not applicable).
+        /// Values not shown as figures (secret, missing, not applicable, too small a count …).
         public var withheld = 0
+        /// Without any period: the variables it needs that no loaded file has, and the
+        /// sources its definition allows (nil: any).
+        public var absentVariables: [String] = []
+        public var allowedSources: [String]?
+
+        /// `no data: P{yy}_POP, SUPERF not loaded (sources: insee-commune-wide)`.
+        public var notComputedReason: String {
+            let variables = absentVariables.isEmpty ? "its variables are" : absentVariables.joined(separator: ", ") + (absentVariables.count == 1 ? " is" : " are")
+            return "not computed: \(variables) not loaded" + (allowedSources.map { " (from \($0.joined(separator: ", ")))" } ?? "")
+        }
     }
 
     public var values: Int { indicators.reduce(0) { $0 + $1.values } }

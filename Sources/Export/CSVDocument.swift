@@ -1,8 +1,10 @@
 import Foundation
 
 /// A grid as CSV: UTF-8, `,` and LF; or, for French Excel, BOM, `;`, decimal comma and
-/// CRLF. Fields are quoted when they hold a separator, a quote or a line break. Shared by
-/// exports and portraits so that every CSV the tool writes reads the same way.
+/// CRLF, and codes of digits written `="01001"`, which Excel and LibreOffice open as the
+/// text 01001 where a bare 01001 becomes the number 1001. Fields are quoted when they hold
+/// a separator, a quote or a line break. Shared by exports and portraits so that every
+/// CSV the tool writes reads the same way.
 public struct CSVDocument: Sendable {
     public var excel: Bool
 
@@ -23,7 +25,8 @@ public struct CSVDocument: Sendable {
             line(row.map { cell in
                 switch cell {
                 case .text(let value): value
-                case .number(let value): Self.text(value, decimalComma: excel)
+                case .number(let value), .formatted(let value, _): Self.text(value, decimalComma: excel)
+                case .code(let code): excel && !code.isEmpty && code.allSatisfy(\.isASCIIDigit) ? "=\"\(code)\"" : code
                 case .empty: ""
                 }
             })
@@ -43,4 +46,8 @@ public struct CSVDocument: Sendable {
         guard field.contains(separator) || field.contains("\"") || field.contains("\n") || field.contains("\r") else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
+}
+
+private extension Character {
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }

@@ -1,8 +1,9 @@
 import Foundation
 import Warehouse
 
-/// Writes the indicator values an analyst asks for to a file, in the format asked. The
-/// file appears whole or not at all: it is written beside the target and renamed.
+/// Writes the indicator values an analyst asks for to a file, in the format asked, and
+/// beside a CSV its metadata (`ExportMetadata`). Each file appears whole or not at all: it
+/// is written beside the target and renamed.
 public struct Exporter {
     public let warehouse: Warehouse
 
@@ -14,12 +15,15 @@ public struct Exporter {
     @discardableResult
     public func export(_ request: ExportRequest, format: ExportRequest.Format, to path: String) throws -> ExportTable {
         let table = try ExportTable(request: request, warehouse: warehouse)
-        try AtomicFile.write(to: path) { temporary in
-            switch format {
-            case .csv: try CSVExportWriter().data(for: table).write(to: temporary)
-            case .json: try JSONExportWriter().data(for: table).write(to: temporary)
-            case .xlsx: try XLSXExportWriter().write(table, to: temporary.path)
-            }
+        switch format {
+        case .csv:
+            let (csv, metadata) = CSVExportWriter().data(for: table)
+            try AtomicFile.write(to: path) { try csv.write(to: $0) }
+            try AtomicFile.write(to: ExportMetadata.sidecarPath(of: path)) { try metadata.data().write(to: $0) }
+        case .json:
+            try AtomicFile.write(to: path) { try JSONExportWriter().data(for: table).write(to: $0) }
+        case .xlsx:
+            try AtomicFile.write(to: path) { try XLSXExportWriter().write(table, to: $0.path) }
         }
         return table
     }

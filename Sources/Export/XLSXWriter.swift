@@ -8,6 +8,8 @@ public final class XLSXWriter {
     private var workbook: UnsafeMutablePointer<lxw_workbook>?
     private let path: String
     private let bold: UnsafeMutablePointer<lxw_format>?
+    /// Number formats made so far, by format string: libxlsxwriter keeps each one made.
+    private var numberFormats: [String: UnsafeMutablePointer<lxw_format>] = [:]
 
     public init(path: String) throws {
         guard let workbook = workbook_new(path) else { throw ExportError("cannot create the workbook \(path)") }
@@ -32,13 +34,26 @@ public final class XLSXWriter {
             let line = lxw_row_t(index + 1)
             for (column, cell) in row.enumerated() {
                 switch cell {
-                case .text(let text): worksheet_write_string(sheet, line, lxw_col_t(column), text, nil)
+                case .text(let text), .code(let text): worksheet_write_string(sheet, line, lxw_col_t(column), text, nil)
                 case .number(let number): worksheet_write_number(sheet, line, lxw_col_t(column), number, nil)
+                case .formatted(let number, let format):
+                    worksheet_write_number(sheet, line, lxw_col_t(column), number, try numberFormat(format))
                 case .empty: break
                 }
             }
         }
         worksheet_freeze_panes(sheet, 1, 0)
+    }
+
+    /// The workbook's format for a number format string, made once.
+    private func numberFormat(_ code: String) throws -> UnsafeMutablePointer<lxw_format> {
+        if let made = numberFormats[code] { return made }
+        guard let workbook, let format = workbook_add_format(workbook) else {
+            throw ExportError("cannot add the number format \(code) to the workbook \(path)")
+        }
+        format_set_num_format(format, code)
+        numberFormats[code] = format
+        return format
     }
 
     /// A sheet of text lines in its first column (the request, the sources, notes).

@@ -110,6 +110,9 @@ public struct IndicatorCatalog: Sendable {
         } else if indicator.minDenominator != nil {
             throw fail("min_denominator: belongs to ratio and grouped_median indicators")
         }
+        if let decimals = indicator.decimals, !(0...6).contains(decimals) {
+            throw fail("decimals is a number of digits from 0 to 6, not \(decimals)")
+        }
         if let coverage = indicator.minCoverage, !(0...1).contains(coverage) {
             throw fail("min_coverage is a share between 0 and 1, not \(coverage)")
         }

@@ -151,10 +151,13 @@ public struct IndicatorDefinition: Sendable, Decodable, Equatable {
     public var classes: Classes?
     /// `estimate` when not given.
     public var partialCoverage: PartialCoverage?
+    /// Digits after the decimal separator in workbooks and tables; by unit when not given
+    /// (see `displayDecimals`).
+    public var decimals: Int?
     public var notes: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, label, theme, unit, aggregation, value, numerator, denominator, scale, weight, estimate, sources, notes, classes
+        case id, label, theme, unit, aggregation, value, numerator, denominator, scale, weight, estimate, sources, notes, classes, decimals
         case partialCoverage = "partial_coverage"
         case minCoverage = "min_coverage"
         case minDenominator = "min_denominator"
@@ -162,6 +165,18 @@ public struct IndicatorDefinition: Sendable, Decodable, Equatable {
         case naturalBalance = "natural_balance"
         case absentIsZero = "absent_is_zero"
         case component
+    }
+
+    /// The decimals declared, else those of its unit: counts (stocks), euros and densities
+    /// whole; growth rates and household sizes two; other rates and ratios one.
+    public var displayDecimals: Int {
+        if let decimals { return decimals }
+        if aggregation == .stock { return 0 }
+        switch unit {
+        case "€", "hab./km²": return 0
+        case "% par an", "personnes": return 2
+        default: return 1
+        }
     }
 
     /// Whether the value is taken over a count that can be too small to be a fact.

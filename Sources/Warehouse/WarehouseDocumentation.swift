@@ -50,7 +50,8 @@ public enum WarehouseDocumentation {
         "unmapped_codes": Table(description: "Codes normalise could not place.", columns: [:]),
         "variable_dictionary": Table(description: "INSEE's variable dictionaries.", columns: [:]),
         "indicators": Table(description: "Indicator definitions of the last compute (pipelines/indicators).", columns: [
-            "aggregation": "stock, ratio, weighted_mean, non_aggregable, annual_growth"]),
+            "aggregation": "stock, ratio, weighted_mean, non_aggregable, annual_growth, grouped_median",
+            "decimals": "Digits after the decimal separator a figure is shown with"]),
         "indicator_values": Table(description: "Indicator × territory × period of a geography, with components, status and coverage (a view of the unpacked indicator_rows).", columns: [
             "coverage": "Share of the territory's full membership (weighted by population) whose communes contributed",
             "estimate": "1 when the value is an estimate", "derived": "Value derived from communes where a published one wins",

@@ -12,6 +12,7 @@ extension WarehouseSchema {
     /// - `estimated_share` (position 9): the share of an estimate's weight that was not
     ///   observed but imputed or extrapolated.
     /// - `report_portrait` takes the new statuses (a constraint is changed by rebuilding).
+    /// - `indicators.decimals`: the digits a figure is shown with, for workbooks.
     static let completeness = """
         CREATE TABLE report_portrait_015 (
             geography        INTEGER NOT NULL,
@@ -35,6 +36,7 @@ extension WarehouseSchema {
         DROP TABLE report_portrait;
         ALTER TABLE report_portrait_015 RENAME TO report_portrait;
 
+        ALTER TABLE indicators ADD COLUMN decimals INTEGER;
         ALTER TABLE territories ADD COLUMN communes INTEGER;
         ALTER TABLE territories ADD COLUMN communes_expected INTEGER;
         ALTER TABLE territories ADD COLUMN communes_basis TEXT;

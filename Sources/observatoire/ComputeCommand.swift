@@ -31,8 +31,8 @@ struct ComputeCommand: ParsableCommand {
             print("known issue \(id): " + (matched.map { "\($0) observations concerned" } ?? "source not loaded"))
         }
         for report in summary.indicators {
-            let periods = report.periods.isEmpty ? "no data loaded" : report.periods.joined(separator: ", ")
-            print(report.id.padding(toLength: 36, withPad: " ", startingAt: 0) + "\(periods)"
+            let periods = report.periods.isEmpty ? report.notComputedReason : report.periods.joined(separator: ", ")
+            print(report.id.padding(toLength: max(36, report.id.count + 2), withPad: " ", startingAt: 0) + "\(periods)"
                 + (report.values > 0 ? "  \(report.values) values, \(report.withheld) not ok" : ""))
         }
         print("run \(summary.runID): \(summary.headline) → \(warehouse.path)")

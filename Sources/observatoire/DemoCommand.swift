@@ -65,7 +65,7 @@ struct DemoCommand: ParsableCommand {
         let table = URL(fileURLWithPath: outputDirectory).appendingPathComponent("indicateurs-epci.xlsx").path
         let request = ExportRequest(indicators: Self.indicators, level: .epci, within: "ZONE:bassin-minier-epci",
                                     geography: directory.geography, wide: true, excel: false)
-        _ = try Exporter(warehouse: warehouse).export(request, format: .xlsx, to: table)
+        ExportCommand.warnNotComputed(try Exporter(warehouse: warehouse).export(request, format: .xlsx, to: table), scope: "the demo's indicator table")
         // The cités of the demo inventory ranked, and the renovation programme's progress.
         let priority = try CitesPriorityJob(warehouse: warehouse, rules: try PriorityRules(path: global.pipelines + "/cites-priorite.yaml"))
             .run(budget: nil, command: "observatoire demo cites rank")

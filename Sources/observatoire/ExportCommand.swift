@@ -20,9 +20,12 @@ struct ExportCommand: ParsableCommand {
         abstract: "Write indicator values to CSV, XLSX or JSON: long (one row per value) or wide.",
         discussion: """
             Every row carries the territory's code, level and name, the period, the value, its \
-            status (a value that is not ok is never a number), its unit, coverage and method; \
-            the sources are listed (last line of a CSV, sheet Sources of a workbook, member \
-            `sources` of a JSON document).
+            status in a column of its own (a value that is not ok or partial is never a number), \
+            its unit, coverage, communes, estimated share and method. An indicator asked for \
+            that has no value at this level gets rows (long) or a column (wide) saying why, and \
+            a warning. Workbooks and --excel CSV have French headers and statuses; plain CSV \
+            and JSON have ids and codes. The sources and each column's label are in the sidecar \
+            FILE.metadata.json of a CSV, the sheet Métadonnées of a workbook, the JSON document itself.
             """
     )
 
@@ -64,8 +67,19 @@ struct ExportCommand: ParsableCommand {
         let request = ExportRequest(indicators: indicators.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
                                     level: level, within: within.id, geography: directory.geography, wide: wide, excel: excel)
         let table = try Exporter(warehouse: warehouse).export(request, format: format, to: output)
+        Self.warnNotComputed(table, scope: "\(level.rawValue) in \(within.label)")
         if !global.quiet {
-            print("\(table.rows.count) values of \(request.indicators.count) indicators for \(Set(table.rows.map(\.territoryCode)).count) territories (\(level.rawValue) in \(within.label)) → \(output)")
+            let written = table.writtenIndicators.count
+            let notComputed = table.missing.isEmpty ? "" : " (\(table.missing.count) not computed: \(table.missing.map(\.indicator).joined(separator: ", ")))"
+            print("\(table.rows.count) values of \(written) indicator\(written == 1 ? "" : "s")\(notComputed) for \(Set(table.rows.map(\.territoryCode)).count) territories (\(level.rawValue) in \(within.label)) → \(output)")
+        }
+    }
+
+    /// A warning on standard error for each indicator asked for that has no value: the file
+    /// says why too, but a table missing a column must not pass unnoticed.
+    static func warnNotComputed(_ table: ExportTable, scope: String) {
+        for missing in table.missing {
+            FileHandle.standardError.write(Data("warning: \(missing.indicator) not computed for \(scope): \(missing.reason)\n".utf8))
         }
     }
 }

@@ -58,11 +58,11 @@ struct InvocationCLITests {
             let export = try Observatoire.run(["export", "--warehouse", warehouse, "--indicators", "population", "--level", level,
                                                "--within", "ZONE:bassin-minier", "--output", csv], in: directory)
             #expect(export.status == 0, "\(export.errors)")
-            #expect(export.output.hasPrefix("9 values of 1 indicators for 9 territories (epci in "), "\(export.output)")
+            #expect(export.output.hasPrefix("9 values of 1 indicator for 9 territories (epci in "), "\(export.output)")
         }
         let communes = try Observatoire.run(["export", "--warehouse", warehouse, "--indicators", "population", "--level", "Commune",
                                              "--within", "EPCI:246200364", "--output", directory.appendingPathComponent("c.csv").path], in: directory)
-        #expect(communes.output.hasPrefix("36 values of 1 indicators for 36 territories (commune in "), "\(communes.errors)")
+        #expect(communes.output.hasPrefix("36 values of 1 indicator for 36 territories (commune in "), "\(communes.errors)")
         let portraits = try Observatoire.run(["portrait", "--warehouse", warehouse, "--all", "--level", "EPCI", "--within", "ZONE:bassin-minier-epci",
                                               "--output-dir", directory.appendingPathComponent("p").path], in: directory)
         #expect(portraits.status == 0, "\(portraits.errors)")

@@ -1,3 +1,4 @@
+import Export
 import Foundation
 import Reports
 import Territories
@@ -114,5 +115,22 @@ struct HonestFiguresTests {
         let line = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("| Taux de pauvreté au seuil de 60 %") })
         #expect(line.contains("| 2021 | 7,4\u{00A0}% · 51\u{00A0}% estimé"))
         #expect(markdown.contains("dont 51\u{00A0}% du poids estimé (imputé ou extrapolé)"))
+    }
+
+    @Test("every method and flag of the demo reads in French in what is handed over")
+    func methodsInFrench() throws {
+        let sandbox = try DemoWarehouse.shared.get()
+        let methods: [String] = try sandbox.lines("""
+            SELECT method FROM indicator_methods UNION SELECT flags FROM indicator_values WHERE flags IS NOT NULL
+            """)
+        #expect(methods.count > 20)
+        let english = ["sum", "over", "ratio", "weight", "published", "estimate", "coverage", "below", "secret communes", "left out",
+                       "imputed", "of its", "with data", "denominator,", "under", "median", "interpolated", "known issue", "classes,"]
+        for method in methods {
+            let french = MethodLabel.french(method)
+            #expect(!english.contains { french.contains($0) }, "\(method) → \(french)")
+        }
+        #expect(MethodLabel.french("weighted_mean by NBPERSMENFISC21, estimate, 51 % of the weight imputed from MED21")
+            == "moyenne pondérée par NBPERSMENFISC21, estimation, 51 % du poids imputé d'après MED21")
     }
 }

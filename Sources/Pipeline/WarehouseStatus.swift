@@ -2,7 +2,7 @@ import GRDB
 import Warehouse
 
 /// What `observatoire status` shows the morning after: the last runs and their stages,
-/// and, per source, what is loaded and since when.
+/// per source what is loaded and since when, and per geography how sure its figures are.
 public struct WarehouseStatus: Sendable {
     public struct Run: Sendable, Equatable {
         public let id: Int64
@@ -23,11 +23,25 @@ public struct WarehouseStatus: Sendable {
         public let rowsRejected: Int
     }
 
+    /// The indicator values of one geography by status, and its territories with communes missing.
+    public struct Figures: Sendable, Equatable {
+        public let geography: Int
+        /// Status and number of values, most frequent first.
+        public let statuses: [Count]
+        public let partialTerritories: Int
+
+        public struct Count: Sendable, Equatable {
+            public let status: String
+            public let values: Int
+        }
+    }
+
     public let runs: [Run]
     public let sources: [SourceFreshness]
+    public let figures: [Figures]
 
     public init(warehouse: Warehouse, runs limit: Int = 10) throws {
-        (runs, sources) = try warehouse.read { db in
+        (runs, sources, figures) = try warehouse.read { db in
             var runs = try Row.fetchAll(db, sql: """
                 SELECT run_id, command, started_at, finished_at, status, message FROM runs ORDER BY run_id DESC LIMIT ?
                 """, arguments: [limit]).map {
@@ -49,7 +63,22 @@ public struct WarehouseStatus: Sendable {
                 """).map {
                 SourceFreshness(source: $0[0], files: $0[1], latestVintage: $0[2], loadedAt: $0[3], rowsRejected: $0[4] ?? 0)
             }
-            return (runs, sources)
+            return (runs, sources, try Self.figures(db))
+        }
+    }
+
+    /// Counting statuses unpacks every packed row: about a second for all of France.
+    private static func figures(_ db: Database) throws -> [Figures] {
+        var counts: [Int: [Figures.Count]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT geography, status, count(*) FROM indicator_values GROUP BY geography, status ORDER BY geography, count(*) DESC, status
+            """) {
+            counts[row[0], default: []].append(Figures.Count(status: row[1], values: row[2]))
+        }
+        return try counts.keys.sorted().map { geography in
+            Figures(geography: geography, statuses: counts[geography]!, partialTerritories: try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM territories WHERE geography = ? AND communes < communes_expected
+                """, arguments: [geography]) ?? 0)
         }
     }
 }

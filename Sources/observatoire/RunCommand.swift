@@ -99,5 +99,12 @@ struct StatusCommand: ParsableCommand {
                 + "\(source.files) file\(source.files == 1 ? "" : "s"), loaded \(source.loadedAt)"
                 + (source.rowsRejected > 0 ? ", \(source.rowsRejected) rows rejected" : ""))
         }
+        for figures in status.figures {
+            let total = figures.statuses.reduce(0) { $0 + $1.values }
+            print("figures of geography \(figures.geography): \(total) values: "
+                + figures.statuses.map { "\($0.values) \($0.status)" }.joined(separator: ", "))
+            print("  partial, insufficient-coverage and small-count values are kept, not published as facts (docs/indicators.md#how-sure-a-figure-is); "
+                + "\(figures.partialTerritories) territories have communes missing (v_territory_completeness)")
+        }
     }
 }

@@ -56,6 +56,21 @@ struct PipelineRunTests {
         #expect(statuses(forced) == ["ingest done", "normalise done", "compute done"])
     }
 
+    @Test func statusSaysHowSureTheFiguresAre() throws {
+        let sandbox = try Sandbox()
+        _ = try pipeline(sandbox).run(raw: [try raw(sandbox)], geography: nil, force: false, command: "observatoire run")
+        let figures = try #require(try WarehouseStatus(warehouse: sandbox.warehouse).figures.first)
+        #expect(figures.geography == 2024)
+        // The MEL, Nord, Pas-de-Calais, Hauts-de-France and France have communes missing in the demo.
+        #expect(figures.partialTerritories == 5)
+        let counted = Dictionary(uniqueKeysWithValues: figures.statuses.map { ($0.status, $0.values) })
+        let total: Int? = try sandbox.scalar("SELECT count(*) FROM indicator_values WHERE geography = 2024")
+        #expect(counted.values.reduce(0, +) == total)
+        for status in ["ok", "secret", "insufficient-coverage", "small-count"] {
+            #expect(counted[status, default: 0] > 0, "\(status)")
+        }
+    }
+
     @Test func aChangedIndicatorDefinitionRedoesComputeOnly() throws {
         let sandbox = try Sandbox()
         let raw = try raw(sandbox)

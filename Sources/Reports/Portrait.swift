@@ -1,3 +1,4 @@
+import Foundation
 import Territories
 
 /// Everything a portrait shows of one territory, read from the warehouse and not yet
@@ -82,6 +83,22 @@ public struct Portrait: Sendable {
         public let files: [String]
     }
 
+    /// When and by what a portrait was made, stated at the foot of every format.
+    public struct Production: Sendable, Equatable {
+        /// When the portrait job made it (shown in UTC).
+        public let date: Date
+        /// The run of the portrait job (`runs.run_id`), the one `report_portrait.run_id` records.
+        public let runID: Int64
+        /// The version of Observatoire that made it (`SoftwareVersion.current`).
+        public let software: String
+
+        public init(date: Date, runID: Int64, software: String) {
+            self.date = date
+            self.runID = runID
+            self.software = software
+        }
+    }
+
     public let title: String
     public let subject: Territory
     /// EPCI, départements, régions, France and zones the territory belongs to.
@@ -96,6 +113,7 @@ public struct Portrait: Sendable {
     public let sources: [Source]
     /// Reasons of the known issues in `flags`, by issue id.
     public let knownIssues: [String: String]
+    public let production: Production
 
     public var geography: Int { subject.geography }
     public var entries: [Entry] { sections.flatMap(\.entries) }

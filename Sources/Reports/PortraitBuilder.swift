@@ -12,7 +12,8 @@ struct PortraitBuilder {
 
     var geography: Int { directory.geography }
 
-    func portrait(of subject: Territory, _ db: Database) throws -> Portrait {
+    /// - Parameter production: when, by which run and which version it is made (its footer).
+    func portrait(of subject: Territory, production: Portrait.Production, _ db: Database) throws -> Portrait {
         let indicators = try self.indicators(db)
         let parents = try directory.parents(of: subject, db)
         let communes = try directory.communeIDs(of: subject, db)
@@ -49,7 +50,8 @@ struct PortraitBuilder {
         return Portrait(
             title: layout.title, subject: subject, parents: Self.identityOrder(parents), communeCount: communes.count,
             population: population, references: references, sections: sections, memberIndicators: memberIndicators,
-            members: members, sources: try sources(of: shown.sorted(), db), knownIssues: try knownIssues(db))
+            members: members, sources: try sources(of: shown.sorted(), db), knownIssues: try knownIssues(db),
+            production: production)
     }
 
     /// EPCI, départements, régions, then zones: nearest first, France left out.

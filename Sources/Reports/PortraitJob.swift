@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import Territories
 import Warehouse
@@ -15,8 +16,9 @@ public struct PortraitJob {
         self.directory = directory
     }
 
-    /// The portraits of `territories` (ids), in that order.
-    public func run(territories: [String], command: String) throws -> [Portrait] {
+    /// The portraits of `territories` (ids), in that order, each stating at its foot that it
+    /// was made at `now` by this run (`report_portrait.run_id`) and `SoftwareVersion.current`.
+    public func run(territories: [String], command: String, now: Date = Date()) throws -> [Portrait] {
         let geography = directory.geography
         let builder = PortraitBuilder(layout: layout, directory: directory)
         return try RunJournal.transaction(command: command, in: warehouse, headline: { "\($0.count) portrait\($0.count == 1 ? "" : "s"), geography \(geography)" }) { runID, db in
@@ -27,7 +29,8 @@ public struct PortraitJob {
                 guard let territory = try builder.territory(id, db) else {
                     throw ReportError("no territory \(id) in geography \(geography)")
                 }
-                let portrait = try builder.portrait(of: territory, db)
+                let production = Portrait.Production(date: now, runID: runID, software: SoftwareVersion.current)
+                let portrait = try builder.portrait(of: territory, production: production, db)
                 try PortraitRecorder().record(portrait, runID: runID, db)
                 return portrait
             }

@@ -66,7 +66,9 @@ public struct PortraitRenderer: Sendable {
             + view.highlights.map { "Spécificité : \($0.label) : indice \($0.specificity) (\($0.subjectValue) contre \($0.referenceValue) pour \(view.specificityReference ?? ""))" }
     }
 
+    /// Notes, geography and sources, then when, by which version and run it was made.
     private static func trailer(_ view: PortraitView) -> [String] {
         view.notes.map { "\($0.mark) : \($0.text)" } + ["Géographie : \(view.geography)"] + view.sources.map { "Source : \($0)" }
+            + [view.production]
     }
 }

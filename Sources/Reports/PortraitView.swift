@@ -9,6 +9,14 @@ struct PortraitView {
     struct Cell {
         let text: String
         let marks: String?
+        /// `text` as a narrow HTML column may break it (see `breakable`).
+        let breakableText: String
+
+        init(text: String, marks: String?) {
+            self.text = text
+            self.marks = marks
+            breakableText = PortraitView.breakable(text)
+        }
     }
 
     struct Line {
@@ -19,6 +27,8 @@ struct PortraitView {
         let subject: Cell
         let references: [Cell]
         let evolution: String?
+        /// `evolution` as a narrow HTML column may break it.
+        let breakableEvolution: String?
         let rank: String?
         let specificity: String?
         let highlighted: Bool
@@ -76,6 +86,10 @@ struct PortraitView {
     let hasMembers: Bool
     let notes: [Footnotes.Note]
     let sources: [String]
+    /// `Produit le 2026-12-07 18:40 UTC par observatoire 0.35.0, exécution n° 12`.
+    let production: String
+    /// The version of Observatoire that made the portrait.
+    let software: String
 
     init(_ portrait: Portrait) {
         var footnotes = Footnotes()
@@ -96,15 +110,16 @@ struct PortraitView {
         sections = portrait.sections.enumerated().map { index, section in
             let lines = section.entries.map { entry in
                 let unit = entry.indicator.unit
+                let evolution = both(entry.evolution, entry.previousPeriod).map { change, since in
+                    FrenchNumber.change(change, unit: unit, count: entry.indicator.isCount) + " depuis \(since)"
+                }
                 return Line(
                     indicator: entry.indicator.id, label: entry.indicator.label, unit: unit, period: entry.period,
                     subject: Self.cell(entry.subject, unit: unit, count: entry.indicator.isCount, &footnotes, portrait),
                     references: entry.references.map { value in
                         value.map { Self.cell($0, unit: unit, count: entry.indicator.isCount, &footnotes, portrait) } ?? Cell(text: "", marks: nil)
                     },
-                    evolution: both(entry.evolution, entry.previousPeriod).map { change, since in
-                        FrenchNumber.change(change, unit: unit, count: entry.indicator.isCount) + " depuis \(since)"
-                    },
+                    evolution: evolution, breakableEvolution: evolution.map(Self.breakable),
                     rank: entry.rank.map(Self.phrase),
                     specificity: entry.specificity.map { FrenchNumber.format($0, decimals: 2) },
                     highlighted: entry.highlighted)
@@ -139,6 +154,39 @@ struct PortraitView {
         hasMembers = !members.isEmpty
         notes = footnotes.all
         sources = portrait.sources.map(Self.sourceLine)
+        production = Self.productionLine(portrait.production)
+        software = portrait.production.software
+    }
+
+    /// `Produit le 2026-12-07 18:40 UTC par observatoire 0.35.0, exécution n° 12`: when (in
+    /// UTC), by which version and in which run (`report_portrait.run_id`) the portrait was made.
+    static func productionLine(_ production: Portrait.Production) -> String {
+        "Produit le \(utc(production.date)) UTC par observatoire \(production.software), exécution n° \(production.runID)"
+    }
+
+    /// `2026-12-07 18:40`: the date and time in UTC, whatever the machine's time zone.
+    static func utc(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .gmt
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return String(format: "%04d-%02d-%02d %02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0, parts.minute ?? 0)
+    }
+
+    /// `1 337 151 habitants` with a plain space before a unit in words, where a narrow
+    /// column may break the line rather than inside the word; the no-break space stays
+    /// before a symbol (`32,0 %`, `17 250 €`), and thousands are never split.
+    static func breakable(_ text: String) -> String {
+        var result = ""
+        var previous: Character?
+        for character in text {
+            if previous == "\u{00A0}", character.isLetter {
+                result.removeLast()
+                result.append(" ")
+            }
+            result.append(character)
+            previous = character
+        }
+        return result
     }
 
     /// A value as text: the number with its unit when `ok`, else its symbol, explained in

@@ -11,12 +11,18 @@ public struct ComputeJob {
     public let catalog: IndicatorCatalog
     public let knownIssues: KnownIssueRegister
     public let logger: Logger
+    /// How many computes of a geography keep the values they replaced (`indicator_history`).
+    public var historyRuns: Int
+
+    /// Ten computes keep their changes by default: ten nightly runs, or a year of monthly ones.
+    public static let defaultHistoryRuns = 10
 
     public init(warehouse: Warehouse, catalog: IndicatorCatalog, knownIssues: KnownIssueRegister = KnownIssueRegister(issues: []),
-                logger: Logger) {
+                historyRuns: Int = ComputeJob.defaultHistoryRuns, logger: Logger) {
         self.warehouse = warehouse
         self.catalog = catalog
         self.knownIssues = knownIssues
+        self.historyRuns = historyRuns
         self.logger = logger
     }
 
@@ -44,6 +50,7 @@ public struct ComputeJob {
         }
         let issues = try KnownIssueCheck(register: knownIssues).run(on: store.normalised, db)
         try replaceDefinitions(db)
+        let history = try ValueHistory(geography: geography, runID: runID, db)
         try deleteValues(of: geography, db)
         try db.execute(sql: "DELETE FROM indicator_sources WHERE geography = ?", arguments: [geography])
         try record(issues, geography: geography, runID: runID, db)
@@ -51,7 +58,7 @@ public struct ComputeJob {
         let members = try Self.members(geography: geography, territories, db)
         let population = try Self.population(in: store.normalised, db)
         let fullMembership = try Self.fullMembership(geography: geography, territories, db)
-        let writer = try IndicatorValueWriter(geography: geography, runID: runID, territories: territories, db)
+        let writer = try IndicatorValueWriter(geography: geography, runID: runID, territories: territories, history: history, db)
         var summary = ComputeSummary(runID: runID, geography: geography)
         var reach = FileReach(territories: territories, members: members)
         summary.knownIssues = issues.map { ($0.issue.id, $0.matched) }
@@ -71,6 +78,8 @@ public struct ComputeJob {
         }
         if let previous { summary.indicators.append(try write(previous, writer: writer, geography: geography, db)) }
         try writer.finish()
+        summary.changes = history.counts
+        try keepHistory(of: geography, db)
         logger.info("Computed indicators", metadata: ["geography": "\(geography)", "values": "\(summary.values)"])
         return summary
     }
@@ -149,9 +158,18 @@ public struct ComputeJob {
         }
     }
 
-    /// The values of the previous compute of this geography.
+    /// Forgets the changes of all but the last `historyRuns` computes of this geography.
+    private func keepHistory(of geography: Int, _ db: Database) throws {
+        try db.execute(sql: """
+            DELETE FROM indicator_history WHERE geography = :g AND run_id NOT IN (
+                SELECT DISTINCT run_id FROM indicator_history WHERE geography = :g ORDER BY run_id DESC LIMIT :keep)
+            """, arguments: ["g": geography, "keep": historyRuns])
+    }
+
+    /// The slots and methods of the previous compute of this geography; its rows stay until
+    /// each is replaced (see `ValueHistory`).
     private func deleteValues(of geography: Int, _ db: Database) throws {
-        for table in ["indicator_rows", "indicator_slots", "indicator_methods"] {
+        for table in ["indicator_slots", "indicator_methods"] {
             try db.execute(sql: "DELETE FROM \(table) WHERE geography = ?", arguments: [geography])
         }
     }

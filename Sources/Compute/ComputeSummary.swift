@@ -5,6 +5,15 @@ public struct ComputeSummary: Sendable {
     public var indicators: [IndicatorReport] = []
     /// Known issues of the register: id and observations concerned (nil: source not loaded).
     public var knownIssues: [(id: String, matched: Int?)] = []
+    /// Values this compute added, changed or removed (`indicator_history`).
+    public var changes = ValueChanges()
+
+    public struct ValueChanges: Sendable, Equatable {
+        public var added = 0
+        public var changed = 0
+        public var removed = 0
+        public var total: Int { added + changed + removed }
+    }
 
     public struct IndicatorReport: Sendable {
         public let id: String
@@ -28,6 +37,7 @@ public struct ComputeSummary: Sendable {
 
     public var headline: String {
         let computed = indicators.filter { !$0.periods.isEmpty }.count
-        return "geography \(geography): \(computed) of \(indicators.count) indicators computed, \(values) values"
+        return "geography \(geography): \(computed) of \(indicators.count) indicators computed, \(values) values; "
+            + "\(changes.changed) changed, \(changes.added) added, \(changes.removed) removed since the previous compute"
     }
 }

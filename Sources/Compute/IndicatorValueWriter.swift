@@ -17,11 +17,17 @@ final class IndicatorValueWriter {
     private let addSlot: Statement
     private let addMethod: Statement
     private var slots = 0
+    /// The indicator and period of each slot, in slot order.
+    private var slotKeys: [ValueHistory.Key] = []
     private var methods: [String: Int] = [:]
+    private let history: ValueHistory
     /// By territory index; a territory without values has an empty row and none is written.
     private var rows: [PackedIndicatorRow]
 
-    init(geography: Int, runID: Int64, territories: TerritoryIndex, _ db: Database) throws {
+    /// `history` records what the rows written replace: the previous rows of the geography
+    /// are still there, their slots and methods read by it.
+    init(geography: Int, runID: Int64, territories: TerritoryIndex, history: ValueHistory, _ db: Database) throws {
+        self.history = history
         self.geography = geography
         self.runID = runID
         self.territories = territories
@@ -36,6 +42,7 @@ final class IndicatorValueWriter {
         let firstSlot = slots
         for period in encoded.periods {
             try addSlot.execute(arguments: [geography, slots, encoded.indicator, period])
+            slotKeys.append(ValueHistory.Key(indicator: encoded.indicator, period: period))
             slots += 1
         }
         let methodIDs = try encoded.methods.map(method)
@@ -53,22 +60,34 @@ final class IndicatorValueWriter {
         }
     }
 
-    /// Writes every territory's row, in territory order.
+    /// Writes every territory's row, in territory order, each replacing the previous one
+    /// after `history` has compared them; then removes the previous rows of territories
+    /// that have no value any more.
     func finish() throws {
         let insert = try PreparedInsert(db, sql: """
-            INSERT OR FAIL INTO indicator_rows (geography, territory, cells, run_id) VALUES (?, ?, ?, ?)
+            INSERT OR REPLACE INTO indicator_rows (geography, territory, cells, run_id) VALUES (?, ?, ?, ?)
             """)
+        let previous = try db.makeStatement(sql: "SELECT cells, run_id FROM indicator_rows WHERE geography = ? AND territory = ?")
+        let methodTexts = Dictionary(uniqueKeysWithValues: methods.map { ($0.value, $0.key) })
         for row in rows.indices where !rows[row].bytes.isEmpty {
             rows[row].finish()
+            let territory = territories[Int32(row)]
+            let before = try Row.fetchOne(previous, arguments: [geography, territory]).map { ($0[0] as String, $0[1] as Int64?) }
             insert.bind(1, Int64?(Int64(geography)))
-            insert.bind(2, territories[Int32(row)])
+            insert.bind(2, territory)
             insert.bind(4, Int64?(runID))
             try rows[row].bytes.withUnsafeBufferPointer { bytes in
+                try history.compare(territory: territory, previous: before, new: bytes, slots: slotKeys, methods: methodTexts)
                 insert.bind(3, bytes: bytes)
                 try insert.execute()
             }
             rows[row] = PackedIndicatorRow()  // its memory is given back as soon as it is written
         }
+        let gone = try Row.fetchAll(db, sql: """
+            SELECT territory, cells, run_id FROM indicator_rows WHERE geography = ? AND run_id IS NOT ?
+            """, arguments: [geography, runID])
+        for row in gone { try history.removeAll(territory: row[0], previous: (row[1], row[2])) }
+        try db.execute(sql: "DELETE FROM indicator_rows WHERE geography = ? AND run_id IS NOT ?", arguments: [geography, runID])
     }
 
     private func method(_ method: String) throws -> Int {

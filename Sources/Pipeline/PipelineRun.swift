@@ -21,6 +21,8 @@ public struct PipelineRun {
     /// The `pipelines/` folder, whose definitions the stages' fingerprints cover.
     public let pipelines: String
     public let logger: Logger
+    /// How many computes keep the values they replaced (see `ComputeJob.historyRuns`).
+    public var historyRuns = ComputeJob.defaultHistoryRuns
 
     public init(warehouse: Warehouse, catalog: SourceCatalog, zones: ZoneCatalog, indicators: IndicatorCatalog,
                 knownIssues: KnownIssueRegister, pipelines: String, logger: Logger) {
@@ -102,7 +104,7 @@ public struct PipelineRun {
             summary.stages.append(StageReport(stage: .compute, status: .skipped, geography: geography, fingerprint: computeFingerprint,
                                               message: "inputs unchanged since the last run"))
         } else {
-            let result = try ComputeJob(warehouse: warehouse, catalog: indicators, knownIssues: knownIssues, logger: logger)
+            let result = try ComputeJob(warehouse: warehouse, catalog: indicators, knownIssues: knownIssues, historyRuns: historyRuns, logger: logger)
                 .run(geography: geography, runID: summary.runID, in: db)
             summary.compute = result
             summary.stages.append(StageReport(stage: .compute, status: .done, geography: geography, fingerprint: computeFingerprint,

@@ -62,6 +62,11 @@ public enum WarehouseDocumentation {
             "cells": "[value or status, method_id, numerator, denominator, coverage, estimate, derived, flags, value kept under a partial, insufficient-coverage or small-count status, estimated share], trailing nulls left out; null where the territory has no value"]),
         "indicator_slots": Table(description: "Indicator and period of each position of indicator_rows.cells.", columns: [:]),
         "indicator_methods": Table(description: "How values were obtained (indicator_values.method), written once each.", columns: [:]),
+        "indicator_history": Table(description: "What each compute replaced: a value changed, added or removed, as it was before, and the run that had computed it.", columns: [
+            "run_id": "The compute run that replaced it", "change": "added, changed, removed",
+            "value": "The value before (NULL when added or not published)", "computed_run": "The run that had computed the value replaced"]),
+        "v_indicator_history": Table(description: "indicator_history beside the value now, with the territory's name and the run's start.", columns: [
+            "previous_value": "The value before the run", "value": "The value now (NULL when removed or not published)"]),
         "indicator_sources": Table(description: "Files each indicator was computed from.", columns: [:]),
         "known_issues": Table(description: "Known errors of the sources (pipelines/known-issues.yaml), as applied.", columns: [
             "matched": "Observations concerned; NULL when the source is not loaded"]),

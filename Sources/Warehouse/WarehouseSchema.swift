@@ -20,6 +20,7 @@ public enum WarehouseSchema {
         ("013-indicator-value-checks", indicatorValueChecks),
         ("014-packed-indicator-values", packedIndicatorValues),
         ("015-completeness", completeness),
+        ("016-history", history),
     ]
 
     static var migrator: DatabaseMigrator {

@@ -19,12 +19,14 @@ struct ComputeCommand: ParsableCommand {
     @Option(name: .long, help: "The geography to compute on; the most recent normalised one by default.")
     var geography: Int?
 
+    @OptionGroup var history: HistoryOption
+
     func run() throws {
         let warehouse = try global.openWarehouseForWriting()
         let catalog = try global.loadIndicators()
         let command = (["observatoire"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
         let summary = try ComputeJob(warehouse: warehouse, catalog: catalog, knownIssues: try global.loadKnownIssues(),
-                                     logger: global.makeLogger()).run(geography: geography, command: command)
+                                     historyRuns: history.keepHistory, logger: global.makeLogger()).run(geography: geography, command: command)
         global.checkpoint(warehouse)
         guard !global.quiet else { return }
         for (id, matched) in summary.knownIssues {

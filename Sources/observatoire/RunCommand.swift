@@ -35,12 +35,15 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Pad codes that lost their leading zero instead of refusing the file.")
     var repairLeadingZeros = false
 
+    @OptionGroup var history: HistoryOption
+
     func run() throws {
         let logger = global.makeLogger()
         let command = (["observatoire"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
         // The run is one transaction: when it fails, a warehouse this call created holds nothing and goes.
         let (warehouse, summary) = try global.openOrCreateWarehouse { warehouse in
-            let job = try global.makePipeline(warehouse)
+            var job = try global.makePipeline(warehouse)
+            job.historyRuns = history.keepHistory
             do {
                 return try job.run(raw: raw, geography: geography, force: force,
                                    options: IngestOptions(repairLeadingZeros: repairLeadingZeros, showsProgress: !global.quiet), command: command) { outcome in

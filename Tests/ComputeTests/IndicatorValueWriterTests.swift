@@ -40,7 +40,8 @@ struct IndicatorValueWriterTests {
         let queue = try database()
         try queue.write { db in
             let territories = TerritoryIndex(codes: Self.values.flatMap { $0.values.map(\.territory) })
-            let writer = try IndicatorValueWriter(geography: 2024, runID: 7, territories: territories, db)
+            let writer = try IndicatorValueWriter(geography: 2024, runID: 7, territories: territories,
+                                                  history: ValueHistory(geography: 2024, runID: 7, db), db)
             for (indicator, values) in Self.values {
                 try writer.write(EncodedIndicator(values, of: indicator, territories: territories))
             }
@@ -92,7 +93,7 @@ struct IndicatorValueWriterTests {
         let territories = TerritoryIndex(codes: ["COM:1"])
         let error = #expect(throws: UnwritableValue.self) {
             try queue.write { db in
-                try IndicatorValueWriter(geography: 2024, runID: 7, territories: territories, db)
+                try IndicatorValueWriter(geography: 2024, runID: 7, territories: territories, history: ValueHistory(geography: 2024, runID: 7, db), db)
                     .write(EncodedIndicator([value, value], of: "pop", territories: territories))
             }
         }

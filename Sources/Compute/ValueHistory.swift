@@ -1,0 +1,114 @@
+import Foundation
+import GRDB
+
+/// Keeps in `indicator_history` what a compute replaces (migration 016): each value it
+/// changes, adds or removes, as it was and with the run that had computed it.
+///
+/// The previous values of the geography stay in `indicator_rows` until each territory's
+/// new row replaces its own, so that nothing is copied. A row written the same as before,
+/// with the same slots and methods, is the same values: only rows that differ are read
+/// cell by cell, so a run where nothing changed costs one read per territory.
+final class ValueHistory {
+    /// A slot's indicator and period.
+    struct Key: Hashable {
+        let indicator: String
+        let period: String
+    }
+
+    private let geography: Int
+    private let runID: Int64
+    private let db: Database
+    private let previousSlots: [Key]
+    private let previousMethods: [Int: String]
+    private let insert: Statement
+    /// The changes recorded so far.
+    private(set) var counts = ComputeSummary.ValueChanges()
+
+    /// Reads the slots and methods of the values about to be replaced.
+    init(geography: Int, runID: Int64, _ db: Database) throws {
+        self.geography = geography
+        self.runID = runID
+        self.db = db
+        previousSlots = try Row.fetchAll(db, sql: "SELECT indicator_id, period FROM indicator_slots WHERE geography = ? ORDER BY slot",
+                                         arguments: [geography]).map { Key(indicator: $0[0], period: $0[1]) }
+        previousMethods = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
+            SELECT method_id, method FROM indicator_methods WHERE geography = ?
+            """, arguments: [geography]).map { ($0[0] as Int, $0[1] as String) })
+        insert = try db.makeStatement(sql: """
+            INSERT INTO indicator_history (geography, run_id, indicator_id, territory, period, change, value, status, unpublished_value,
+                                           coverage, method, computed_run)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+    }
+
+    /// Compares a territory's previous row with the one about to replace it.
+    /// - Parameters:
+    ///   - slots, methods: those of the new row.
+    func compare(territory: String, previous: (cells: String, run: Int64?)?, new: UnsafeBufferPointer<UInt8>,
+                 slots: [Key], methods: [Int: String]) throws {
+        guard let previous else {
+            // A first compute of the geography replaces nothing: no history to keep.
+            guard !previousSlots.isEmpty else { return }
+            for (key, _) in try Self.cells(Data(buffer: new), slots: slots) { try record(.added, key, territory: territory, cell: nil, run: nil) }
+            return
+        }
+        if slots == previousSlots && methods == previousMethods && previous.cells.utf8.elementsEqual(new) { return }
+        let before = try Self.cells(Data(previous.cells.utf8), slots: previousSlots)
+        let after = try Self.cells(Data(buffer: new), slots: slots)
+        for (key, cell) in before {
+            if let now = after[key] {
+                if !Self.sameFigure(cell, now) { try record(.changed, key, territory: territory, cell: cell, run: previous.run) }
+            } else {
+                try record(.removed, key, territory: territory, cell: cell, run: previous.run)
+            }
+        }
+        for key in after.keys where before[key] == nil { try record(.added, key, territory: territory, cell: nil, run: nil) }
+    }
+
+    /// Records as removed every value of a territory that has none any more.
+    func removeAll(territory: String, previous: (cells: String, run: Int64?)) throws {
+        for (key, cell) in try Self.cells(Data(previous.cells.utf8), slots: previousSlots) {
+            try record(.removed, key, territory: territory, cell: cell, run: previous.run)
+        }
+    }
+
+    private enum Change: String {
+        case added, changed, removed
+    }
+
+    private func record(_ change: Change, _ key: Key, territory: String, cell: [Any]?, run: Int64?) throws {
+        switch change {
+        case .added: counts.added += 1
+        case .changed: counts.changed += 1
+        case .removed: counts.removed += 1
+        }
+        let first = cell?.first
+        let number = (first as? NSNumber).map(\.doubleValue)
+        let status = cell == nil ? nil : (first as? String) ?? "ok"
+        let kept = cell.flatMap { $0.count > 8 ? ($0[8] as? NSNumber)?.doubleValue : nil }
+        let coverage = cell.flatMap { $0.count > 4 ? ($0[4] as? NSNumber)?.doubleValue : nil }
+        let method = cell.flatMap { $0.count > 1 ? ($0[1] as? NSNumber).flatMap { previousMethods[$0.intValue] } : nil }
+        // A partial value's figure is at position 8, as its first element is its status.
+        let value = number ?? (status == "partial" ? kept : nil)
+        try insert.execute(arguments: [geography, runID, key.indicator, territory, key.period, change.rawValue, value, status,
+                                       status == "partial" ? nil : kept, coverage, method, run])
+    }
+
+    /// The cells of a packed row by indicator and period.
+    private static func cells(_ json: Data, slots: [Key]) throws -> [Key: [Any]] {
+        guard let array = try JSONSerialization.jsonObject(with: json) as? [Any] else { return [:] }
+        var cells: [Key: [Any]] = [:]
+        for (slot, cell) in array.enumerated() {
+            guard let cell = cell as? [Any], slot < slots.count else { continue }
+            cells[slots[slot]] = cell
+        }
+        return cells
+    }
+
+    /// Whether two cells give the same figure and status: the value or status first, and
+    /// the value kept under a status that does not publish it.
+    private static func sameFigure(_ a: [Any], _ b: [Any]) -> Bool {
+        func element(_ cell: [Any], _ index: Int) -> NSObject? { index < cell.count ? cell[index] as? NSObject : nil }
+        return element(a, 0) == element(b, 0) && element(a, 8) == element(b, 8)
+    }
+}

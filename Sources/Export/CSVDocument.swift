@@ -12,8 +12,14 @@ public struct CSVDocument: Sendable {
         self.excel = excel
     }
 
-    /// The header, the rows, then `trailer` lines (sources, notes) of one field each.
-    public func data(header: [String], rows: [[SheetCell]], trailer: [String] = []) -> Data {
+    /// Where the metadata of a CSV go, so that the CSV stays a clean table: its path, the
+    /// extension replaced by `.metadata.json` (`epci.csv` → `epci.metadata.json`).
+    public static func sidecarPath(of path: String) -> String {
+        URL(fileURLWithPath: path).deletingPathExtension().path + ".metadata.json"
+    }
+
+    /// The header, then the rows: nothing after them, so that pandas and R read a clean table.
+    public func data(header: [String], rows: [[SheetCell]]) -> Data {
         let separator = excel ? ";" : ","
         let newline = excel ? "\r\n" : "\n"
         var text = excel ? "\u{FEFF}" : ""
@@ -31,7 +37,6 @@ public struct CSVDocument: Sendable {
                 }
             })
         }
-        trailer.forEach { line([$0]) }
         return Data(text.utf8)
     }
 

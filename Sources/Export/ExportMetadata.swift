@@ -27,12 +27,6 @@ struct ExportMetadata {
         try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
     }
 
-    /// The sidecar's path: the CSV's, its extension replaced by `.metadata.json`.
-    static func sidecarPath(of path: String) -> String {
-        let url = URL(fileURLWithPath: path)
-        return url.deletingPathExtension().path + ".metadata.json"
-    }
-
     /// The lines of a workbook's sheet `Métadonnées`.
     var lines: [String] {
         let request = table.request

@@ -19,7 +19,7 @@ public struct Exporter {
         case .csv:
             let (csv, metadata) = CSVExportWriter().data(for: table)
             try AtomicFile.write(to: path) { try csv.write(to: $0) }
-            try AtomicFile.write(to: ExportMetadata.sidecarPath(of: path)) { try metadata.data().write(to: $0) }
+            try AtomicFile.write(to: CSVDocument.sidecarPath(of: path)) { try metadata.data().write(to: $0) }
         case .json:
             try AtomicFile.write(to: path) { try JSONExportWriter().data(for: table).write(to: $0) }
         case .xlsx:

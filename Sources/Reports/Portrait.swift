@@ -10,6 +10,8 @@ public struct Portrait: Sendable {
         public let label: String
         public let unit: String
         public let aggregation: String
+        /// Digits after the decimal separator in workbooks (`indicators.decimals`).
+        public var decimals = 1
 
         /// A count (stock) is written whole and has no specificity index.
         public var isCount: Bool { aggregation == "stock" }

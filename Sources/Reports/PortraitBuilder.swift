@@ -64,9 +64,9 @@ struct PortraitBuilder {
     /// The layout's indicators as the last `compute` defined them; one it does not know
     /// is an error (a typo in the layout, or a catalogue newer than the warehouse).
     private func indicators(_ db: Database) throws -> [String: Portrait.Indicator] {
-        let rows = try Row.fetchAll(db, sql: "SELECT indicator_id, label, unit, aggregation FROM indicators")
+        let rows = try Row.fetchAll(db, sql: "SELECT indicator_id, label, unit, aggregation, coalesce(decimals, 1) FROM indicators")
         let known = Dictionary(uniqueKeysWithValues: rows.map { row in
-            (row[0] as String, Portrait.Indicator(id: row[0], label: row[1], unit: row[2], aggregation: row[3]))
+            (row[0] as String, Portrait.Indicator(id: row[0], label: row[1], unit: row[2], aggregation: row[3], decimals: row[4]))
         })
         if let unknown = (layout.indicators + layout.members).first(where: { known[$0] == nil }) {
             throw ReportError("the portrait layout names '\(unknown)', which the warehouse does not define: check pipelines/indicators (`observatoire indicators list`) and run `observatoire compute`")

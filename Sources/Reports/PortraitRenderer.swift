@@ -10,21 +10,34 @@ public struct PortraitRenderer: Sendable {
         self.templates = templates
     }
 
-    /// The portrait as text (HTML, Markdown, CSV); XLSX has no text form.
-    public func text(_ portrait: Portrait, format: PortraitFormat) throws -> String {
+    /// The portrait as text (HTML, Markdown, CSV); XLSX has no text form. A CSV is the grid
+    /// alone, for French Excel when `excel` (see `CSVDocument`); its notes and sources are
+    /// in the metadata written beside it (`write`).
+    public func text(_ portrait: Portrait, format: PortraitFormat, excel: Bool = false) throws -> String {
         let view = PortraitView(portrait)
         switch format {
         case .html: return templates.html.render(view)
         case .md: return templates.markdown.render(view)
-        case .csv: return String(decoding: csv(portrait, view), as: UTF8.self)
+        case .csv: return String(decoding: csv(portrait, view, excel: excel), as: UTF8.self)
         case .xlsx: throw ReportError("an XLSX portrait is a file: give --output")
         }
     }
 
-    public func write(_ portrait: Portrait, format: PortraitFormat, to path: String) throws {
-        if format == .xlsx {
+    /// Writes the portrait; beside a CSV, `NAME.metadata.json`: its identity, notes,
+    /// geography, sources, and when, by which version and run it was made.
+    public func write(_ portrait: Portrait, format: PortraitFormat, to path: String, excel: Bool = false) throws {
+        switch format {
+        case .xlsx:
             try AtomicFile.write(to: path) { temporary in try xlsx(portrait, to: temporary.path) }
-        } else {
+        case .csv:
+            let view = PortraitView(portrait)
+            try AtomicFile.write(to: path) { temporary in try csv(portrait, view, excel: excel).write(to: temporary) }
+            let metadata: [String: Any] = ["identity": Self.identity(view), "notes": Self.trailer(view)]
+            try AtomicFile.write(to: CSVDocument.sidecarPath(of: path)) { temporary in
+                try JSONSerialization.data(withJSONObject: metadata, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+                    .write(to: temporary)
+            }
+        case .html, .md:
             let text = try text(portrait, format: format)
             try AtomicFile.write(to: path) { temporary in try Data(text.utf8).write(to: temporary) }
         }
@@ -35,9 +48,9 @@ public struct PortraitRenderer: Sendable {
         portrait.subject.id.replacingOccurrences(of: ":", with: "-") + "." + format.rawValue
     }
 
-    private func csv(_ portrait: Portrait, _ view: PortraitView) -> Data {
+    private func csv(_ portrait: Portrait, _ view: PortraitView, excel: Bool) -> Data {
         let grid = PortraitGrid(portrait, view, withSection: true)
-        return CSVDocument().data(header: grid.header, rows: grid.sections.flatMap(\.rows), trailer: Self.trailer(view))
+        return CSVDocument(excel: excel).data(header: excel ? grid.labels : grid.ids, rows: grid.sections.flatMap(\.rows))
     }
 
     /// Sheet `Territoire` (identity, references, highlights), one sheet per section,
@@ -48,7 +61,7 @@ public struct PortraitRenderer: Sendable {
         try workbook.addLines("Territoire", Self.identity(view))
         let grid = PortraitGrid(portrait, view, withSection: false)
         for section in grid.sections {
-            try workbook.addSheet(section.title, header: grid.header, rows: section.rows)
+            try workbook.addSheet(section.title, header: grid.labels, rows: section.rows)
         }
         if !portrait.members.isEmpty {
             let members = PortraitGrid.members(portrait)

@@ -31,6 +31,9 @@ struct PortraitCommand: ParsableCommand {
     @Option(name: .long, help: "The file to write; standard output when absent (not for xlsx).")
     var output: String?
 
+    @Flag(name: .long, help: "CSV for French Excel: ';', decimal comma, BOM, CRLF, French headers, codes kept as text.")
+    var excel = false
+
     @Flag(name: .long, help: "One portrait per territory of --level inside --within, written to --output-dir.")
     var all = false
 
@@ -47,6 +50,7 @@ struct PortraitCommand: ParsableCommand {
     var geography: Int?
 
     func validate() throws {
+        if excel && format != .csv { throw ValidationError("--excel applies to CSV only: add --format csv.") }
         if all {
             if territory != nil { throw ValidationError("Give a territory or --all, not both.") }
             if level == nil || outputDirectory == nil { throw ValidationError("--all needs --level and --output-dir, e.g. --all --level epci --output-dir portraits/.") }
@@ -75,10 +79,10 @@ struct PortraitCommand: ParsableCommand {
         let subject = try job.directory.resolve(territory ?? "")
         let portrait = try job.run(territories: [subject.id], command: "portrait \(subject.id)")[0]
         guard let output else {
-            print(try renderer.text(portrait, format: format), terminator: "")
+            print(try renderer.text(portrait, format: format, excel: excel), terminator: "")
             return
         }
-        try renderer.write(portrait, format: format, to: output)
+        try renderer.write(portrait, format: format, to: output, excel: excel)
         if !global.quiet { print("portrait of \(subject.label), \(portrait.entries.count) indicators → \(output)") }
     }
 
@@ -94,7 +98,7 @@ struct PortraitCommand: ParsableCommand {
         try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
         for portrait in try job.run(territories: ids, command: "portrait --all --level \(level.rawValue) --within \(within.id)") {
             let path = URL(fileURLWithPath: outputDirectory).appendingPathComponent(PortraitRenderer.fileName(of: portrait, format: format)).path
-            try renderer.write(portrait, format: format, to: path)
+            try renderer.write(portrait, format: format, to: path, excel: excel)
         }
         if !global.quiet {
             let seconds = (clock.now - started).seconds

@@ -1,3 +1,4 @@
+import Export
 import Foundation
 @testable import Reports
 import Territories
@@ -47,8 +48,12 @@ struct PortraitFooterTests {
         #expect(html.contains("<meta name=\"generator\" content=\"observatoire \(SoftwareVersion.current)\">"))
         let markdown = try renderer.text(portrait, format: .md)
         #expect(markdown.split(separator: "\n").last.map(String.init) == footer)
-        let csv = try renderer.text(portrait, format: .csv)
-        #expect(csv.split(separator: "\n").last.map(String.init) == "\"\(footer)\"", "one quoted field: the line holds a comma")
+        // A CSV is a clean table: the footer is in the metadata beside it.
+        let csvPath = sandbox.directory.appendingPathComponent("footer-\(UUID().uuidString).csv").path
+        try renderer.write(portrait, format: .csv, to: csvPath)
+        #expect(!(try String(contentsOfFile: csvPath, encoding: .utf8)).contains(footer))
+        let metadata = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: CSVDocument.sidecarPath(of: csvPath)))) as? [String: Any]
+        #expect((metadata?["notes"] as? [String])?.last == footer)
 
         guard Python.hasOpenpyxl else { return }
         let path = sandbox.directory.appendingPathComponent("footer-\(UUID().uuidString).xlsx").path

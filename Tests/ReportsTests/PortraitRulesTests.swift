@@ -123,7 +123,8 @@ struct PortraitRulesTests {
         #expect(markdown.contains("| Part des 65 ans ou plus | 2021 | s |"))
         #expect(markdown.contains("- s : secret statistique"))
         let csv = try fixture.renderer.text(portrait, format: .csv)
-        #expect(csv.contains("Population & âges,part_65_ans_plus,Part des 65 ans ou plus,%,2021,secret,"))
+        #expect(csv.contains("Population & âges,part_65_ans_plus,Part des 65 ans ou plus,%,2021,,secret statistique,"),
+                "the value's cell empty, its status beside it")
         let stored = try fixture.sandbox.rows("""
             SELECT value, status FROM report_portrait WHERE territory = 'COM:59001' AND indicator_id = 'part_65_ans_plus'
             """)

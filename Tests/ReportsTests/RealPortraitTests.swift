@@ -95,18 +95,28 @@ struct RealPortraitTests {
             import csv, sys, openpyxl
             with open(sys.argv[1], newline='', encoding='utf-8') as file:
                 rows = list(csv.reader(file))
-            assert rows[0][:6] == ['section', 'indicator_id', 'label', 'unit', 'period', "Communauté d'agglomération de Lens - Liévin (EPCI:246200364)"], rows[0]
+            assert rows[0][:7] == ['section', 'indicator_id', 'label', 'unit', 'period', "Communauté d'agglomération de Lens - Liévin (EPCI:246200364)",
+                                   "Communauté d'agglomération de Lens - Liévin (EPCI:246200364) status"], rows[0]
             poverty = [row for row in rows if len(row) > 1 and row[1] == 'taux_pauvrete'][0]
-            assert poverty[0] == 'Revenus & pauvreté' and float(poverty[5]) > 20, poverty
+            assert poverty[0] == 'Revenus & pauvreté' and float(poverty[5]) > 20 and poverty[6] == 'ok', poverty
+            assert not any(row[-1].startswith('Source') for row in rows), 'nothing after the grid'
             book = openpyxl.load_workbook(sys.argv[2])
             assert book.sheetnames == ['Territoire', 'Population & âges', 'Revenus & pauvreté', 'Communes', 'Notes et sources'], book.sheetnames
+            section = book['Revenus & pauvreté']
+            assert section['A1'].value == 'Indicateur' and section['D1'].value == 'Période', section['A1'].value
+            assert isinstance(section['D2'].value, int), section['D2'].value
             communes = book['Communes']
             assert communes.max_row == 37, communes.max_row
             header = [cell.value for cell in communes[1]]
-            column = header.index('taux_pauvrete (%)')
+            column = header.index('Taux de pauvreté au seuil de 60 % du niveau de vie médian (%)')
             values = [row[column].value for row in communes.iter_rows(min_row=2)]
-            assert all(isinstance(v, (int, float)) or v == 'secret' for v in values), values
-            assert 'secret' in values and 32.0 in values, values
+            statuses = [row[column + 1].value for row in communes.iter_rows(min_row=2)]
+            assert all(v is None or isinstance(v, (int, float)) for v in values), values
+            assert 'secret statistique' in statuses and 32.0 in values, statuses
+            assert all((v is None) == (status != 'ok') for v, status in zip(values, statuses)), list(zip(values, statuses))
+            assert [row[0].number_format for row in communes.iter_rows(min_row=2, max_col=1)][0] == 'General'
+            formats = {row[column].number_format for row in communes.iter_rows(min_row=2) if row[column].value is not None}
+            assert formats == {'#,##0.0" %"'}, formats
             print('ok')
             """
         let result = try Python.run(["-W", "error", "-c", script, try #require(paths[.csv]), try #require(paths[.xlsx])])

@@ -50,7 +50,8 @@ public struct ComputeJob {
         }
         let issues = try KnownIssueCheck(register: knownIssues).run(on: store.normalised, db)
         try replaceDefinitions(db)
-        let history = try ValueHistory(geography: geography, runID: runID, db)
+        let tolerances = Dictionary(uniqueKeysWithValues: catalog.indicators.map { ($0.id, $0.changeTolerance) })
+        let history = try ValueHistory(geography: geography, runID: runID, tolerances: tolerances, db)
         try deleteValues(of: geography, db)
         try db.execute(sql: "DELETE FROM indicator_sources WHERE geography = ?", arguments: [geography])
         try record(issues, geography: geography, runID: runID, db)
@@ -73,10 +74,10 @@ public struct ComputeJob {
                                           values: BackgroundCalculation(calculators, of: indicator.id, territories: territories),
                                           absentVariables: calculators.isEmpty ? store.absentVariables(of: indicator) : [],
                                           allowedSources: indicator.sources)
-            if let previous { summary.indicators.append(try write(previous, writer: writer, geography: geography, db)) }
+            if let previous { summary.indicators.append(try write(previous, writer: writer, geography: geography, runID: runID, db)) }
             previous = calculation
         }
-        if let previous { summary.indicators.append(try write(previous, writer: writer, geography: geography, db)) }
+        if let previous { summary.indicators.append(try write(previous, writer: writer, geography: geography, runID: runID, db)) }
         try writer.finish()
         summary.changes = history.counts
         try keepHistory(of: geography, db)
@@ -95,21 +96,45 @@ public struct ComputeJob {
     }
 
     /// Writes the values of one indicator once calculated, and the files they come from.
-    private func write(_ calculation: Calculation, writer: IndicatorValueWriter, geography: Int,
+    private func write(_ calculation: Calculation, writer: IndicatorValueWriter, geography: Int, runID: Int64,
                        _ db: Database) throws -> ComputeSummary.IndicatorReport {
         var report = ComputeSummary.IndicatorReport(id: calculation.indicator)
         report.periods = calculation.periods
         report.absentVariables = calculation.absentVariables
         report.allowedSources = calculation.allowedSources
-        let encoded = try calculation.values.wait()
+        let (encoded, alerts) = try calculation.values.wait()
         try writer.write(encoded)
         report.values = encoded.cells.count
         report.withheld = encoded.withheld
+        report.alerts = alerts.count
         for file in calculation.files.sorted() {
             try db.execute(sql: "INSERT INTO indicator_sources (geography, indicator_id, file_id) VALUES (?, ?, ?)",
                            arguments: [geography, calculation.indicator, file])
         }
+        try record(alerts, files: calculation.files, geography: geography, runID: runID, db)
         return report
+    }
+
+    /// The data-quality alerts of one indicator, in `alerts` with the files its values come
+    /// from, and in the log (the first few).
+    private func record(_ alerts: [QualityAlert], files: Set<Int64>, geography: Int, runID: Int64, _ db: Database) throws {
+        guard !alerts.isEmpty else { return }
+        let names = try String.fetchAll(db, sql: "SELECT name FROM files WHERE file_id IN (SELECT value FROM json_each(?)) ORDER BY name",
+                                        arguments: ["[" + files.sorted().map(String.init).joined(separator: ",") + "]"]).joined(separator: ", ")
+        let insert = try db.makeStatement(sql: """
+            INSERT OR REPLACE INTO alerts (run_id, geography, indicator_id, territory, period, value, rule, detail, files)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for alert in alerts {
+            try insert.execute(arguments: [runID, geography, alert.indicator, alert.territory, alert.period, alert.value,
+                                           alert.rule.rawValue, alert.detail, names])
+        }
+        for alert in alerts.prefix(5) {
+            logger.warning("Data-quality alert", metadata: [
+                "indicator": "\(alert.indicator)", "territory": "\(alert.territory)", "period": "\(alert.period)",
+                "value": "\(alert.value)", "rule": "\(alert.rule.rawValue)", "detail": "\(alert.detail)", "files": "\(names)",
+            ])
+        }
     }
 
     /// One calculator per period the data allows (per pair of census years for a growth).

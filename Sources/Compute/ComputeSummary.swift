@@ -12,6 +12,8 @@ public struct ComputeSummary: Sendable {
         public var added = 0
         public var changed = 0
         public var removed = 0
+        /// Changed values whose figure moved by more than the indicator's tolerance, or whose status changed.
+        public var beyondTolerance = 0
         public var total: Int { added + changed + removed }
     }
 
@@ -24,6 +26,8 @@ public struct ComputeSummary: Sendable {
         /// Without any period: the variables it needs that no loaded file has, and the
         /// sources its definition allows (nil: any).
         public var absentVariables: [String] = []
+        /// Values that break a data-quality rule of the indicator (`alerts`).
+        public var alerts = 0
         public var allowedSources: [String]?
 
         /// `no data: P{yy}_POP, SUPERF not loaded (sources: insee-commune-wide)`.
@@ -34,10 +38,12 @@ public struct ComputeSummary: Sendable {
     }
 
     public var values: Int { indicators.reduce(0) { $0 + $1.values } }
+    public var alerts: Int { indicators.reduce(0) { $0 + $1.alerts } }
 
     public var headline: String {
         let computed = indicators.filter { !$0.periods.isEmpty }.count
         return "geography \(geography): \(computed) of \(indicators.count) indicators computed, \(values) values; "
-            + "\(changes.changed) changed, \(changes.added) added, \(changes.removed) removed since the previous compute"
+            + "\(changes.changed) changed (\(changes.beyondTolerance) beyond tolerance), \(changes.added) added, \(changes.removed) removed since the previous compute; "
+            + "\(alerts) data-quality alert\(alerts == 1 ? "" : "s")"
     }
 }

@@ -20,12 +20,15 @@ final class ValueHistory {
     private let db: Database
     private let previousSlots: [Key]
     private let previousMethods: [Int: String]
+    /// Each indicator's tolerance (`IndicatorDefinition.changeTolerance`).
+    private let tolerances: [String: Double]
     private let insert: Statement
     /// The changes recorded so far.
     private(set) var counts = ComputeSummary.ValueChanges()
 
     /// Reads the slots and methods of the values about to be replaced.
-    init(geography: Int, runID: Int64, _ db: Database) throws {
+    init(geography: Int, runID: Int64, tolerances: [String: Double] = [:], _ db: Database) throws {
+        self.tolerances = tolerances
         self.geography = geography
         self.runID = runID
         self.db = db
@@ -57,7 +60,10 @@ final class ValueHistory {
         let after = try Self.cells(Data(buffer: new), slots: slots)
         for (key, cell) in before {
             if let now = after[key] {
-                if !Self.sameFigure(cell, now) { try record(.changed, key, territory: territory, cell: cell, run: previous.run) }
+                if !Self.sameFigure(cell, now) {
+                    if beyondTolerance(cell, now, tolerance: tolerances[key.indicator] ?? 0.001) { counts.beyondTolerance += 1 }
+                    try record(.changed, key, territory: territory, cell: cell, run: previous.run)
+                }
             } else {
                 try record(.removed, key, territory: territory, cell: cell, run: previous.run)
             }
@@ -103,6 +109,19 @@ final class ValueHistory {
             cells[slots[slot]] = cell
         }
         return cells
+    }
+
+    /// Whether a change matters: another status, or a figure that moved by more than the
+    /// tolerance, relative to the figure before.
+    private func beyondTolerance(_ before: [Any], _ after: [Any], tolerance: Double) -> Bool {
+        func figure(_ cell: [Any]) -> (status: String, value: Double?) {
+            if let number = cell.first as? NSNumber { return ("ok", number.doubleValue) }
+            return (cell.first as? String ?? "", cell.count > 8 ? (cell[8] as? NSNumber)?.doubleValue : nil)
+        }
+        let (a, b) = (figure(before), figure(after))
+        guard a.status == b.status else { return true }
+        guard let old = a.value, let new = b.value else { return a.value != b.value }
+        return old == 0 ? new != 0 : abs(new - old) / abs(old) > tolerance
     }
 
     /// Whether two cells give the same figure and status: the value or status first, and

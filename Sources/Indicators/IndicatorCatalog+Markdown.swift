@@ -38,6 +38,12 @@ extension IndicatorCatalog {
               of 11 households; 0 for a denominator that is not a count, an area). Under it the value is
               `small-count` (*effectif trop faible*): kept in `unpublished_value`, never shown, ranked or used
               in a specificity index.
+            - **Data-quality rules.** An indicator may declare `plausible: {min, max}` (a share in `%` is
+              plausible from 0 to 100 without declaring it) and `max_yearly_change` (0.2: 20 % a year
+              between two periods of a territory). A value that breaks one is an alert (table `alerts`,
+              logged with the files behind it; `run --fail-on-alert` exits with 4); the value is kept as
+              computed. `tolerance` (0.001 by default) is the relative change between two computes under
+              which a value counts as unchanged in run summaries.
             - **Estimates.** An estimate says how much of it was not observed (`estimated_share`): the share of
               the territory's weight whose communes are missing or have no value, plus the share imputed (a
               secret poverty rate imputed from the median). Portraits show it next to the value.
@@ -53,6 +59,10 @@ extension IndicatorCatalog {
                     indicator.formula,
                     [indicator.notes, indicator.minCoverage.map { "minimum coverage \($0)." },
                      indicator.minDenominator.map { "Minimum denominator \(IndicatorDefinition.format($0))." },
+                     indicator.plausibleRange.map { range in
+                         "Plausible \(range.min.map(IndicatorDefinition.format) ?? "−∞") to \(range.max.map(IndicatorDefinition.format) ?? "∞")."
+                     },
+                     indicator.maxYearlyChange.map { "At most \(IndicatorDefinition.format($0 * 100)) % change a year." },
                      indicator.partialCoverage == .exact ? "Partial coverage exact: a commune without data has none to count." : nil]
                         .compactMap { $0 }.joined(separator: " "),
                 ]

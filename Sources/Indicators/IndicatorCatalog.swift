@@ -110,6 +110,15 @@ public struct IndicatorCatalog: Sendable {
         } else if indicator.minDenominator != nil {
             throw fail("min_denominator: belongs to ratio and grouped_median indicators")
         }
+        if let plausible = indicator.plausible, let low = plausible.min, let high = plausible.max, low > high {
+            throw fail("plausible: min \(low) is above max \(high)")
+        }
+        if let change = indicator.maxYearlyChange, !(change > 0) {
+            throw fail("max_yearly_change is a relative change per year above 0 (0.2 for 20 % a year), not \(change)")
+        }
+        if let tolerance = indicator.tolerance, !(tolerance >= 0) {
+            throw fail("tolerance is a relative change of 0 or more (0.001 for 0.1 %), not \(tolerance)")
+        }
         if let decimals = indicator.decimals, !(0...6).contains(decimals) {
             throw fail("decimals is a number of digits from 0 to 6, not \(decimals)")
         }

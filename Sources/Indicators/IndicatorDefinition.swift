@@ -154,6 +154,26 @@ public struct IndicatorDefinition: Sendable, Decodable, Equatable {
     /// Digits after the decimal separator in workbooks and tables; by unit when not given
     /// (see `displayDecimals`).
     public var decimals: Int?
+    /// Data-quality rule: the values that make sense; a value outside is an alert (a poverty
+    /// rate of 250). A share in `%` lies in 0…100 when not given (see `plausibleRange`).
+    public var plausible: Plausible?
+    /// Data-quality rule: the largest change per year between two periods of a territory,
+    /// relative (0.2: 20 % a year); more is an alert (a population that halves).
+    public var maxYearlyChange: Double?
+    /// The relative change between two computes under which a value counts as unchanged in
+    /// run summaries and `diff`; 0.001 (0.1 %) when not given.
+    public var tolerance: Double?
+
+    /// Bounds of plausible values, either optional.
+    public struct Plausible: Sendable, Decodable, Equatable {
+        public var min: Double?
+        public var max: Double?
+
+        public init(min: Double?, max: Double?) {
+            self.min = min
+            self.max = max
+        }
+    }
     public var notes: String?
 
     enum CodingKeys: String, CodingKey {
@@ -161,6 +181,9 @@ public struct IndicatorDefinition: Sendable, Decodable, Equatable {
         case partialCoverage = "partial_coverage"
         case minCoverage = "min_coverage"
         case minDenominator = "min_denominator"
+        case plausible
+        case maxYearlyChange = "max_yearly_change"
+        case tolerance
         case minYears = "min_years"
         case naturalBalance = "natural_balance"
         case absentIsZero = "absent_is_zero"
@@ -178,6 +201,14 @@ public struct IndicatorDefinition: Sendable, Decodable, Equatable {
         default: return 1
         }
     }
+
+    /// The plausible values declared, else 0…100 for a share in `%`.
+    public var plausibleRange: Plausible? {
+        plausible ?? (unit == "%" ? Plausible(min: 0, max: 100) : nil)
+    }
+
+    /// The tolerance declared, else 0.1 %.
+    public var changeTolerance: Double { tolerance ?? 0.001 }
 
     /// Whether the value is taken over a count that can be too small to be a fact.
     public var takesMinDenominator: Bool { aggregation == .ratio || aggregation == .groupedMedian }

@@ -2,11 +2,14 @@ import Foundation
 
 /// A horizontal bar chart as inline SVG: one bar per territory, the portrait's own
 /// territory in a stronger colour, values written in French beside the bars. Territories
-/// without an `ok` value get no bar, only their name and `nd`.
+/// without a value get no bar, only their name and the symbol of their status (`s`, `ci`,
+/// `ef`, `nd` …), as in the tables.
 struct BarChart {
     let title: String
     let unit: String
     let bars: [(label: String, value: Double?, highlighted: Bool)]
+    /// The symbol written for each bar without a value, by position; `nd` where none is given.
+    var symbols: [String] = []
 
     private static let labelWidth = 250.0
     private static let barArea = 300.0
@@ -30,7 +33,7 @@ struct BarChart {
             let top = 24 + Double(index) * Self.rowHeight
             svg += "<text x=\"\(Self.labelWidth - 6)\" y=\"\(top + 15)\" text-anchor=\"end\">\(Self.escaped(Self.shortened(bar.label)))</text>\n"
             guard let value = bar.value else {
-                svg += "<text x=\"\(x(0) + 4)\" y=\"\(top + 15)\">nd</text>\n"
+                svg += "<text x=\"\(x(0) + 4)\" y=\"\(top + 15)\">\(index < symbols.count ? symbols[index] : "nd")</text>\n"
                 continue
             }
             let (start, end) = (min(x(0), x(value)), max(x(0), x(value)))

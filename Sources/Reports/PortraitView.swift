@@ -126,7 +126,8 @@ struct PortraitView {
             }
             let chart = section.chart.flatMap { id in section.entries.first { $0.indicator.id == id } }.map { entry in
                 BarChart(title: entry.indicator.label + " (\(entry.period))", unit: entry.indicator.unit, bars:
-                    [(subject.name, entry.subject.value, true)] + zip(portrait.references, entry.references).map { ($0.name, $1?.value, false) }
+                    [(subject.name, entry.subject.value, true)] + zip(portrait.references, entry.references).map { ($0.name, $1?.value, false) },
+                    symbols: ([entry.subject] + entry.references).map { Self.symbol(of: $0?.status ?? "missing").symbol }
                 ).svg
                 // Where several periods exist, the territory's own series beside the comparison.
                 + (entry.history.count > 1
@@ -193,13 +194,7 @@ struct PortraitView {
     /// the notes; estimates and known issues get a numbered note.
     static func cell(_ value: Portrait.Value, unit: String, count: Bool, _ footnotes: inout Footnotes, _ portrait: Portrait) -> Cell {
         guard let number = value.value else {
-            let (symbol, meaning) = switch value.status {
-            case "secret": ("s", "secret statistique")
-            case "not-applicable": ("so", "sans objet")
-            case "insufficient-coverage": ("ci", "couverture insuffisante : les communes qui ont une valeur pèsent trop peu dans le territoire entier pour que le chiffre soit publié")
-            case "small-count": ("ef", "effectif trop faible : calculé sur trop peu de cas (moins de 11 ménages, diagnostics ou personnes) pour être un fait")
-            default: ("nd", "non disponible")
-            }
+            let (symbol, meaning) = Self.symbol(of: value.status)
             footnotes.explain(symbol, meaning)
             return Cell(text: symbol, marks: nil)
         }
@@ -221,6 +216,17 @@ struct PortraitView {
         // How much of an estimate was not observed stands next to it, not only in a note.
         let estimated = value.estimatedShare.map { " · " + FrenchNumber.percent($0) + " estimé" } ?? ""
         return Cell(text: FrenchNumber.format(number, unit: unit, count: count) + estimated, marks: marks.isEmpty ? nil : marks.joined(separator: ", "))
+    }
+
+    /// The symbol of a value that is not a figure, and what it means (explained in the notes).
+    static func symbol(of status: String) -> (symbol: String, meaning: String) {
+        switch status {
+        case "secret": ("s", "secret statistique")
+        case "not-applicable": ("so", "sans objet")
+        case "insufficient-coverage": ("ci", "couverture insuffisante : les communes qui ont une valeur pèsent trop peu dans le territoire entier pour que le chiffre soit publié")
+        case "small-count": ("ef", "effectif trop faible : calculé sur trop peu de cas (moins de 11 ménages, diagnostics ou personnes) pour être un fait")
+        default: ("nd", "non disponible")
+        }
     }
 
     /// `3e sur 36 communes de Communauté d'agglomération de Lens - Liévin`.

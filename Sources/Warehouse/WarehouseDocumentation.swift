@@ -67,6 +67,8 @@ public enum WarehouseDocumentation {
             "value": "The value before (NULL when added or not published)", "computed_run": "The run that had computed the value replaced"]),
         "v_indicator_history": Table(description: "indicator_history beside the value now, with the territory's name and the run's start.", columns: [
             "previous_value": "The value before the run", "value": "The value now (NULL when removed or not published)"]),
+        "alerts": Table(description: "Values that break a data-quality rule of their indicator (plausible range, largest yearly change), per compute run.", columns: [
+            "rule": "plausible-range, yearly-change", "files": "The files the indicator's values come from"]),
         "indicator_sources": Table(description: "Files each indicator was computed from.", columns: [:]),
         "known_issues": Table(description: "Known errors of the sources (pipelines/known-issues.yaml), as applied.", columns: [
             "matched": "Observations concerned; NULL when the source is not loaded"]),

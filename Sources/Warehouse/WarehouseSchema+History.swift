@@ -1,9 +1,25 @@
 extension WarehouseSchema {
-    /// Migration 016: what each compute replaced. A run that computes a geography again
-    /// keeps, for every value it changes, adds or removes, the value as it was and the run
-    /// that had computed it, so that nothing computed before is lost when a source is
-    /// corrected; `compute` keeps the last runs' changes (`--keep-history`).
+    /// Migration 016: what each compute replaced, and what it found implausible.
+    ///
+    /// A run that computes a geography again keeps, for every value it changes, adds or
+    /// removes, the value as it was and the run that had computed it, so that nothing
+    /// computed before is lost when a source is corrected; `compute` keeps the last runs'
+    /// changes (`--keep-history`). `alerts` lists the values that break a data-quality rule
+    /// of their indicator (plausible range, largest yearly change), with the files behind them.
     static let history = """
+        CREATE TABLE alerts (
+            run_id       INTEGER NOT NULL REFERENCES runs,
+            geography    INTEGER NOT NULL,
+            indicator_id TEXT NOT NULL,
+            territory    TEXT NOT NULL,
+            period       TEXT NOT NULL,
+            value        REAL NOT NULL,
+            rule         TEXT NOT NULL CHECK (rule IN ('plausible-range', 'yearly-change')),
+            detail       TEXT NOT NULL,
+            files        TEXT,
+            PRIMARY KEY (run_id, geography, indicator_id, territory, period, rule)
+        ) WITHOUT ROWID;
+
         CREATE TABLE indicator_history (
             geography         INTEGER NOT NULL,
             run_id            INTEGER NOT NULL REFERENCES runs,

@@ -180,6 +180,8 @@ struct NewWarehouseFiles {
 enum Exit {
     static let usage = ExitCode(2)
     static let rejections = ExitCode(3)
+    /// `run --fail-on-alert`: a value broke a data-quality rule (the run is kept).
+    static let alerts = ExitCode(4)
     /// Another process holds the warehouse's writer lock (EX_TEMPFAIL: try again later).
     static let locked = ExitCode(75)
 }

@@ -8,7 +8,7 @@ struct Observatoire: ParsableCommand {
         commandName: "observatoire",
         abstract: "Territorial observation ETL: official extracts in, a SQLite warehouse of indicators out.",
         discussion: """
-            Exit codes: 0 success, 1 failure, 2 usage error, 3 finished with rejected rows, 75 another writer holds the warehouse.
+            Exit codes: 0 success, 1 failure, 2 usage error, 3 finished with rejected rows, 4 data-quality alerts (run --fail-on-alert), 75 another writer holds the warehouse.
             """,
         version: "observatoire \(SoftwareVersion.current)",
         subcommands: [DemoCommand.self, RunCommand.self, StatusCommand.self, FetchCommand.self, IngestCommand.self, NormaliseCommand.self, ComputeCommand.self, IndicatorsCommand.self,

@@ -37,6 +37,9 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var history: HistoryOption
 
+    @Flag(name: .long, help: "Exit with 4 when a value breaks a data-quality rule of its indicator (the run is kept).")
+    var failOnAlert = false
+
     func run() throws {
         let logger = global.makeLogger()
         let command = (["observatoire"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
@@ -67,8 +70,14 @@ struct RunCommand: ParsableCommand {
                 "seconds": "\(stage.seconds.map { String(format: "%.2f", $0) } ?? "-")", "detail": "\(stage.message)",
             ])
         }
-        logger.notice("run \(summary.runID): \(summary.headline)", metadata: ["warehouse": "\(warehouse.path)"])
+        // The line cron and monitoring read: what changed, and what looks wrong.
+        let changes = summary.compute?.changes
+        logger.notice("run \(summary.runID): \(summary.headline)", metadata: [
+            "warehouse": "\(warehouse.path)", "run_id": "\(summary.runID)", "values_changed": "\(changes?.total ?? 0)",
+            "values_beyond_tolerance": "\(changes?.beyondTolerance ?? 0)", "alerts": "\(summary.compute?.alerts ?? 0)",
+        ])
         if summary.status == .rejections { throw Exit.rejections }
+        if failOnAlert, let alerts = summary.compute?.alerts, alerts > 0 { throw Exit.alerts }
     }
 }
 

@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+/// What a cron user is told after a run: the values it changed and the values that look
+/// wrong, in the last log line, and an exit code of its own with `--fail-on-alert`.
+@Suite struct DataQualityCLITests {
+    /// The demo with Lens's poverty rate published as 250 %.
+    private func raw(in directory: URL) throws -> String {
+        let raw = directory.appendingPathComponent("raw")
+        try FileManager.default.copyItem(at: Observatoire.packageRoot.appendingPathComponent("raw/demo"), to: raw)
+        let file = raw.appendingPathComponent("cc_filosofi_2021_COM.csv")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let corrupted = text.replacingOccurrences(of: "\n62498;13571;28508;17250;35,0;32,0;", with: "\n62498;13571;28508;17250;35,0;250,0;")
+        #expect(corrupted != text)
+        try corrupted.write(to: file, atomically: true, encoding: .utf8)
+        return raw.path
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: Observatoire.binary.path), "the observatoire binary is not built"))
+    func anImplausibleValueIsAnAlertAndFailsTheRunOnlyWhenAsked() throws {
+        let directory = try Observatoire.temporaryDirectory()
+        let raw = try raw(in: directory)
+        let warehouse = directory.appendingPathComponent("w.sqlite").path
+        let run = try Observatoire.run(["run", "--warehouse", warehouse, "--raw", raw, "--log-format", "json"])
+        #expect(run.status == 0, "\(run.errors)")
+        let last = try #require(run.errors.split(separator: "\n").last { $0.contains("\"run_id\"") })
+        let line = try #require(try JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: Any])
+        let metadata = line["metadata"] as? [String: Any] ?? line
+        #expect(metadata["alerts"] as? String != "0", "\(last)")
+        #expect(metadata["values_changed"] as? String == "0", "a first compute replaces nothing")
+        #expect(run.errors.contains("Data-quality alert"))
+        #expect(run.errors.contains("250.0 is above the plausible maximum 100.0"))
+        #expect(run.errors.contains("cc_filosofi_2021_COM.csv"), "the alert names the file behind the value")
+
+        let failing = try Observatoire.run(["run", "--warehouse", warehouse, "--raw", raw, "--force", "--fail-on-alert", "--quiet"])
+        #expect(failing.status == 4, "\(failing.errors)")
+        let status = try Observatoire.run(["status", "--warehouse", warehouse, "--runs", "1"])
+        #expect(status.output.contains("data-quality alert"), "\(status.output)")
+    }
+}

@@ -79,6 +79,10 @@ let package = Package(
         .target(name: "Fetch", dependencies: [
             "Catalog", "Tabular", .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
+        // What changed between two states of a warehouse: files, indicators, territories, values, alerts.
+        .target(name: "Changes", dependencies: [
+            "Warehouse", "Export", .product(name: "GRDB", package: "GRDB.swift"),
+        ], swiftSettings: strict),
         // Operations: the whole pipeline as one run for cron, stage fingerprints, log lines.
         .target(name: "Pipeline", dependencies: [
             "Ingest", "Normalise", "Compute", "Indicators", "Catalog", "Warehouse", "Tabular",
@@ -87,6 +91,7 @@ let package = Package(
         ], swiftSettings: strict),
         .executableTarget(name: "observatoire", dependencies: [
             "Ingest", "Normalise", "Territories", "Indicators", "Compute", "Export", "Reports", "Catalog", "Warehouse", "Pipeline", "Fetch", "Cites",
+            "Changes",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
@@ -114,6 +119,7 @@ let package = Package(
             "TestSupport", "Pipeline", "Ingest", "Normalise", "Compute", "Indicators", "Catalog", "Warehouse",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
+        .testTarget(name: "ChangesTests", dependencies: ["TestSupport", "Changes", "Ingest", "Warehouse"], swiftSettings: strict),
         .testTarget(name: "ExportTests", dependencies: ["TestSupport", "Export", "Tabular", "Ingest"], swiftSettings: strict),
         .testTarget(name: "ReportsTests", dependencies: [
             "TestSupport", "Reports", "Export", "Territories", "Indicators", "Ingest", "Warehouse", "Yams",

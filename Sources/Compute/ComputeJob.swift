@@ -217,13 +217,14 @@ public struct ComputeJob {
                        arguments: [String(decoding: try JSONEncoder().encode(catalog.indicators.map(\.id)), as: UTF8.self)])
         for indicator in catalog.indicators {
             try db.execute(sql: """
-                INSERT INTO indicators (indicator_id, label, theme, unit, aggregation, formula, sources, notes, decimals)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO indicators (indicator_id, label, theme, unit, aggregation, formula, sources, notes, decimals, tolerance)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (indicator_id) DO UPDATE SET label = excluded.label, theme = excluded.theme, unit = excluded.unit,
                     aggregation = excluded.aggregation, formula = excluded.formula, sources = excluded.sources, notes = excluded.notes,
-                    decimals = excluded.decimals
+                    decimals = excluded.decimals, tolerance = excluded.tolerance
                 """, arguments: [indicator.id, indicator.label, indicator.theme, indicator.unit, indicator.aggregation.rawValue,
-                                 indicator.formula, indicator.sources?.joined(separator: ", "), indicator.notes, indicator.displayDecimals])
+                                 indicator.formula, indicator.sources?.joined(separator: ", "), indicator.notes, indicator.displayDecimals,
+                                 indicator.changeTolerance])
         }
     }
 

@@ -51,7 +51,8 @@ public enum WarehouseDocumentation {
         "variable_dictionary": Table(description: "INSEE's variable dictionaries.", columns: [:]),
         "indicators": Table(description: "Indicator definitions of the last compute (pipelines/indicators).", columns: [
             "aggregation": "stock, ratio, weighted_mean, non_aggregable, annual_growth, grouped_median",
-            "decimals": "Digits after the decimal separator a figure is shown with"]),
+            "decimals": "Digits after the decimal separator a figure is shown with",
+            "tolerance": "Relative change under which a value counts as unchanged (run summaries, diff)"]),
         "indicator_values": Table(description: "Indicator × territory × period of a geography, with components, status and coverage (a view of the unpacked indicator_rows).", columns: [
             "coverage": "Share of the territory's full membership (weighted by population) whose communes contributed",
             "estimate": "1 when the value is an estimate", "derived": "Value derived from communes where a published one wins",

@@ -7,6 +7,9 @@ extension WarehouseSchema {
     /// changes (`--keep-history`). `alerts` lists the values that break a data-quality rule
     /// of their indicator (plausible range, largest yearly change), with the files behind them.
     static let history = """
+        -- The relative change under which a value counts as unchanged (run summaries, `diff`).
+        ALTER TABLE indicators ADD COLUMN tolerance REAL;
+
         CREATE TABLE alerts (
             run_id       INTEGER NOT NULL REFERENCES runs,
             geography    INTEGER NOT NULL,

@@ -37,4 +37,28 @@ import Testing
         let status = try Observatoire.run(["status", "--warehouse", warehouse, "--runs", "1"])
         #expect(status.output.contains("data-quality alert"), "\(status.output)")
     }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: Observatoire.binary.path), "the observatoire binary is not built"))
+    func diffSaysWhatTheLastRunChanged() throws {
+        let directory = try Observatoire.temporaryDirectory()
+        let raw = directory.appendingPathComponent("raw")
+        try FileManager.default.copyItem(at: Observatoire.packageRoot.appendingPathComponent("raw/demo"), to: raw)
+        let warehouse = directory.appendingPathComponent("w.sqlite").path
+        #expect(try Observatoire.run(["run", "--warehouse", warehouse, "--raw", raw.path, "--quiet"]).status == 0)
+        let file = raw.appendingPathComponent("cc_filosofi_2021_COM.csv")
+        try (try String(contentsOf: file, encoding: .utf8)).replacingOccurrences(of: "\n62498;13571;28508;17250;", with: "\n62498;13571;28508;17350;")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let run = try Observatoire.run(["run", "--warehouse", warehouse, "--raw", raw.path, "--log-format", "json"])
+        #expect(run.errors.contains("\"values_changed\":\"16\"") && run.errors.contains("\"values_beyond_tolerance\":\"1\""), "\(run.errors)")
+        let diff = try Observatoire.run(["diff", "--warehouse", warehouse])
+        #expect(diff.status == 0, "\(diff.errors)")
+        #expect(diff.output.contains("filosofi-commune-2021 2021 cc_filosofi_2021_COM.csv"))
+        #expect(diff.output.contains("values: 16 differ, 1 beyond tolerance"))
+        let median = try #require(diff.output.split(separator: "\n").first { $0.contains("niveau_vie_median") })
+        #expect(median.contains("COM:62498") && median.contains("17250") && median.contains("17350") && median.contains("+0.58 %"))
+        let json = try Observatoire.run(["diff", "--warehouse", warehouse, "--format", "json"])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        #expect(document["values_changed"] as? Int == 16)
+        #expect(try Observatoire.run(["diff", "--warehouse", warehouse, "--from", warehouse]).status == 2, "--from needs --to")
+    }
 }

@@ -1,0 +1,52 @@
+import Changes
+import Foundation
+import TestSupport
+import Testing
+import Warehouse
+
+/// What changed when INSEE corrects a file: the demo, then its Filosofi file with Lens's
+/// median corrected from 17,250 to 17,350 €.
+struct ChangeReaderTests {
+    /// The demo loaded, normalised and computed; with `corrected`, the corrected Filosofi file after it.
+    private func warehouse(corrected: Bool) throws -> Sandbox {
+        let sandbox = try Sandbox()
+        _ = try sandbox.ingest([packageRoot.appendingPathComponent("raw/demo").path])
+        try sandbox.normalise(2024, zonesDirectory: packageRoot.appendingPathComponent("pipelines/zones").path)
+        try sandbox.compute()
+        guard corrected else { return sandbox }
+        let original = try String(contentsOf: packageRoot.appendingPathComponent("raw/demo/cc_filosofi_2021_COM.csv"), encoding: .utf8)
+        let text = original.replacingOccurrences(of: "\n62498;13571;28508;17250;", with: "\n62498;13571;28508;17350;")
+        #expect(text != original)
+        _ = try sandbox.ingest(try sandbox.write("v2/cc_filosofi_2021_COM.csv", text))
+        try sandbox.normalise(2024, zonesDirectory: packageRoot.appendingPathComponent("pipelines/zones").path)
+        try sandbox.compute()
+        return sandbox
+    }
+
+    @Test func theLastComputeAgainstWhatItReplaced() throws {
+        let sandbox = try warehouse(corrected: true)
+        let report = try ChangeReader().changes(in: sandbox.warehouse)
+        #expect(report.files.map(\.name) == ["cc_filosofi_2021_COM.csv"])
+        #expect(report.files.first.map { $0.before != nil && $0.before?.sha256 != $0.after?.sha256 } == true)
+        #expect(report.values.count == 16)
+        #expect(Set(report.values.map(\.indicator)) == ["niveau_vie_median", "taux_pauvrete"])
+        // The median moved by 0.6 %, beyond the 0.1 % tolerance; the rates it imputes by less.
+        let first = try #require(report.values.first)
+        #expect(first.indicator == "niveau_vie_median" && first.territory == "COM:62498")
+        #expect(first.before?.value == 17_250 && first.after?.value == 17_350 && first.absoluteChange == 100)
+        #expect(report.beyondTolerance == 1)
+        #expect(try ChangeReader(tolerance: 0).changes(in: sandbox.warehouse).beyondTolerance == 16)
+        #expect(try ChangeReader(absoluteTolerance: 200).changes(in: sandbox.warehouse).beyondTolerance == 0)
+    }
+
+    @Test func twoWarehousesValueByValue() throws {
+        let (old, new) = (try warehouse(corrected: false), try warehouse(corrected: true))
+        let report = try ChangeReader().changes(from: old.warehouse, to: new.warehouse)
+        let history = try ChangeReader().changes(in: new.warehouse)
+        func keys(_ changes: [ValueChange]) -> Set<String> { Set(changes.map { "\($0.indicator) \($0.territory) \($0.period)" }) }
+        #expect(keys(report.values) == keys(history.values), "the same 16 values as the history says")
+        #expect(report.files.map(\.name) == ["cc_filosofi_2021_COM.csv"])
+        #expect(report.indicatorsAdded.isEmpty && report.territoriesRemoved.isEmpty)
+        #expect(try ChangeReader().changes(from: old.warehouse, to: old.warehouse).values.isEmpty)
+    }
+}

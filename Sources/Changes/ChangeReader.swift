@@ -45,9 +45,9 @@ public struct ChangeReader {
             report.indicatorsAdded = after.indicators.subtracting(before.indicators).sorted()
             report.indicatorsRemoved = before.indicators.subtracting(after.indicators).sorted()
             report.territoriesAdded = try after.territories.filter { before.territories[$0.key] == nil }
-                .sorted { $0.key < $1.key }.map { try Self.territoryChange($0.key, name: $0.value, db) }
+                .sorted { $0.key < $1.key }.map { try Self.territoryChange($0.key, name: $0.value, geography: after.geography, db) }
             report.territoriesRemoved = try before.territories.filter { after.territories[$0.key] == nil }
-                .sorted { $0.key < $1.key }.map { try Self.territoryChange($0.key, name: $0.value, db) }
+                .sorted { $0.key < $1.key }.map { try Self.territoryChange($0.key, name: $0.value, geography: before.geography, db) }
             // The alerts of the later warehouse's last compute that raised any.
             let last = try Int64.fetchOne(db, sql: "SELECT max(run_id) FROM alerts") ?? 0
             report.alerts = try alerts(after: last - 1, upTo: last, db)
@@ -126,17 +126,15 @@ public struct ChangeReader {
             """).map { ($0[0] as String, $0[1] as Double) })
     }
 
-    /// A territory of one state only, with the movements of the COG loaded that name its code.
-    private static func territoryChange(_ key: String, name: String, _ db: Database) throws -> ChangeReport.TerritoryChange {
-        let parts = key.split(separator: " ", maxSplits: 1)
-        let territory = String(parts[1])
+    /// A territory of one state only, with the movements of the later warehouse's COG that name its code.
+    private static func territoryChange(_ territory: String, name: String, geography: Int, _ db: Database) throws -> ChangeReport.TerritoryChange {
         let code = territory.split(separator: ":").last.map(String.init) ?? territory
         let movements = territory.hasPrefix("COM:") ? try String.fetchAll(db, sql: """
             SELECT 'mod ' || mod || ' on ' || date_eff || ': ' || com_av || ' ' || coalesce(libelle_av, '') || ' → ' || com_ap || ' ' || coalesce(libelle_ap, '')
             FROM cog_mouvements WHERE (com_av = :c OR com_ap = :c) AND vintage = (SELECT max(vintage) FROM cog_mouvements)
             ORDER BY date_eff DESC LIMIT 3
             """, arguments: ["c": code]) : []
-        return ChangeReport.TerritoryChange(geography: Int(parts[0]) ?? 0, territory: territory, name: name, movements: movements)
+        return ChangeReport.TerritoryChange(geography: geography, territory: territory, name: name, movements: movements)
     }
 }
 
@@ -144,17 +142,20 @@ public struct ChangeReader {
 private struct Snapshot {
     let files: [String: ChangeReport.FileChange.State]
     let indicators: Set<String>
-    /// `2024 COM:62498` → name.
+    /// The territories of its latest geography, `COM:62498` → name: two warehouses on
+    /// different COGs then show the communes merged, split or recoded between them.
     let territories: [String: String]
+    let geography: Int
 
     init(_ db: Database) throws {
         files = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
             SELECT source_id || '|' || vintage || '|' || name, sha256, rows_loaded, rows_rejected FROM files WHERE status = 'current'
             """).map { ($0[0] as String, ChangeReport.FileChange.State(sha256: $0[1], rowsLoaded: $0[2], rowsRejected: $0[3])) })
         indicators = try String.fetchSet(db, sql: "SELECT DISTINCT indicator_id FROM indicator_slots")
+        geography = try Int.fetchOne(db, sql: "SELECT max(geography) FROM territories") ?? 0
         territories = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
-            SELECT geography || ' ' || territory, name FROM territories
-            """).map { ($0[0] as String, $0[1] as String) })
+            SELECT territory, name FROM territories WHERE geography = ?
+            """, arguments: [geography]).map { ($0[0] as String, $0[1] as String) })
     }
 
     static func fileChanges(_ before: [String: ChangeReport.FileChange.State], _ after: [String: ChangeReport.FileChange.State])

@@ -49,4 +49,20 @@ struct ChangeReaderTests {
         #expect(report.indicatorsAdded.isEmpty && report.territoriesRemoved.isEmpty)
         #expect(try ChangeReader().changes(from: old.warehouse, to: old.warehouse).values.isEmpty)
     }
+
+    @Test func territoriesOfOneWarehouseOnly() throws {
+        let without = try Sandbox()
+        try without.loadFixtureGeography()
+        try without.normalise(2024)
+        try without.compute()
+        let with = try Sandbox()
+        try with.loadFixtureGeography()
+        try with.write("zones/pair.yaml", "id: pair\nlabel: Alpha et Sainte-Marie\ngeography: 2024\ncommunes: [62001, 62003]\n")
+        try with.normalise(2024, zonesDirectory: with.directory.appendingPathComponent("zones").path)
+        try with.compute()
+        let report = try ChangeReader().changes(from: without.warehouse, to: with.warehouse)
+        #expect(report.territoriesAdded.map(\.territory) == ["ZONE:pair"])
+        #expect(report.territoriesAdded.first?.name == "Alpha et Sainte-Marie")
+        #expect(try ChangeReader().changes(from: with.warehouse, to: without.warehouse).territoriesRemoved.map(\.territory) == ["ZONE:pair"])
+    }
 }

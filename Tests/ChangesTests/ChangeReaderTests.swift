@@ -65,4 +65,21 @@ struct ChangeReaderTests {
         #expect(report.territoriesAdded.first?.name == "Alpha et Sainte-Marie")
         #expect(try ChangeReader().changes(from: with.warehouse, to: without.warehouse).territoriesRemoved.map(\.territory) == ["ZONE:pair"])
     }
+
+    /// The real COG 2023 and 2024: the communes merged on 1 January 2024 are removed, each
+    /// with the movement that explains it.
+    @Test(.enabled(if: SharedData.isAvailable, "../shared/data is absent"))
+    func communesOfTwoCOGsWithTheirMovements() throws {
+        let before = try Sandbox()
+        _ = try before.ingest([SharedData.path("cog/2023/communes.csv"), SharedData.path("cog/2023/mouvements.csv"),
+                               SharedData.path("cog/2024/departements.csv"), SharedData.path("cog/2024/regions.csv")])
+        try before.normalise(2023)
+        let after = try Sandbox()
+        _ = try after.ingest([SharedData.path("cog/2024")])
+        try after.normalise(2024)
+        let report = try ChangeReader().changes(from: before.warehouse, to: after.warehouse)
+        #expect(report.territoriesRemoved.count > 10, "communes nouvelles of 1 January 2024")
+        let removed = try #require(report.territoriesRemoved.first { $0.territory.hasPrefix("COM:") })
+        #expect(removed.movements.contains { $0.hasPrefix("mod 32 on 2024-01-01: \(removed.territory.dropFirst(4))") }, "\(removed)")
+    }
 }

@@ -146,6 +146,8 @@ public struct SourceCatalog: Sendable {
             where !recognised.contains(column.uppercased()) {
                 throw fail("diagnostics column '\(column)' must be among recognise.columns (it is required)")
             }
+        case .melodi:
+            try validateMelodi(definition, fail: fail)
         case .referenceTable:
             guard definition.table != nil, let columns = definition.columns, !columns.isEmpty else {
                 throw fail("a reference-table source needs table: and columns:")
@@ -159,6 +161,49 @@ public struct SourceCatalog: Sendable {
                     throw fail("list \(list.table) from \(list.from): give one column, or two with pair: (name:value)")
                 }
             }
+        }
+    }
+
+    /// A Melodi source: its dimensions are not the columns every dataset has, its template
+    /// names only them, its code maps only them, and each GEO_OBJECT is loaded or left out,
+    /// not both. Territories, periods and codes come from the file, not from `key:` or
+    /// `variables.period`.
+    private static func validateMelodi(_ definition: SourceDefinition, fail: (String) -> CatalogError) throws {
+        guard let rule = definition.melodi else {
+            throw fail("a melodi source needs melodi: (dimensions, variable, levels)")
+        }
+        guard definition.key == nil else {
+            throw fail("a melodi source reads its territories from GEO and GEO_OBJECT: remove key:")
+        }
+        // Its levels above the commune are loaded apart, with no commune code to infer it from.
+        guard definition.geography != nil else {
+            throw fail("a melodi source needs geography: the COG year of its codes (2025 for a geo2025 dataset)")
+        }
+        if let variables = definition.variables,
+           variables.columns != nil || variables.period != nil || variables.periodFromCode != nil || variables.codes != nil {
+            throw fail("a melodi source takes its variables from melodi.variable and its periods from TIME_PERIOD: keep only labels, counts and additive under variables:")
+        }
+        let reserved = Set(SourceDefinition.MelodiRule.readColumns.map { $0.uppercased() })
+        var seen: Set<String> = []
+        for dimension in rule.dimensions {
+            guard !reserved.contains(dimension.uppercased()) else {
+                throw fail("melodi.dimensions names \(dimension), which every Melodi file has and which is read as such: remove it")
+            }
+            guard seen.insert(dimension.uppercased()).inserted else {
+                throw fail("melodi.dimensions names \(dimension) twice")
+            }
+        }
+        do {
+            _ = try rule.template()
+        } catch {
+            throw fail("melodi.variable: \(error.message)")
+        }
+        for dimension in (rule.codes ?? [:]).keys where !seen.contains(dimension.uppercased()) {
+            throw fail("melodi.codes maps the codes of \(dimension), which is not among melodi.dimensions (\(rule.dimensions.joined(separator: ", ")))")
+        }
+        guard !rule.levels.isEmpty else { throw fail("melodi.levels must name at least one GEO_OBJECT to load") }
+        if let both = rule.levels.keys.sorted().first(where: { (rule.levelsNotLoaded ?? []).contains($0) }) {
+            throw fail("GEO_OBJECT \(both) is both under melodi.levels and melodi.levels_not_loaded: keep one")
         }
     }
 }

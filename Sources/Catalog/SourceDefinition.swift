@@ -13,6 +13,9 @@ public struct SourceDefinition: Sendable, Decodable, Equatable {
         /// One row per diagnostic (ADEME's DPE): counted while streaming into observations
         /// per commune and year, by label, building type and construction period.
         case diagnostics
+        /// A dataset of INSEE's Melodi catalogue: long form, one row per territory ×
+        /// dimension codes × period, several levels in one file (`melodi:`).
+        case melodi
     }
 
     public var id: String
@@ -26,7 +29,8 @@ public struct SourceDefinition: Sendable, Decodable, Equatable {
     public var recognise: Recognition
     /// `observations` sources: the column holding the territory code.
     public var key: KeyColumn?
-    /// `observations` sources: which columns are variables and of which period.
+    /// `observations` sources: which columns are variables and of which period; `melodi`
+    /// sources: the labels, counts and additive variables among the codes they make.
     public var variables: VariableRule?
     /// `reference-table` sources: target table, its key, and how each column is filled.
     public var table: String?
@@ -46,11 +50,19 @@ public struct SourceDefinition: Sendable, Decodable, Equatable {
     public var downloads: [Download]?
     /// `diagnostics` sources: the columns each role is read from.
     public var diagnostics: DiagnosticsRule?
+    /// `melodi` sources: the dimensions, how they make variable codes, the levels and statuses.
+    public var melodi: MelodiRule?
 
     enum CodingKeys: String, CodingKey {
         case id, label, publisher, url, notes, kind, vintage, format, recognise, key, variables, table
         case tableKey = "table_key"
-        case columns, lists, ignore, markers, empty, geography, downloads, diagnostics
+        case columns, lists, ignore, markers, empty, geography, downloads, diagnostics, melodi
+    }
+
+    /// What the source's files hold in the warehouse (`sources.kind`): a Melodi dataset is
+    /// read otherwise, and holds observations like a wide file, which `normalise` converts.
+    public var storedKind: String {
+        kind == .melodi ? Kind.observations.rawValue : kind.rawValue
     }
 
     /// A list cell split into rows of `table`: items separated by `separator`, each filling

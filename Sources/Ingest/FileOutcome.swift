@@ -16,7 +16,7 @@ public struct FileOutcome: Sendable {
     }
 
     public var path: String
-    /// The sheet read, for a workbook.
+    /// The sheet read, for a workbook; the member read, for a zip archive of Melodi datasets.
     public var sheet: String?
     public var status: Status
     public var sourceID: String?

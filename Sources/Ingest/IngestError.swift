@@ -7,6 +7,20 @@ public struct IngestError: Error, Sendable, Equatable, CustomStringConvertible {
         case missingColumn = "missing-column"
         case noRows = "no-rows"
         case tooManyLines = "too-many-lines"
+        /// A long file whose dimension columns are not the ones its source declares.
+        case dimensionColumns = "dimension-columns"
+        /// A GEO_OBJECT its source neither loads nor knows to leave out.
+        case unknownLevel = "unknown-level"
+        /// A CONF_STATUS or OBS_STATUS code that no documentation read here gives a meaning.
+        case undocumentedStatus = "undocumented-status"
+        /// The same observation (territory, level, dimension codes, period) twice in one file.
+        case duplicateObservation = "duplicate-observation"
+        /// Two observations that differ but that the source's variable template gives one code.
+        case ambiguousVariable = "ambiguous-variable"
+        /// A file read with another one (a Melodi dataset's metadata), not loaded on its own.
+        case companionFile = "companion-file"
+        /// A Melodi dataset's metadata file with a record that cannot be read.
+        case unreadableMetadata = "unreadable-metadata"
     }
 
     public var code: Code

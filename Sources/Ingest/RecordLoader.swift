@@ -16,11 +16,18 @@ protocol RecordLoader {
     mutating func finish(rejecting reject: (Rejection) throws -> Void) throws
     /// What the loader did that the files journal should say (in `files.repairs`).
     var notes: [String] { get }
+    /// Records read that are neither loaded nor rejected, each counted in `notes` (the
+    /// levels a Melodi source leaves out, such as FRANCE or ZE2020).
+    var rowsNotLoaded: Int { get }
+    /// The other `files` rows the loader recorded the file's values under, once finished.
+    var parts: [LoadPart] { get }
 }
 
 extension RecordLoader {
     mutating func finish(rejecting reject: (Rejection) throws -> Void) throws {}
     var notes: [String] { [] }
+    var rowsNotLoaded: Int { 0 }
+    var parts: [LoadPart] { [] }
 
     /// Checks a code field: keep it as published, store a repaired code, or reject the row.
     static func checkCode(_ bytes: UnsafeBufferPointer<UInt8>, kind: CodeKind, line: Int, column: String,

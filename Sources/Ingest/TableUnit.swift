@@ -2,20 +2,44 @@ import Catalog
 import Foundation
 import Tabular
 
-/// One table to load: a delimited file, or one sheet of a workbook, with the source it
-/// was recognised as. A workbook may hold several (INSEE's EPCI list and composition).
+/// One table to load: a delimited file, one sheet of a workbook or the data member of a
+/// zip archive, with the source it was recognised as. A workbook may hold several (INSEE's
+/// EPCI list and composition).
 struct TableUnit {
     let definition: SourceDefinition
     let reader: any RecordReader
-    /// The sheet, for a workbook.
+    /// The sheet, for a workbook; the member read, for a zip archive of a Melodi dataset.
     let sheet: String?
+    /// The file on disk: what is hashed, and recorded as the load's path.
+    let filePath: String
+    /// The load's name in the files journal: the file's name, `archive.zip!member` for a member.
+    let name: String
+    /// For a Melodi dataset: where its data and metadata files are.
+    var melodi: MelodiFiles? = nil
 
     /// The tables of `path`, recognised (or forced to `forcedSource`).
     static func open(path: String, catalog: SourceCatalog, forcedSource: String?) throws -> [TableUnit] {
         if try FileSignature(path: path) == .zip {
-            return try openWorkbook(path: path, catalog: catalog, forcedSource: forcedSource)
+            let archive = try ZipArchive(path: path)
+            if archive.entry(named: "xl/workbook.xml") != nil {
+                return try openWorkbook(path: path, catalog: catalog, forcedSource: forcedSource)
+            }
+            return try openMelodiArchive(archive, catalog: catalog, forcedSource: forcedSource)
         }
-        var reader = try CSVReader(path: path)
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        try refuseMelodiMetadata(path: path, name: name)
+        let (definition, reader) = try recognise(path: path, catalog: catalog, forcedSource: forcedSource) { delimiter, encoding in
+            try CSVReader(path: path, delimiter: delimiter, encoding: encoding)
+        }
+        let melodi = definition.kind == .melodi ? MelodiFiles(dataPath: path) : nil
+        return [TableUnit(definition: definition, reader: reader, sheet: nil, filePath: path, name: name, melodi: melodi)]
+    }
+
+    /// Opens delimited text as published, finds its source, and reads it again with the
+    /// delimiter and encoding the source declares when they differ from the ones detected.
+    private static func recognise(path: String, catalog: SourceCatalog, forcedSource: String?,
+                                  open: (UInt8?, TextEncoding?) throws -> CSVReader) throws -> (SourceDefinition, CSVReader) {
+        var reader = try open(nil, nil)
         let definition: SourceDefinition
         if let forcedSource {
             definition = try catalog.definition(id: forcedSource)
@@ -26,7 +50,7 @@ struct TableUnit {
         if (definition.delimiterByte.map { $0 != reader.delimiter } ?? false)
             || (definition.format?.encoding.map { $0 != reader.encoding } ?? false) {
             let sniffed = reader
-            reader = try CSVReader(path: path, delimiter: definition.delimiterByte, encoding: definition.format?.encoding)
+            reader = try open(definition.delimiterByte, definition.format?.encoding)
             if reader.header.count == 1 && sniffed.header.count > 1, let published = reader.delimiterDescription,
                let found = sniffed.delimiterDescription {
                 throw TabularError(.notDelimitedText,
@@ -34,19 +58,46 @@ struct TableUnit {
                                    path: path, line: 1)
             }
         }
-        return [TableUnit(definition: definition, reader: reader, sheet: nil)]
+        return (definition, reader)
+    }
+
+    /// A Melodi dataset's metadata beside its data file is read with it, not on its own.
+    private static func refuseMelodiMetadata(path: String, name: String) throws {
+        guard name.uppercased().hasPrefix("DS_"), let data = SourceDefinition.MelodiRule.dataName(ofMetadata: name),
+              FileManager.default.fileExists(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(data).path)
+        else { return }
+        throw IngestError(.companionFile, "the metadata of \(data), read with it", path: path)
+    }
+
+    /// Whether a zip member is the data file of a Melodi dataset (`DS_<NAME>_data.csv`).
+    static func isMelodiData(_ member: String) -> Bool {
+        let name = member.split(separator: "/").last.map(String.init) ?? member
+        return name.uppercased().hasPrefix("DS_") && SourceDefinition.MelodiRule.metadataName(ofData: name) != nil
+    }
+
+    /// The data members of a zip archive of Melodi datasets (INSEE ships
+    /// `DS_<NAME>_data.csv` and `DS_<NAME>_metadata.csv` so), each streamed from the archive.
+    private static func openMelodiArchive(_ archive: ZipArchive, catalog: SourceCatalog, forcedSource: String?) throws -> [TableUnit] {
+        let members = archive.entries.filter { isMelodiData($0.name) }
+        guard !members.isEmpty else {
+            throw TabularError(.unsupportedArchive,
+                               "a zip archive that is neither an XLSX workbook nor a Melodi dataset (no DS_…_data.csv member): its members are not read; extract the CSV member and ingest it",
+                               path: archive.path)
+        }
+        return try members.map { member in
+            let files = MelodiFiles(archive: archive, data: member)
+            let (definition, reader) = try recognise(path: files.dataPath, catalog: catalog, forcedSource: forcedSource) { delimiter, encoding in
+                try files.openData(delimiter: delimiter, encoding: encoding)
+            }
+            return TableUnit(definition: definition, reader: reader, sheet: member.name, filePath: archive.path,
+                             name: URL(fileURLWithPath: archive.path).lastPathComponent + "!" + member.name,
+                             melodi: definition.kind == .melodi ? files : nil)
+        }
     }
 
     /// Every sheet of the workbook that a workbook source names and whose header it finds.
     private static func openWorkbook(path: String, catalog: SourceCatalog, forcedSource: String?) throws -> [TableUnit] {
-        let workbook: XLSXWorkbook
-        do {
-            workbook = try XLSXWorkbook(path: path)
-        } catch let error as TabularError where error.code == .notAWorkbook {
-            throw TabularError(.unsupportedArchive,
-                               "a zip archive that is not an XLSX workbook: its members are not read yet; extract the CSV member and ingest it",
-                               path: path)
-        }
+        let workbook = try XLSXWorkbook(path: path)
         let candidates = try forcedSource.map { [try catalog.definition(id: $0)] } ?? catalog.definitions.filter { $0.format?.sheet != nil }
         var units: [TableUnit] = []
         var sheetsTaken: Set<String> = []
@@ -67,7 +118,8 @@ struct TableUnit {
                     continue
                 }
                 sheetsTaken.insert(sheet)
-                units.append(TableUnit(definition: definition, reader: reader, sheet: sheet))
+                units.append(TableUnit(definition: definition, reader: reader, sheet: sheet, filePath: path,
+                                       name: URL(fileURLWithPath: path).lastPathComponent))
             }
         }
         guard !units.isEmpty else {

@@ -46,10 +46,20 @@ public final class CSVReader {
         try self.init(path: path, delimiter: delimiter, encoding: encoding, chunkSize: Self.chunkSize)
     }
 
+    /// Reads the records of `source` (a member of a zip archive, say); `path` names it in
+    /// errors (`archive.zip!member.csv`).
+    public convenience init(source: any ByteSource, path: String, delimiter: UInt8? = nil, encoding: TextEncoding? = nil) throws {
+        try self.init(source: source, path: path, delimiter: delimiter, encoding: encoding, chunkSize: Self.chunkSize)
+    }
+
     /// Reads `chunkSize` bytes at a time; the fuzz target makes it small, so that chunk
     /// edges fall inside short inputs (detection then sees only the first chunk, as always).
-    init(path: String, delimiter: UInt8?, encoding: TextEncoding?, chunkSize: Int) throws {
-        let window = ReadWindow(source: try openByteSource(path: path), capacity: chunkSize)
+    convenience init(path: String, delimiter: UInt8?, encoding: TextEncoding?, chunkSize: Int) throws {
+        try self.init(source: try openByteSource(path: path), path: path, delimiter: delimiter, encoding: encoding, chunkSize: chunkSize)
+    }
+
+    init(source: any ByteSource, path: String, delimiter: UInt8?, encoding: TextEncoding?, chunkSize: Int) throws {
+        let window = ReadWindow(source: source, capacity: chunkSize)
         let dialect = try Self.detectDialect(window: window, path: path, delimiter: delimiter, encoding: encoding)
         window.start = dialect.bom ? 3 : 0
         self.path = path

@@ -10,7 +10,7 @@ enum BadInputCorpus {
     static let epciHeader = ["EPCI", "LIBEPCI", "NATURE_EPCI", "NB_COM"]
     static let tenMegabytes = 10 << 20
 
-    static let cases: [BadInput] = delimitedText + values + archives
+    static let cases: [BadInput] = delimitedText + values + archives + melodi
 
     /// Structure and encoding of delimited text, plain or gzip.
     static let delimitedText: [BadInput] = [
@@ -159,7 +159,7 @@ enum BadInputCorpus {
             return Array(whole.prefix(whole.count / 2))
         },
         .generated("members-escaping-2024.zip", .refused(
-            ": a zip archive that is not an XLSX workbook: its members are not read yet; extract the CSV member and ingest it")) {
+            ": a zip archive that is neither an XLSX workbook nor a Melodi dataset (no DS_…_data.csv member): its members are not read; extract the CSV member and ingest it")) {
             zipArchive([ZipMember("../x.csv", header + "01001;848;25820;A\n"), ZipMember("/tmp/y.csv", header)])
         },
         .generated("EPCI-part-escaping-2024.xlsx", .refused(

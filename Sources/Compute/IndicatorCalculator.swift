@@ -80,6 +80,7 @@ struct IndicatorCalculator: Sendable {
         checked.method += ", \(IndicatorDefinition.format((count * 10).rounded() / 10)) in the denominator, under \(IndicatorDefinition.format(minimum))"
         return checked
     }
+
     /// The known issues of a territory's components, sorted, without repeats.
     private func flags(of territory: Int32, in flagged: [Component]) -> [String] {
         flagged.isEmpty ? [] : Set(flagged.flatMap { $0.flags(of: territory) }).sorted()

@@ -249,27 +249,3 @@ struct InvocationUnitTests {
         #expect(throws: (any Error).self) { try ExportCommand.parse(["--indicators", "population", "--level", "EPCIS", "--output", "x.csv"]) }
     }
 }
-
-extension Observatoire {
-    /// Runs `executable ARGUMENTS` from `directory`, with the environment of the tests less
-    /// the `OBSERVATOIRE_` variables, plus `environment`.
-    static func run(_ arguments: [String], in directory: URL, executable: URL = binary,
-                    environment: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("OBSERVATOIRE_") }
-            .merging(environment) { $1 }
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-                      errors: String(decoding: errorData, as: UTF8.self))
-    }
-}

@@ -14,12 +14,21 @@ enum Observatoire {
     }
 
     /// Runs `observatoire ARGUMENTS` (or `executable ARGUMENTS`, a shell that sets a limit
-    /// before it execs the binary) to its end.
+    /// before it execs the binary) to its end, from the package root.
     static func run(_ arguments: [String], executable: URL = binary) throws -> Result {
+        try run(arguments, in: packageRoot, executable: executable)
+    }
+
+    /// Runs `executable ARGUMENTS` from `directory`, with the environment of the tests less
+    /// the `OBSERVATOIRE_` variables, plus `environment`.
+    static func run(_ arguments: [String], in directory: URL, executable: URL = binary,
+                    environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
+        process.currentDirectoryURL = directory
+        process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("OBSERVATOIRE_") }
+            .merging(environment) { $1 }
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output

@@ -1,5 +1,5 @@
 /// What each table and view of the warehouse holds, for the documentation tools read
-/// (Datasette's metadata): one place, next to the schema, kept in step with the README's
+/// (Datasette's metadata): one place, next to the schema, kept in step with docs/warehouse.md's
 /// table of the warehouse by a test.
 public enum WarehouseDocumentation {
     public struct Table: Sendable {

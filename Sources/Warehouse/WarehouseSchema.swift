@@ -1,7 +1,7 @@
 import GRDB
 
 /// The warehouse schema, built only by numbered migrations. Table and view names are a
-/// public interface (documented in the README): never rename, only add.
+/// public interface (documented in docs/warehouse.md): never rename, only add.
 public enum WarehouseSchema {
     /// The migrations in order: an identifier, applied once, and the SQL it runs.
     private static let migrations: [(id: String, sql: String)] = [

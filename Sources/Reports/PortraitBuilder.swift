@@ -9,6 +9,8 @@ import Territories
 struct PortraitBuilder {
     let layout: PortraitLayout
     let directory: TerritoryDirectory
+    /// What the portraits of one job share (see `PortraitCache`).
+    let cache = PortraitCache()
 
     var geography: Int { directory.geography }
 
@@ -100,18 +102,25 @@ struct PortraitBuilder {
             .map(Territory.init(row:))
     }
 
-    /// Values by territory, indicator and period.
+    /// Values by territory, indicator and period; those of the builder's portrait
+    /// indicators are read once per territory and kept for the job's next portraits.
     private func values(of territories: [String], indicators: [String], _ db: Database) throws -> [String: [String: [String: Portrait.Value]]] {
+        let shared = indicators == layout.indicators + ["population"]
+        let missing = shared ? territories.filter { cache.values[$0] == nil } : territories
         var values: [String: [String: [String: Portrait.Value]]] = [:]
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT territory, indicator_id, period, value, status, estimate, coverage, flags, estimated_share, territory_communes,
-                   territory_communes_expected FROM v_indicator_values
-            WHERE geography = ? AND territory IN (SELECT value FROM json_each(?)) AND indicator_id IN (SELECT value FROM json_each(?))
-            """, arguments: [geography, try Self.json(territories), try Self.json(indicators)])
-        for row in rows {
-            values[row[0], default: [:]][row[1], default: [:]][row[2]] = Self.value(row, from: 3)
+        if !missing.isEmpty {
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT territory, indicator_id, period, value, status, estimate, coverage, flags, estimated_share, territory_communes,
+                       territory_communes_expected FROM v_indicator_values
+                WHERE geography = ? AND territory IN (SELECT value FROM json_each(?)) AND indicator_id IN (SELECT value FROM json_each(?))
+                """, arguments: [geography, try Self.json(missing), try Self.json(indicators)])
+            for row in rows {
+                values[row[0], default: [:]][row[1], default: [:]][row[2]] = Self.value(row, from: 3)
+            }
         }
-        return values
+        guard shared else { return values }
+        for territory in missing { cache.values[territory] = values[territory] ?? [:] }
+        return Dictionary(uniqueKeysWithValues: territories.map { ($0, cache.values[$0] ?? [:]) })
     }
 
     /// Where a territory is ranked: a commune among the communes of its EPCI (of its
@@ -131,33 +140,41 @@ struct PortraitBuilder {
 
     /// Ranks of the territory's `ok` values among its peers' (1 = highest), by
     /// `indicator period`: one more than the peers with a higher value, out of the peers
-    /// with an `ok` value. Peers are at most a few hundred: their values are read by
-    /// territory (one packed row each) and compared here.
+    /// with an `ok` value. The peers' values are read once per scope (`PortraitCache`).
     private func ranks(of subject: Territory, parents: [Territory], _ db: Database) throws -> [String: Portrait.Rank] {
         guard let (level, scope) = Self.rankScope(of: subject, parents: parents) else { return [:] }
-        let peers = try String.fetchAll(db, sql: """
-            SELECT m.territory FROM memberships m
-            JOIN territories t ON t.geography = m.geography AND t.territory = m.territory AND t.level = ?
-            WHERE m.geography = ? AND m.parent = ?
-            """, arguments: [level, geography, scope.id])
-        var own: [String: Double] = [:]
-        var peerValues: [String: [Double]] = [:]
+        let key = "\(level) in \(scope.id)"
+        if cache.peers[key] == nil {
+            let peers = try String.fetchAll(db, sql: """
+                SELECT m.territory FROM memberships m
+                JOIN territories t ON t.geography = m.geography AND t.territory = m.territory AND t.level = ?
+                WHERE m.geography = ? AND m.parent = ?
+                """, arguments: [level, geography, scope.id])
+            cache.peers[key] = try okValues(of: peers, db)
+        }
+        let peers = cache.peers[key]!
+        let own = try peers.byPeer[subject.id] ?? okValues(of: [subject.id], db).byPeer[subject.id] ?? [:]
+        var ranks: [String: Portrait.Rank] = [:]
+        for (indicator, value) in own {
+            guard let values = peers.byKey[indicator] else { continue }
+            ranks[indicator] = Portrait.Rank(position: 1 + values.count { $0 > value }, count: values.count, level: level, scope: scope)
+        }
+        return ranks
+    }
+
+    /// The `ok` values of territories (one packed row each), by territory and by `indicator period`.
+    private func okValues(of territories: [String], _ db: Database) throws -> PortraitCache.Peers {
+        var peers = PortraitCache.Peers()
         let rows = try Row.fetchCursor(db, sql: """
             SELECT territory, indicator_id || ' ' || period, value FROM indicator_values
             WHERE geography = ? AND territory IN (SELECT value FROM json_each(?)) AND status = 'ok'
-            """, arguments: [geography, try Self.json(peers + [subject.id])])
-        let isPeer = Set(peers)
+            """, arguments: [geography, try Self.json(territories)])
         while let row = try rows.next() {
             let territory: String = row[0], key: String = row[1], value: Double = row[2]
-            if territory == subject.id { own[key] = value }
-            if isPeer.contains(territory) { peerValues[key, default: []].append(value) }
+            peers.byPeer[territory, default: [:]][key] = value
+            peers.byKey[key, default: []].append(value)
         }
-        var ranks: [String: Portrait.Rank] = [:]
-        for (key, value) in own {
-            guard let values = peerValues[key] else { continue }
-            ranks[key] = Portrait.Rank(position: 1 + values.count { $0 > value }, count: values.count, level: level, scope: scope)
-        }
-        return ranks
+        return peers
     }
 
     /// Subject / reference for rates and means; nothing for counts and growth rates, whose

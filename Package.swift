@@ -22,6 +22,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CCrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CXlsxWriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        .systemLibrary(name: "CProj", providers: [.apt(["libproj-dev"])]),
+        .systemLibrary(name: "CGeos", providers: [.apt(["libgeos-dev"])]),
 
         // Reading files as published: bytes, encodings, CSV records, cell values.
         .target(name: "Tabular", dependencies: ["CLibCSV", "CZlib", "CCrypto"], swiftSettings: strict),
@@ -75,6 +77,8 @@ let package = Package(
             "Export", "Geography", "Territories", "Warehouse", "Yams",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: strict),
+        // Cartography: GeoJSON polygon layers, reprojection to Lambert-93 (PROJ), simplification of coverages (GEOS).
+        .target(name: "Cartography", dependencies: ["CProj", "CGeos"], swiftSettings: strict),
         // Downloads of the official files the source definitions list.
         .target(name: "Fetch", dependencies: [
             "Catalog", "Tabular", .product(name: "Logging", package: "swift-log"),
@@ -128,6 +132,7 @@ let package = Package(
             "TestSupport", "Cites", "Geography", "Territories", "Ingest", "Warehouse",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: strict),
+        .testTarget(name: "CartographyTests", dependencies: ["Cartography"], swiftSettings: strict),
         .testTarget(name: "NormaliseTests", dependencies: [
             "TestSupport", "Normalise", "Territories", "Geography", "Ingest", "Catalog", "Warehouse",
         ], swiftSettings: strict),

@@ -43,6 +43,16 @@ public struct PortraitRenderer: Sendable {
         }
     }
 
+    /// `index.html` in `directory`: the page linking the portraits written there in `format`,
+    /// a row per territory with the layout's member indicators, sortable (`PortraitIndex`).
+    public func writeIndex(_ portraits: [Portrait], format: PortraitFormat, layout: PortraitLayout, scope: String,
+                           in directory: String) throws -> String {
+        let path = URL(fileURLWithPath: directory).appendingPathComponent("index.html").path
+        let page = templates.index.render(PortraitIndex(portraits, format: format, indicators: layout.members, scope: scope))
+        try AtomicFile.write(to: path) { temporary in try Data(page.utf8).write(to: temporary) }
+        return path
+    }
+
     /// `EPCI-246200364.html`: the id, with `-` for `:`.
     public static func fileName(of portrait: Portrait, format: PortraitFormat) -> String {
         portrait.subject.id.replacingOccurrences(of: ":", with: "-") + "." + format.rawValue

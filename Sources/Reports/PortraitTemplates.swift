@@ -2,14 +2,17 @@ import Foundation
 import Mustache
 
 /// The HTML and Markdown templates of `pipelines/reports/templates`, read at each run so
-/// that an analyst edits the page without recompiling. They render a `PortraitView`.
+/// that an analyst edits the page without recompiling. They render a `PortraitView`, and
+/// the index of a batch of portraits a `PortraitIndex`.
 public struct PortraitTemplates: Sendable {
     let html: MustacheTemplate
     let markdown: MustacheTemplate
+    let index: MustacheTemplate
 
     public init(directory: String) throws {
         html = try Self.load(directory, "portrait.html.mustache")
         markdown = try Self.load(directory, "portrait.md.mustache")
+        index = try Self.load(directory, "index.html.mustache")
     }
 
     private static func load(_ directory: String, _ name: String) throws -> MustacheTemplate {

@@ -96,13 +96,16 @@ struct PortraitCommand: ParsableCommand {
             try TerritorySelection.territories(level: level, within: within.id, geography: job.directory.geography, db)
         }
         try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
-        for portrait in try job.run(territories: ids, command: "portrait --all --level \(level.rawValue) --within \(within.id)") {
+        let portraits = try job.run(territories: ids, command: "portrait --all --level \(level.rawValue) --within \(within.id)")
+        for portrait in portraits {
             let path = URL(fileURLWithPath: outputDirectory).appendingPathComponent(PortraitRenderer.fileName(of: portrait, format: format)).path
             try renderer.write(portrait, format: format, to: path, excel: excel)
         }
+        let index = try renderer.writeIndex(portraits, format: format, layout: job.layout, scope: "\(level.rawValue) dans \(within.label)",
+                                            in: outputDirectory)
         if !global.quiet {
             let seconds = (clock.now - started).seconds
-            print("\(ids.count) portraits (\(level.rawValue) in \(within.label)) → \(outputDirectory) in \(String(format: "%.2f", seconds)) s")
+            print("\(ids.count) portraits (\(level.rawValue) in \(within.label)) → \(outputDirectory) in \(String(format: "%.2f", seconds)) s; index: \(index)")
         }
     }
 }

@@ -135,6 +135,7 @@ public struct SourceCatalog: Sendable {
                 throw fail("download sha256 '\(sha256)' is not 64 lower-case hexadecimal digits")
             }
         }
+        if let problem = definition.melodiAPI?.problem(in: definition) { throw fail(problem) }
         switch definition.kind {
         case .observations:
             guard definition.key != nil else { throw fail("an observations source needs key: {column, code}") }

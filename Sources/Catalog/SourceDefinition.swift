@@ -52,11 +52,15 @@ public struct SourceDefinition: Sendable, Decodable, Equatable {
     public var diagnostics: DiagnosticsRule?
     /// `melodi` sources: the dimensions, how they make variable codes, the levels and statuses.
     public var melodi: MelodiRule?
+    /// `melodi` sources: the dataset and territories `observatoire fetch` asks INSEE's Melodi
+    /// API for, instead of downloading the whole archive under `downloads:`.
+    public var melodiAPI: MelodiAPIQuery?
 
     enum CodingKeys: String, CodingKey {
         case id, label, publisher, url, notes, kind, vintage, format, recognise, key, variables, table
         case tableKey = "table_key"
         case columns, lists, ignore, markers, empty, geography, downloads, diagnostics, melodi
+        case melodiAPI = "melodi_api"
     }
 
     /// What the source's files hold in the warehouse (`sources.kind`): a Melodi dataset is

@@ -7,7 +7,8 @@ import Tabular
 /// the raw folder. A file already there and valid is left alone; a download goes to
 /// `NAME.part` (resumed on the next try or the next run) and gets its final name only
 /// once complete and verified; a zip archive is kept aside and only the member named is
-/// taken out of it.
+/// taken out of it. A source that declares `melodi_api:` is asked of INSEE's Melodi API
+/// instead (`MelodiAPIFetch`), within the API's quota.
 public struct Fetcher {
     public struct Policy: Sendable {
         /// Tries per file, the first included.
@@ -17,6 +18,21 @@ public struct Fetcher {
         public var timeout: TimeInterval = 60
         /// Bytes and bytes/s on a terminal while downloading.
         public var showsProgress = false
+        /// Sources that declare `melodi_api:` are asked of the API; `false` downloads their
+        /// `downloads:` (the whole archive) instead.
+        public var asksMelodiAPI = true
+        /// Ask the Melodi API again even for an answer already in the raw folder.
+        public var refreshesMelodiAnswers = false
+        /// The Melodi API's quota: at most this many requests in any `window` seconds (30 a
+        /// minute, as INSEE publishes it).
+        public var requestsPerWindow = 30
+        public var window: TimeInterval = 60
+        /// The longest wait a 429's `Retry-After` may ask for before fetch gives up.
+        public var longestWait: TimeInterval = 300
+        /// Another address of the Melodi API than the definitions' (a mirror; tests).
+        public var melodiBaseURL: String?
+        /// What the Melodi client waits on: injected so that tests wait on no real clock.
+        public var clock: any FetchClock = SystemClock()
 
         public init(attempts: Int = 4, firstDelay: TimeInterval = 1, timeout: TimeInterval = 60, showsProgress: Bool = false) {
             self.attempts = attempts
@@ -29,16 +45,38 @@ public struct Fetcher {
     public let raw: String
     public let policy: Policy
     public let logger: Logger
+    /// One quota for every request this fetch makes of the Melodi API.
+    let limiter: RequestLimiter
 
     public init(raw: String, policy: Policy = Policy(), logger: Logger) {
         self.raw = raw
         self.policy = policy
         self.logger = logger
+        limiter = RequestLimiter(requests: policy.requestsPerWindow, window: policy.window, clock: policy.clock)
     }
 
-    /// Fetches every download of the given sources, in order.
+    /// Fetches the given sources, in order: the Melodi API's answer for those that declare
+    /// `melodi_api:` (unless the policy says otherwise), every download for the others.
     public func fetch(_ sources: [SourceDefinition]) -> [FetchOutcome] {
-        sources.flatMap { source in (source.downloads ?? []).map { fetch($0, source: source.id) } }
+        sources.flatMap { source in
+            if let query = source.melodiAPI, policy.asksMelodiAPI {
+                return [fetch(query, source: source)]
+            }
+            return (source.downloads ?? []).map { fetch($0, source: source.id) }
+        }
+    }
+
+    /// Asks the Melodi API for what `source` declares under `melodi_api:`.
+    func fetch(_ query: SourceDefinition.MelodiAPIQuery, source: SourceDefinition) -> FetchOutcome {
+        let outcome = MelodiAPIFetch(definition: source, query: query, raw: raw, policy: policy, limiter: limiter, logger: logger).run()
+        log(outcome)
+        return outcome
+    }
+
+    private func log(_ outcome: FetchOutcome) {
+        logger.log(level: outcome.status == .failed ? .error : .notice, "\(outcome.status.rawValue) \(outcome.path)",
+                   metadata: ["source": "\(outcome.source)", "url": "\(outcome.url)", "sha256": "\(outcome.sha256 ?? "")",
+                              "message": "\(outcome.message ?? "")"])
     }
 
     func fetch(_ download: SourceDefinition.Download, source: String) -> FetchOutcome {
@@ -49,8 +87,7 @@ public struct Fetcher {
             outcome.status = .failed
             outcome.message = "\(error)"
         }
-        logger.log(level: outcome.status == .failed ? .error : .notice, "\(outcome.status.rawValue) \(outcome.path)",
-                   metadata: ["source": "\(source)", "url": "\(download.url)", "message": "\(outcome.message ?? "")"])
+        log(outcome)
         return outcome
     }
 
@@ -62,7 +99,7 @@ public struct Fetcher {
         if FileManager.default.fileExists(atPath: final) {
             if let expected = download.sha256 {
                 if try FileDigest.sha256(path: final).sha256 == expected {
-                    (outcome.status, outcome.message) = (.present, "already there, SHA-256 verified")
+                    (outcome.status, outcome.message, outcome.sha256) = (.present, "already there, SHA-256 verified", expected)
                     return
                 }
                 logger.warning("Present file differs from its checksum: downloading it again", metadata: ["path": "\(final)"])
@@ -90,6 +127,7 @@ public struct Fetcher {
         if candidate != downloaded { try? FileManager.default.removeItem(atPath: downloaded) }
         outcome.status = .downloaded
         outcome.bytes = digest.size
+        outcome.sha256 = digest.sha256
         outcome.message = "\(digest.size) bytes in \(outcome.attempts) attempt\(outcome.attempts == 1 ? "" : "s")"
             + (download.sha256 == nil ? ", no checksum declared" : ", SHA-256 verified")
     }
@@ -156,8 +194,11 @@ public struct FetchOutcome: Sendable, Equatable {
     public let url: String
     public let path: String
     public var status: Status = .failed
+    /// Attempts of a download; requests made of the Melodi API.
     public var attempts = 0
     public var bytes = 0
+    /// The checksum of the file written (or found valid), as `ingest` will record it.
+    public var sha256: String?
     public var message: String?
 }
 

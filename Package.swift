@@ -67,7 +67,7 @@ let package = Package(
         // Portraits of a territory: layout and templates kept as data under pipelines/reports,
         // rendered as HTML and Markdown (Mustache), CSV and XLSX, and recorded in report_portrait.
         .target(name: "Reports", dependencies: [
-            "Export", "Territories", "Warehouse", "Yams",
+            "Cartography", "Export", "Territories", "Warehouse", "Yams",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Mustache", package: "swift-mustache"),
         ], swiftSettings: strict),
@@ -95,7 +95,7 @@ let package = Package(
         ], swiftSettings: strict),
         .executableTarget(name: "observatoire", dependencies: [
             "Ingest", "Normalise", "Territories", "Indicators", "Compute", "Export", "Reports", "Catalog", "Warehouse", "Pipeline", "Fetch", "Cites",
-            "Changes",
+            "Changes", "Cartography",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
@@ -126,7 +126,7 @@ let package = Package(
         .testTarget(name: "ChangesTests", dependencies: ["TestSupport", "Changes", "Ingest", "Warehouse"], swiftSettings: strict),
         .testTarget(name: "ExportTests", dependencies: ["TestSupport", "Export", "Tabular", "Ingest"], swiftSettings: strict),
         .testTarget(name: "ReportsTests", dependencies: [
-            "TestSupport", "Reports", "Export", "Territories", "Indicators", "Ingest", "Warehouse", "Yams",
+            "TestSupport", "Reports", "Cartography", "Export", "Territories", "Indicators", "Ingest", "Warehouse", "Yams",
         ], swiftSettings: strict),
         .testTarget(name: "CitesTests", dependencies: [
             "TestSupport", "Cites", "Geography", "Territories", "Ingest", "Warehouse",

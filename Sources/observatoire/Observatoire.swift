@@ -11,7 +11,7 @@ struct Observatoire: ParsableCommand {
             Exit codes: 0 success, 1 failure, 2 usage error, 3 finished with rejected rows, 4 data-quality alerts (run --fail-on-alert), 75 another writer holds the warehouse.
             """,
         version: "observatoire \(SoftwareVersion.current)",
-        subcommands: [DemoCommand.self, RunCommand.self, StatusCommand.self, FetchCommand.self, IngestCommand.self, NormaliseCommand.self, ComputeCommand.self, DiffCommand.self, IndicatorsCommand.self,
+        subcommands: [DemoCommand.self, RunCommand.self, StatusCommand.self, FetchCommand.self, IngestCommand.self, NormaliseCommand.self, ComputeCommand.self, DiffCommand.self, MapCommand.self, IndicatorsCommand.self,
                       ReconcileCommand.self, ExportCommand.self, PortraitCommand.self, CitesCommand.self, RenovationCommand.self, TerritoriesCommand.self, SourcesCommand.self]
     )
 

@@ -1,0 +1,84 @@
+import ArgumentParser
+import Cartography
+import Foundation
+import Export
+import Reports
+import Territories
+
+extension ClassBreaks: ExpressibleByArgument {}
+extension Palette: ExpressibleByArgument {}
+
+struct MapCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "map",
+        abstract: "A choropleth of one indicator over the communes of a territory, as SVG.",
+        discussion: """
+            The contours are read from a GeoJSON file of communes (WGS84, a code property such as \
+            `insee`), reprojected to Lambert-93 with PROJ and simplified with GEOS as a coverage: \
+            neighbouring communes keep their shared borders. Classes by quantiles (the default: \
+            as many communes in each class, readable on skewed rates) or Jenks' natural breaks; \
+            secret values hatched, communes without a published value in grey, each explained in \
+            the legend; --outlines draws larger territories (EPCI) over them.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The indicator id (see `observatoire indicators list`).")
+    var indicator: String
+
+    @Option(name: .long, help: "The territory whose communes are mapped: code, prefixed code or name.")
+    var territory: String
+
+    @Option(name: .long, help: "GeoJSON of the communes' contours (e.g. ../shared/data/bassin-minier/communes-mbm.geojson).")
+    var contours: String
+
+    @Option(name: .long, help: "GeoJSON of outlines drawn over the communes (e.g. the EPCI).")
+    var outlines: String?
+
+    @Option(name: .long, help: "The period; the latest the communes have by default.")
+    var period: String?
+
+    @Option(name: .long, help: "quantiles or jenks.")
+    var breaks: ClassBreaks = .quantiles
+
+    @Option(name: .long, help: "Number of classes, 3 to 7.")
+    var classes = 5
+
+    @Option(name: .long, help: "sequential (levels) or diverging (specificity index, changes).")
+    var palette: Palette = .sequential
+
+    @Option(name: .long, help: "Simplification tolerance in metres.")
+    var tolerance = 100.0
+
+    @Option(name: .long, help: "The SVG file to write.")
+    var output: String
+
+    @Option(name: .long, help: "The geography; the most recent normalised one by default.")
+    var geography: Int?
+
+    func validate() throws {
+        if !(3...7).contains(classes) { throw ValidationError("--classes is 3 to 7: more classes cannot be told apart on a map.") }
+        if tolerance < 0 { throw ValidationError("--tolerance is a distance in metres, 0 or more.") }
+    }
+
+    func run() throws {
+        let warehouse = try global.openWarehouse()
+        let directory = try TerritoryDirectory(warehouse: warehouse, geography: geography)
+        let subject = try directory.resolve(territory)
+        let projection = try Reprojection()
+        let communes = try GeoJSONPolygons(path: contours).features.map(projection.project)
+        let simplified = tolerance > 0 ? try CoverageSimplifier(tolerance: tolerance).simplify(communes).features : communes
+        var map = try ChoroplethMapBuilder(warehouse: warehouse, directory: directory)
+            .map(indicator: indicator, territory: subject, period: period, contours: simplified,
+                 contoursName: URL(fileURLWithPath: contours).lastPathComponent)
+        if let outlines {
+            map.outlines = try GeoJSONPolygons(path: outlines).features.map { try projection.project($0).geometry }
+        }
+        map.breaks = breaks
+        map.classes = classes
+        map.palette = palette
+        try AtomicFile.write(to: output) { try Data(map.svg().utf8).write(to: $0) }
+        if !global.quiet { print("map of \(indicator) over \(map.areas.count) communes of \(subject.label) → \(output)") }
+    }
+}

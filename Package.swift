@@ -123,7 +123,7 @@ let package = Package(
             "TestSupport", "Pipeline", "Ingest", "Normalise", "Compute", "Indicators", "Catalog", "Warehouse",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
-        .testTarget(name: "ChangesTests", dependencies: ["TestSupport", "Changes", "Ingest", "Warehouse"], swiftSettings: strict),
+        .testTarget(name: "ChangesTests", dependencies: ["TestSupport", "Changes", "Indicators", "Ingest", "Warehouse"], swiftSettings: strict),
         .testTarget(name: "ExportTests", dependencies: ["TestSupport", "Export", "Tabular", "Ingest"], swiftSettings: strict),
         .testTarget(name: "ReportsTests", dependencies: [
             "TestSupport", "Reports", "Cartography", "Export", "Territories", "Indicators", "Ingest", "Warehouse", "Yams",

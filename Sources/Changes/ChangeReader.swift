@@ -27,6 +27,7 @@ public struct ChangeReader {
             var report = ChangeReport(description: run.map { "the computes after run \($0), up to run \(last)" }
                                       ?? "run \(last) against the values it replaced (computed by run \(base))")
             report.values = try historyValues(since: base, db)
+            try addedAndRemoved(&report, db)
             report.files = try filesLoaded(after: base, upTo: last, db)
             report.alerts = try alerts(after: base, upTo: last, db)
             let tolerances = try Self.tolerances(db)
@@ -56,6 +57,33 @@ public struct ChangeReader {
         report.values = try ValueMerge.differences(old, new)
         report.sortValues { beyond($0, tolerances) }
         return report
+    }
+
+    /// From the history alone: an indicator or a territory all of whose values now were
+    /// added by these computes is new; one whose values were all removed, and which no
+    /// longer has any, is gone. A territory is named with the movements of its code.
+    private func addedAndRemoved(_ report: inout ChangeReport, _ db: Database) throws {
+        let byIndicator = Dictionary(grouping: report.values, by: \.indicator)
+        let indicators = try String.fetchSet(db, sql: "SELECT DISTINCT indicator_id FROM indicator_slots")
+        for (id, changes) in byIndicator.sorted(by: { $0.key < $1.key }) {
+            if changes.allSatisfy({ $0.kind == .removed }) && !indicators.contains(id) { report.indicatorsRemoved.append(id) }
+            if changes.allSatisfy({ $0.kind == .added }), try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM indicator_values WHERE indicator_id = ?
+                """, arguments: [id]) == changes.count { report.indicatorsAdded.append(id) }
+        }
+        let byTerritory = Dictionary(grouping: report.values) { "\($0.geography) \($0.territory)" }
+        for (_, changes) in byTerritory.sorted(by: { $0.key < $1.key }) {
+            let (geography, territory) = (changes[0].geography, changes[0].territory)
+            let name = try String.fetchOne(db, sql: "SELECT name FROM territories WHERE geography = ? AND territory = ?",
+                                           arguments: [geography, territory])
+            let now = try Int.fetchOne(db, sql: "SELECT count(*) FROM indicator_values WHERE geography = ? AND territory = ?",
+                                       arguments: [geography, territory]) ?? 0
+            if changes.allSatisfy({ $0.kind == .removed }) && now == 0 {
+                report.territoriesRemoved.append(try Self.territoryChange(territory, name: name ?? territory, geography: geography, db))
+            } else if changes.allSatisfy({ $0.kind == .added }) && now == changes.count {
+                report.territoriesAdded.append(try Self.territoryChange(territory, name: name ?? territory, geography: geography, db))
+            }
+        }
     }
 
     private func beyond(_ change: ValueChange, _ tolerances: [String: Double]) -> Bool {

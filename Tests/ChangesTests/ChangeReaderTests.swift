@@ -1,5 +1,7 @@
 import Changes
 import Foundation
+import Indicators
+import Ingest
 import TestSupport
 import Testing
 import Warehouse
@@ -81,5 +83,29 @@ struct ChangeReaderTests {
         #expect(report.territoriesRemoved.count > 10, "communes nouvelles of 1 January 2024")
         let removed = try #require(report.territoriesRemoved.first { $0.territory.hasPrefix("COM:") })
         #expect(removed.movements.contains { $0.hasPrefix("mod 32 on 2024-01-01: \(removed.territory.dropFirst(4))") }, "\(removed)")
+    }
+
+    /// An indicator defined after the first compute, and a zone declared after it: the
+    /// history alone says they are new.
+    @Test func indicatorsAndTerritoriesAddedSinceTheLastCompute() throws {
+        let sandbox = try Sandbox()
+        try sandbox.loadFixtureGeography()
+        let path = try sandbox.write("base-cc-2021.csv", """
+            CODGEO;P21_POP;P21_POP0014
+            62001;1000;200
+            62003;500;50
+
+            """)
+        _ = try sandbox.ingest(path, IngestOptions(geographyOfInput: 2024))
+        try sandbox.normalise(2024)
+        let catalog = try IndicatorCatalog(directory: packageRoot.appendingPathComponent("pipelines/indicators").path)
+        try sandbox.compute(IndicatorCatalog(indicators: catalog.indicators.filter { $0.id != "part_moins_15_ans" }))
+        try sandbox.write("zones/pair.yaml", "id: pair\nlabel: Alpha et Sainte-Marie\ngeography: 2024\ncommunes: [62001, 62003]\n")
+        try sandbox.normalise(2024, zonesDirectory: sandbox.directory.appendingPathComponent("zones").path)
+        try sandbox.compute(catalog)
+        let report = try ChangeReader().changes(in: sandbox.warehouse)
+        #expect(report.indicatorsAdded == ["part_moins_15_ans"])
+        #expect(report.territoriesAdded.map(\.territory) == ["ZONE:pair"])
+        #expect(report.indicatorsRemoved.isEmpty && report.territoriesRemoved.isEmpty)
     }
 }

@@ -106,7 +106,7 @@ import Testing
         #expect(all.status == 0, "\(all.errors)")
         #expect(all.output.hasPrefix("8 portraits (epci in Intercommunalités du Bassin minier (8 EPCI) (ZONE:bassin-minier-epci)) → \(folder) in "))
         let files = try FileManager.default.contentsOfDirectory(atPath: folder)
-        #expect(files.count == 8 && files.contains("EPCI-246200364.html"))
+        #expect(files.count == 9 && files.contains("EPCI-246200364.html") && files.contains("index.html"), "8 portraits and their index")
 
         let ambiguous = try Observatoire.run(["portrait", "--warehouse", warehouse, "bassin minier", "--format", "md"])
         #expect(ambiguous.status == 1)

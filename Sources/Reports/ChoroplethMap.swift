@@ -25,6 +25,8 @@ public struct ChoroplethMap: Sendable {
     }
 
     public var title: String
+    /// The territory mapped, under the title.
+    public var subtitle = ""
     /// Source, vintage and date of the figures, under the legend.
     public var caption: String
     public var unit: String
@@ -47,7 +49,7 @@ public struct ChoroplethMap: Sendable {
     /// Width of the map in pixels; its height follows the territory's shape.
     static let width = 760.0
     private static let margin = 10.0
-    private static let titleHeight = 40.0
+    private static let titleHeight = 58.0
     private static let legendLine = 20.0
 
     /// The class bounds of the published values.
@@ -114,6 +116,7 @@ public struct ChoroplethMap: Sendable {
             <defs><pattern id="secret" patternUnits="userSpaceOnUse" width="6" height="6">\
             <rect width="6" height="6" fill="#ffffff"/><path d="M0,6L6,0M-1,1L1,-1M5,7L7,5" stroke="\(Palette.secretHatch)" stroke-width="1"/></pattern></defs>
             <text x="\(Self.number(Self.margin))" y="24" font-size="16" font-weight="bold" fill="#1d3557">\(Self.escaped(title))</text>
+            <text x="\(Self.number(Self.margin))" y="44" font-size="12" fill="#1d3557">\(Self.escaped(subtitle))</text>
             <clipPath id="frame"><rect x="0" y="\(Self.number(Self.titleHeight - Self.margin))" width="\(Self.number(Self.width))" \
             height="\(Self.number(mapHeight + 2 * Self.margin))"/></clipPath>
             <g clip-path="url(#frame)">

@@ -62,8 +62,10 @@ public struct ChoroplethMapBuilder {
                 """, arguments: [geography, id])
             let caption = "Source : \(sources.joined(separator: ", ")) ; géographie COG \(geography) ; contours : \(contoursName) ; "
                 + "produit le \(PortraitView.utc(now)) UTC par observatoire \(SoftwareVersion.current)"
-            return ChoroplethMap(title: "\(indicator["label"] as String) (\(shown)) — \(territory.name)", caption: caption,
-                                 unit: indicator["unit"], isCount: (indicator["aggregation"] as String) == "stock", areas: areas)
+            var map = ChoroplethMap(title: "\(indicator["label"] as String) (\(shown))", caption: caption,
+                                    unit: indicator["unit"], isCount: (indicator["aggregation"] as String) == "stock", areas: areas)
+            map.subtitle = "\(territory.name) (\(territory.id)), \(areas.count) communes"
+            return map
         }
     }
 }

@@ -7,11 +7,12 @@ import Territories
 
 extension ClassBreaks: ExpressibleByArgument {}
 extension Palette: ExpressibleByArgument {}
+extension MapFormat: ExpressibleByArgument {}
 
 struct MapCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "map",
-        abstract: "A choropleth of one indicator over the communes of a territory, as SVG.",
+        abstract: "A choropleth of one indicator over the communes of a territory, as SVG, PNG or HTML.",
         discussion: """
             The contours are read from a GeoJSON file of communes (WGS84, a code property such as \
             `insee`), reprojected to Lambert-93 with PROJ and simplified with GEOS as a coverage: \
@@ -51,7 +52,10 @@ struct MapCommand: ParsableCommand {
     @Option(name: .long, help: "Simplification tolerance in metres.")
     var tolerance = 100.0
 
-    @Option(name: .long, help: "The SVG file to write.")
+    @Option(name: .long, help: "svg, png (rendered by rsvg-convert) or html (the SVG in a page).")
+    var format: MapFormat = .svg
+
+    @Option(name: .long, help: "The file to write.")
     var output: String
 
     @Option(name: .long, help: "The geography; the most recent normalised one by default.")
@@ -78,7 +82,8 @@ struct MapCommand: ParsableCommand {
         map.breaks = breaks
         map.classes = classes
         map.palette = palette
-        try AtomicFile.write(to: output) { try Data(map.svg().utf8).write(to: $0) }
+        let data = try format.data(of: map)
+        try AtomicFile.write(to: output) { try data.write(to: $0) }
         if !global.quiet { print("map of \(indicator) over \(map.areas.count) communes of \(subject.label) → \(output)") }
     }
 }

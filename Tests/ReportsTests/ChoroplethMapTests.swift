@@ -51,4 +51,18 @@ import Testing
         let parser = XMLParser(data: Data(svg.utf8))
         #expect(parser.parse(), "\(parser.parserError.map(String.init(describing:)) ?? "")")
     }
+
+    @Test(.enabled(if: SharedData.isAvailable, "../shared/data is absent"))
+    func asAPageAndAsAPicture() throws {
+        let map = try map()
+        let html = String(decoding: try MapFormat.html.data(of: map), as: UTF8.self)
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<svg xmlns=") && html.contains("<title>Taux de pauvreté au seuil de 60 % (2021)</title>"))
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/rsvg-convert") else { return }
+        let png = try MapFormat.png.data(of: map)
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+        // Width in the PNG header (bytes 16–19): twice the SVG's 760 pixels.
+        let width = png[16..<20].reduce(0) { $0 << 8 | Int($1) }
+        #expect(width == 1_520)
+        #expect(throws: (any Error).self) { try MapFormat.png.data(of: map, renderer: "/nonexistent/rsvg-convert") }
+    }
 }

@@ -1,3 +1,5 @@
+import Warehouse
+
 /// What `normalise` did, for the terminal and the runs journal.
 public struct NormaliseSummary: Sendable {
     public let runID: Int64

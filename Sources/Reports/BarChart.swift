@@ -25,20 +25,20 @@ struct BarChart {
         let width = Self.labelWidth + Self.barArea + Self.valueWidth
         let height = Self.rowHeight * Double(bars.count) + 30
         var svg = """
-            <svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-label="\(Self.escaped(title))">
-            <text x="0" y="14" class="chart-title">\(Self.escaped(title))</text>
+            <svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-label="\(Markup.escaped(title))">
+            <text x="0" y="14" class="chart-title">\(Markup.escaped(title))</text>
 
             """
         for (index, bar) in bars.enumerated() {
             let top = 24 + Double(index) * Self.rowHeight
-            svg += "<text x=\"\(Self.labelWidth - 6)\" y=\"\(top + 15)\" text-anchor=\"end\">\(Self.escaped(Self.shortened(bar.label)))</text>\n"
+            svg += "<text x=\"\(Self.labelWidth - 6)\" y=\"\(top + 15)\" text-anchor=\"end\">\(Markup.escaped(Self.shortened(bar.label)))</text>\n"
             guard let value = bar.value else {
                 svg += "<text x=\"\(x(0) + 4)\" y=\"\(top + 15)\">\(index < symbols.count ? symbols[index] : "nd")</text>\n"
                 continue
             }
             let (start, end) = (min(x(0), x(value)), max(x(0), x(value)))
             svg += "<rect x=\"\(Self.number(start))\" y=\"\(top + 3)\" width=\"\(Self.number(max(end - start, 1)))\" height=\"\(Self.rowHeight - 8)\" class=\"\(bar.highlighted ? "bar subject" : "bar")\"/>\n"
-            svg += "<text x=\"\(Self.number(Self.labelWidth + Self.barArea + 6))\" y=\"\(top + 15)\">\(Self.escaped(FrenchNumber.format(value, unit: unit)))</text>\n"
+            svg += "<text x=\"\(Self.number(Self.labelWidth + Self.barArea + 6))\" y=\"\(top + 15)\">\(Markup.escaped(FrenchNumber.format(value, unit: unit)))</text>\n"
         }
         return svg + "</svg>"
     }
@@ -48,10 +48,5 @@ struct BarChart {
     /// What fits left of the bars.
     private static func shortened(_ label: String) -> String {
         label.count <= 36 ? label : label.prefix(35) + "…"
-    }
-
-    static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

@@ -1,4 +1,5 @@
 import Cartography
+import Export
 import Foundation
 
 /// A choropleth of territories as self-contained SVG: each area filled by the class of its
@@ -82,14 +83,14 @@ public struct ChoroplethMap: Sendable {
             } else if area.status == "secret" {
                 secrets += 1
                 fill = "url(#secret)"
-                shown = "secret statistique"
+                shown = StatusLabel.french(area.status)
             } else {
                 missing += 1
                 fill = Palette.missing
-                shown = Self.withoutValue(area.status)
+                shown = StatusLabel.french(area.status)
             }
             body += "<path d=\"\(path(area.geometry))\" fill=\"\(fill)\" fill-rule=\"evenodd\" stroke=\"#ffffff\" stroke-width=\"0.4\">"
-                + "<title>\(Self.escaped("\(area.name) (\(area.code)) : \(shown)"))</title></path>\n"
+                + "<title>\(Markup.escaped("\(area.name) (\(area.code)) : \(shown)"))</title></path>\n"
         }
         for outline in outlines {
             body += "<path d=\"\(path(outline))\" fill=\"none\" stroke=\"#333333\" stroke-width=\"1.2\"/>\n"
@@ -112,11 +113,11 @@ public struct ChoroplethMap: Sendable {
         var svg = """
             <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(Self.number(Self.width)) \(Self.number(height))" \
             width="\(Self.number(Self.width))" height="\(Self.number(height))" font-family="DejaVu Sans, Arial, sans-serif" role="img" \
-            aria-label="\(Self.escaped(title))">
+            aria-label="\(Markup.escaped(title))">
             <defs><pattern id="secret" patternUnits="userSpaceOnUse" width="6" height="6">\
             <rect width="6" height="6" fill="#ffffff"/><path d="M0,6L6,0M-1,1L1,-1M5,7L7,5" stroke="\(Palette.secretHatch)" stroke-width="1"/></pattern></defs>
-            <text x="\(Self.number(Self.margin))" y="24" font-size="16" font-weight="bold" fill="#1d3557">\(Self.escaped(title))</text>
-            <text x="\(Self.number(Self.margin))" y="44" font-size="12" fill="#1d3557">\(Self.escaped(subtitle))</text>
+            <text x="\(Self.number(Self.margin))" y="24" font-size="16" font-weight="bold" fill="#1d3557">\(Markup.escaped(title))</text>
+            <text x="\(Self.number(Self.margin))" y="44" font-size="12" fill="#1d3557">\(Markup.escaped(subtitle))</text>
             <clipPath id="frame"><rect x="0" y="\(Self.number(Self.titleHeight - Self.margin))" width="\(Self.number(Self.width))" \
             height="\(Self.number(mapHeight + 2 * Self.margin))"/></clipPath>
             <g clip-path="url(#frame)">
@@ -126,25 +127,15 @@ public struct ChoroplethMap: Sendable {
         for (index, entry) in legend.enumerated() {
             let y = legendTop + Double(index) * Self.legendLine
             svg += "<rect x=\"\(Self.number(Self.margin))\" y=\"\(Self.number(y))\" width=\"18\" height=\"14\" fill=\"\(entry.swatch)\" stroke=\"#999999\" stroke-width=\"0.5\"/>"
-                + "<text x=\"\(Self.number(Self.margin + 26))\" y=\"\(Self.number(y + 11))\" font-size=\"11\">\(Self.escaped(entry.text))</text>\n"
+                + "<text x=\"\(Self.number(Self.margin + 26))\" y=\"\(Self.number(y + 11))\" font-size=\"11\">\(Markup.escaped(entry.text))</text>\n"
         }
         let method = "Classes : " + (breaks == .quantiles ? "de même effectif (quantiles)" : "seuils naturels (Jenks)")
         for (line, text) in [caption, method].enumerated() {
             svg += "<text x=\"\(Self.number(Self.margin))\" y=\"\(Self.number(height - 26 + Double(line) * 12))\" font-size=\"9\" fill=\"#555555\">"
-                + "\(Self.escaped(text))</text>\n"
+                + "\(Markup.escaped(text))</text>\n"
         }
         svg += "<rect x=\"0\" y=\"0\" width=\"\(Self.number(Self.width))\" height=\"\(Self.number(height))\" fill=\"none\"/>\n</svg>\n"
         return svg
-    }
-
-    /// What a grey area's tooltip says.
-    static func withoutValue(_ status: String) -> String {
-        switch status {
-        case "insufficient-coverage": "couverture insuffisante"
-        case "small-count": "effectif trop faible"
-        case "not-applicable": "sans objet"
-        default: "non disponible"
-        }
     }
 
     private static func extent(_ geometries: [MultiPolygon]) -> (minX: Double, minY: Double, maxX: Double, maxY: Double) {
@@ -159,10 +150,5 @@ public struct ChoroplethMap: Sendable {
     private static func number(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
-    }
-
-    private static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

@@ -16,7 +16,7 @@ public enum MapFormat: String, Sendable, CaseIterable {
             return Data("""
                 <!DOCTYPE html>
                 <html lang="fr">
-                <head><meta charset="utf-8"><title>\(Self.escaped(map.title))</title>
+                <head><meta charset="utf-8"><title>\(Markup.escaped(map.title))</title>
                 <style>body { margin: 0; font-family: "DejaVu Sans", Arial, sans-serif; } svg { max-width: 100%; height: auto; }</style></head>
                 <body>
                 \(svg)</body>
@@ -54,9 +54,5 @@ public enum MapFormat: String, Sendable, CaseIterable {
             throw ReportError("\(renderer) could not render the map (exit \(process.terminationStatus)): \(message)")
         }
         return png
-    }
-
-    private static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
     }
 }

@@ -16,22 +16,29 @@ import GRDB
 /// - département, région: the `Nombre de communes` INSEE publishes with the populations
 ///   légales (variable `NBCOM`), the COG's communes;
 /// - France: the sum of the régions' `NBCOM`, the COG's communes;
-/// - zones: their declared communes (set by `TerritoryBuilder`).
-struct MembershipCompleteness {
-    let geography: Int
+/// - zones: their declared communes (set by normalise's `TerritoryBuilder`).
+///
+/// A typed store of the warehouse: normalise calls it, the SQL stays here.
+public struct MembershipCompleteness {
+    public let geography: Int
     /// The EPCIs of each zone declared by EPCI: its full count is theirs added up.
-    var zoneEPCIs: [String: [String]] = [:]
+    public var zoneEPCIs: [String: [String]] = [:]
+
+    public init(geography: Int, zoneEPCIs: [String: [String]] = [:]) {
+        self.geography = geography
+        self.zoneEPCIs = zoneEPCIs
+    }
 
     /// One territory with fewer communes in the geography than in full.
-    struct Partial: Sendable, Equatable {
-        let territory: String
-        let communes: Int
-        let expected: Int
-        let basis: String
+    public struct Partial: Sendable, Equatable {
+        public let territory: String
+        public let communes: Int
+        public let expected: Int
+        public let basis: String
     }
 
     /// Fills the three columns and returns the partial territories, in code order.
-    func record(_ db: Database) throws -> [Partial] {
+    public func record(_ db: Database) throws -> [Partial] {
         let arguments: StatementArguments = ["g": geography, "v": String(geography)]
         try db.execute(sql: """
             UPDATE territories SET communes = (

@@ -25,6 +25,13 @@ public enum RunJournal {
         }
     }
 
+    /// The last run started before a date or time (`2026-12-01`, ISO 8601 as `runs.started_at`); 0 when none.
+    public static func lastRun(startedBefore date: String, in warehouse: Warehouse) throws -> Int64 {
+        try warehouse.read { db in
+            try Int64.fetchOne(db, sql: "SELECT max(run_id) FROM runs WHERE started_at < ?", arguments: [date]) ?? 0
+        }
+    }
+
     /// Marks the runs left `running` by a process that ended without finishing (killed,
     /// crashed) as failed. Only the holder of the `WriterLock` may call it: no other
     /// writer can then be running. Returns how many there were.

@@ -83,8 +83,6 @@ struct DiffCommand: ParsableCommand {
         guard since.range(of: #"^\d{4}-\d{2}-\d{2}"#, options: .regularExpression) != nil else {
             throw ValidationError("--since takes a run id (see `observatoire status`) or a date YYYY-MM-DD, not '\(since)'.")
         }
-        return try warehouse.read { db in
-            try Int64.fetchOne(db, sql: "SELECT max(run_id) FROM runs WHERE started_at < ?", arguments: [since]) ?? 0
-        }
+        return try RunJournal.lastRun(startedBefore: since, in: warehouse)
     }
 }

@@ -142,6 +142,6 @@ let package = Package(
         ], swiftSettings: strict),
         // Runs the built `observatoire` executable: exit codes and what it prints; the warehouse
         // after kill -9 and a full disk (read with GRDB).
-        .testTarget(name: "CLITests", dependencies: ["observatoire", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["observatoire", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
     ]
 )

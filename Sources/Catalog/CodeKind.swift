@@ -7,6 +7,10 @@ import Tabular
 /// such and only ever repaired on explicit request.
 public enum CodeKind: String, Sendable, Codable, CaseIterable {
     case commune
+    /// A commune déléguée or associée (COMD, COMA): a commune's code syntax, its own level,
+    /// never converted as a commune (its code may be its parent's, as Neussargues-Moissac
+    /// 15141 inside Neussargues en Pinatelle 15141).
+    case communeDeleguee = "commune-deleguee"
     case iris
     case departement
     case region
@@ -23,7 +27,7 @@ public enum CodeKind: String, Sendable, Codable, CaseIterable {
     /// What a valid code looks like, said in error messages.
     public var expectation: String {
         switch self {
-        case .commune: "5 characters, digits or 2A/2B then 3 digits (e.g. 01001, 2A004)"
+        case .commune, .communeDeleguee: "5 characters, digits or 2A/2B then 3 digits (e.g. 01001, 2A004)"
         case .iris: "9 characters: a commune code and 4 digits (e.g. 010040101)"
         case .departement: "2 characters (01…95, 2A, 2B) or 3 digits for overseas (971…976)"
         case .region: "2 digits (e.g. 32)"
@@ -77,6 +81,7 @@ public enum CodeKind: String, Sendable, Codable, CaseIterable {
     public func level(of code: UnsafeBufferPointer<UInt8>) -> String {
         switch self {
         case .commune: Self.communeLevel(code)
+        case .communeDeleguee: "COMD"
         case .iris: "IRIS"
         case .departement: "DEP"
         case .region: "REG"
@@ -88,7 +93,7 @@ public enum CodeKind: String, Sendable, Codable, CaseIterable {
     private func isValid(_ code: UnsafeBufferPointer<UInt8>) -> Bool {
         let d = Self.isDigit
         switch self {
-        case .commune:
+        case .commune, .communeDeleguee:
             return code.count == 5 && Self.isCommunePrefix(code) && code[2...].allSatisfy(d)
         case .iris:
             return code.count == 9 && Self.isCommunePrefix(code) && code[2...].allSatisfy(d)

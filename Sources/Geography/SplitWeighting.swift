@@ -23,17 +23,22 @@ public struct PopulationTable: Sendable {
     /// What the figures are, for the passage's `basis`.
     public var label: String
     public var population: [String: Double]
+    /// Population of each commune déléguée or associée, by its own code.
+    public var delegated: [String: Double]
 
-    public init(geography: Int, label: String, population: [String: Double]) {
+    public init(geography: Int, label: String, population: [String: Double], delegated: [String: Double] = [:]) {
         self.geography = geography
         self.label = label
         self.population = population
+        self.delegated = delegated
     }
 }
 
 /// Split weights proportional to population: the most recent release (on or after the
-/// split) in which every target commune exists unchanged since the split. Without one,
-/// equal shares, and the basis says so.
+/// split) in which every target commune exists unchanged since the split. Failing that,
+/// a commune nouvelle undone into its communes déléguées (as Neussargues en Pinatelle in
+/// 2025) is shared by their populations in the last release before the split: they are
+/// the same territories. Without either, equal shares, and the basis says so.
 public struct PopulationWeights: SplitWeighting {
     public let tables: [PopulationTable]
 
@@ -49,6 +54,12 @@ public struct PopulationWeights: SplitWeighting {
             let total = values.reduce(0, +)
             guard total > 0 else { continue }
             return SplitShares(weights: values.map { $0 / total }, basis: table.label)
+        }
+        for table in tables where table.geography < vintage {
+            let values = targets.compactMap { table.delegated[$0] }
+            let total = values.reduce(0, +)
+            guard values.count == targets.count, total > 0 else { continue }
+            return SplitShares(weights: values.map { $0 / total }, basis: "communes déléguées of \(code): \(table.label)")
         }
         let equal = 1 / Double(targets.count)
         return SplitShares(weights: targets.map { _ in equal },

@@ -4,7 +4,6 @@ import GRDB
 /// Reads the reference tables `normalise` works from: the commune history, commune
 /// lists of loaded COG files, and the populations that weight splits.
 enum ReferenceData {
-    /// The history from the most recent COG whose communes and mouvements are both loaded.
     /// The most recent vintage whose COG communes and mouvements are both loaded.
     static func referenceVintage(_ db: Database) throws -> String? {
         try String.fetchOne(db, sql: """
@@ -13,6 +12,7 @@ enum ReferenceData {
             """)
     }
 
+    /// The history from the most recent COG whose communes and mouvements are both loaded.
     static func history(_ db: Database) throws -> CommuneHistory {
         guard let vintage = try referenceVintage(db), let year = Int(vintage) else {
             throw GeographyError(.missingReference, """
@@ -31,7 +31,8 @@ enum ReferenceData {
     }
 
     /// Populations municipales (`PMUN`) of every loaded populations légales file whose
-    /// geography is known, for split weights.
+    /// geography is known, for split weights: of communes, and of communes déléguées
+    /// (level COMD) for the communes nouvelles that are undone.
     static func populationTables(_ db: Database) throws -> [PopulationTable] {
         let files = try Row.fetchAll(db, sql: """
             SELECT f.file_id, f.source_id, f.vintage, f.geography, v.variable_id
@@ -43,16 +44,19 @@ enum ReferenceData {
             let fileID: Int64 = file["file_id"]
             let variableID: Int64 = file["variable_id"]
             var population: [String: Double] = [:]
+            var delegated: [String: Double] = [:]
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT territory_code, value FROM observations
-                WHERE file_id = ? AND variable_id = ? AND territory_level = 'COM' AND status = 'ok'
+                SELECT territory_code, territory_level, value FROM observations
+                WHERE file_id = ? AND variable_id = ? AND territory_level IN ('COM', 'COMD') AND status = 'ok'
                 """, arguments: [fileID, variableID])
-            while let row = try rows.next() { population[row[0]] = row[1] }
+            while let row = try rows.next() {
+                if (row[1] as String) == "COMD" { delegated[row[0]] = row[2] } else { population[row[0]] = row[2] }
+            }
             let geography: Int = file["geography"]
             let vintage: String = file["vintage"]
             return PopulationTable(geography: geography,
                                    label: "population municipale, populations légales RP\(vintage) (COG \(geography), \(file["source_id"] as String))",
-                                   population: population)
+                                   population: population, delegated: delegated)
         }
     }
 

@@ -14,7 +14,7 @@ import GRDB
 /// out, by being cut or by its field: populations légales leave Mayotte out):
 /// - EPCI: the EPCI list's `NB_COM`, the composition file's rows;
 /// - département, région: the `Nombre de communes` INSEE publishes with the populations
-///   légales (variable `NBCOM`), the COG's communes;
+///   légales (variable `NBCOM`) of the same geography, the COG's communes;
 /// - France: the sum of the régions' `NBCOM`, the COG's communes;
 /// - zones: their declared communes (set by normalise's `TerritoryBuilder`).
 ///
@@ -101,16 +101,17 @@ public struct MembershipCompleteness {
             UNION ALL
             SELECT 'FR', count(*), 'COG ' || :v FROM cog_communes WHERE vintage = :v AND typecom = 'COM'
             """,
-            // The number of communes INSEE publishes per département and région, on this geography.
+            // The number of communes INSEE publishes per département and région, from files on
+            // this very geography: a count of 2024 is not the full membership of 2025.
             """
             SELECT n.territory, CAST(max(n.value) AS INTEGER), 'populations légales ' || v.period || ' (Nombre de communes)'
-            FROM normalised_values n JOIN variables v USING (variable_id)
-            WHERE n.geography = :g AND v.code = 'NBCOM' AND n.status = 'ok' AND (n.territory LIKE 'DEP:%' OR n.territory LIKE 'REG:%')
+            FROM normalised_values n JOIN variables v USING (variable_id) JOIN files f ON f.file_id = n.file_id
+            WHERE n.geography = :g AND f.geography = :g AND v.code = 'NBCOM' AND n.status = 'ok' AND (n.territory LIKE 'DEP:%' OR n.territory LIKE 'REG:%')
             GROUP BY n.territory, v.period
             UNION ALL
             SELECT 'FR', CAST(sum(n.value) AS INTEGER), 'populations légales ' || v.period || ' (Nombre de communes, sum of the régions)'
-            FROM normalised_values n JOIN variables v USING (variable_id)
-            WHERE n.geography = :g AND v.code = 'NBCOM' AND n.status = 'ok' AND n.territory LIKE 'REG:%'
+            FROM normalised_values n JOIN variables v USING (variable_id) JOIN files f ON f.file_id = n.file_id
+            WHERE n.geography = :g AND f.geography = :g AND v.code = 'NBCOM' AND n.status = 'ok' AND n.territory LIKE 'REG:%'
             GROUP BY n.file_id, v.period
             """,
         ]

@@ -137,12 +137,13 @@ struct CodeKindTests {
         #expect(level(.region, "32") == "REG")
         #expect(level(.arrondissement, "621") == "ARR")
         #expect(level(.epci, "246200364") == "EPCI")
+        #expect(level(.communeDeleguee, "15141") == "COMD")
     }
 
     @Test("every kind says what a valid code looks like, with an example that is valid")
     func expectations() {
         let examples: [CodeKind: String] = [
-            .commune: "2A004", .iris: "010040101", .departement: "971",
+            .commune: "2A004", .communeDeleguee: "01001", .iris: "010040101", .departement: "971",
             .region: "32", .arrondissement: "9711", .epci: "246200364",
         ]
         for kind in CodeKind.allCases {

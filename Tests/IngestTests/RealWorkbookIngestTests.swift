@@ -36,11 +36,11 @@ struct RealWorkbookIngestTests {
         #expect(lens["dep"] == "62")
     }
 
-    @Test("populations légales workbook: sheet Communes, codes joined from département and commune, overseas included")
+    @Test("populations légales workbook: sheets Communes, communes déléguées, départements and régions; codes joined, overseas included")
     func populationsWorkbook() throws {
         let sandbox = try Sandbox()
         let outcomes = try sandbox.ingest([SharedData.path("population/populations-legales-2022-ensemble.xlsx")]).outcomes
-        #expect(outcomes.compactMap(\.sheet).sorted() == ["Communes", "Départements", "Régions"])
+        #expect(outcomes.compactMap(\.sheet).sorted() == ["Communes", "Communes associées ou déléguées", "Départements", "Régions"])
         #expect(outcomes.allSatisfy { $0.status == .loaded })
         let outcome = try #require(outcomes.first { $0.sheet == "Communes" })
         #expect(outcome.counts == .init(rowsRead: 34_964, rowsLoaded: 34_964, rowsRejected: 0))
@@ -48,7 +48,11 @@ struct RealWorkbookIngestTests {
         #expect(try sandbox.scalar("SELECT value FROM v_observations WHERE territory_code = '97101' AND variable = 'PMUN'") == 51_760.0)
         #expect(try sandbox.scalar("SELECT territory_level FROM v_observations WHERE territory_code = '75101' LIMIT 1") == "ARM")
         #expect(try sandbox.scalar("SELECT geography FROM files") == 2024)
-        #expect(try sandbox.scalar("SELECT count(*) FROM variables WHERE code = 'PMUN' AND additive = 1") == 3)
+        #expect(try sandbox.scalar("SELECT count(*) FROM variables WHERE code = 'PMUN' AND additive = 1") == 4)
+        // Communes déléguées at their own level, even where the code is the commune nouvelle's.
+        #expect(try sandbox.scalar("SELECT value FROM v_observations WHERE territory_code = '15031' AND territory_level = 'COMD' AND variable = 'PMUN'") == 217.0)
+        #expect(try sandbox.scalar("SELECT value FROM v_observations WHERE territory_code = '15141' AND territory_level = 'COMD' AND variable = 'PMUN'") == 834.0)
+        #expect(try sandbox.scalar("SELECT value FROM v_observations WHERE territory_code = '15141' AND territory_level = 'COM' AND variable = 'PMUN'") == 1_577.0)
         // The départements and régions as INSEE publishes them.
         #expect(try sandbox.scalar("SELECT value FROM v_observations WHERE territory_code = '62' AND territory_level = 'DEP' AND variable = 'PMUN'") == 1_460_184.0)
         #expect(try sandbox.scalar("SELECT count(*) FROM v_observations WHERE territory_level = 'REG' AND variable = 'PTOT'") == 17)

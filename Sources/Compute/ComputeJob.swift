@@ -148,22 +148,22 @@ public struct ComputeJob {
             try terms.map { try store.values(of: $0.hasPrefix("-") ? String($0.dropFirst()) : $0, in: period, sources: sources, files: &used) }
         }
         if indicator.aggregation == .annualGrowth {
-            guard let end = periods.last, let value = indicator.value else { return [] }
-            let span = indicator.minYears ?? 5
-            guard let start = periods.last(where: { Int(end.label)! - Int($0.label)! >= span }) else { return [] }
-            var components = try read([value], start) + read([value], end)
-            if let natural = indicator.naturalBalance {
-                let last = String(format: "%02d", (Int(end.label)! - 1) % 100)
-                let terms = natural.map { $0.replacingOccurrences(of: "{start}", with: start.yy ?? "").replacingOccurrences(of: "{last}", with: last) }
-                let balance = try read(terms, start)
-                guard balance.allSatisfy({ !$0.isEmpty }) else { return [] }
-                components += balance
+            guard let value = indicator.value else { return [] }
+            return try growthPeriods(periods, span: indicator.minYears ?? 5).compactMap { start, end in
+                var components = try read([value], start) + read([value], end)
+                if let natural = indicator.naturalBalance {
+                    let last = String(format: "%02d", (Int(end.label)! - 1) % 100)
+                    let terms = natural.map { $0.replacingOccurrences(of: "{start}", with: start.yy ?? "").replacingOccurrences(of: "{last}", with: last) }
+                    let balance = try read(terms, start)
+                    guard balance.allSatisfy({ !$0.isEmpty }) else { return nil }
+                    components += balance
+                }
+                var calculator = IndicatorCalculator(indicator: indicator, period: "\(start.label)-\(end.label)",
+                                                     territories: store.normalised.territories, components: components,
+                                                     members: members, population: population)
+                calculator.years = Int(end.label)! - Int(start.label)!
+                return calculator
             }
-            var calculator = IndicatorCalculator(indicator: indicator, period: "\(start.label)-\(end.label)",
-                                                 territories: store.normalised.territories, components: components,
-                                                 members: members, population: population)
-            calculator.years = Int(end.label)! - Int(start.label)!
-            return [calculator]
         }
         return try periods.map { period in
             let terms: [String] = switch indicator.aggregation {
@@ -181,6 +181,20 @@ public struct ComputeJob {
             }
             return calculator
         }
+    }
+
+    /// The census periods of a growth, newest first: from the last census year back to the
+    /// most recent one at least `span` years before it (the rolling census makes closer
+    /// years incomparable), then from that one back again: 2016-2022 and 2011-2016 from
+    /// the 2022 bases communales, as INSEE shows them.
+    private func growthPeriods(_ periods: [Period], span: Int) -> [(start: Period, end: Period)] {
+        var pairs: [(start: Period, end: Period)] = []
+        var end = periods.last
+        while let last = end, let start = periods.last(where: { Int(last.label)! - Int($0.label)! >= span }) {
+            pairs.append((start, last))
+            end = start
+        }
+        return pairs
     }
 
     /// Forgets the changes of all but the last `historyRuns` computes of this geography.

@@ -1,3 +1,5 @@
+import Core
+
 /// Makes polygons that should tile a territory into an exact coverage: every border shared
 /// by both neighbours position for position, no overlap, no sliver between them.
 ///
@@ -60,7 +62,7 @@ public struct CoverageCleaner: Sendable {
             }
             guard width <= maximumGapWidth else {
                 let area = try face.area()
-                throw CartographyError(.overlappingFeatures,
+                throw ObservatoireError(.overlappingFeatures,
                                        "overlaps \(owners.dropFirst().map { labels[$0] }.joined(separator: ", ")) on \(Int(area.rounded())) m² (mean width \(Int(width.rounded())) m, more than the \(maximumGapWidth) of a sliver): the layer is not a partition; check that no area appears twice and that all features are of one vintage",
                                        feature: labels[owners[0]])
             }
@@ -78,7 +80,7 @@ public struct CoverageCleaner: Sendable {
         }
         let cleaned = try facesOf.enumerated().map { offset, faces in
             guard !faces.isEmpty else {
-                throw CartographyError(.collapsedFeature,
+                throw ObservatoireError(.collapsedFeature,
                                        "lies entirely under other features: the layer is not a partition; check that no area appears twice",
                                        feature: labels[offset])
             }

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// Simplifies a coverage — polygons that tile a territory, such as its communes — so that
@@ -58,7 +59,7 @@ public struct CoverageSimplifier: Sendable {
         let originals = try features.map { feature in
             let geometry = try GeosGeometry(feature.geometry, in: context)
             guard try geometry.isValid() else {
-                throw CartographyError(.invalidGeometry,
+                throw ObservatoireError(.invalidGeometry,
                                        "is not a valid polygon: repair it before simplifying (QGIS: Fix geometries; ogr2ogr -makevalid)",
                                        feature: feature.label, cause: try geometry.validityReason())
             }
@@ -76,7 +77,7 @@ public struct CoverageSimplifier: Sendable {
         for (edge, line) in lines.enumerated() {
             let owners = try index.polygons(along: line)
             guard !owners.isEmpty, owners.count <= 2 else {
-                throw CartographyError(.geos, "an edge of the coverage, from (\(line[0].x), \(line[0].y)), bounds \(owners.count) polygons instead of one or two: report this with the layer")
+                throw ObservatoireError(.geos, "an edge of the coverage, from (\(line[0].x), \(line[0].y)), bounds \(owners.count) polygons instead of one or two: report this with the layer")
             }
             if owners.count == 1 { report.outlineEdges += 1 }
             for owner in owners { edgesOf[owner].append(edge) }
@@ -87,7 +88,7 @@ public struct CoverageSimplifier: Sendable {
         // Simplified together: the simplifier keeps the edges' number and order.
         let simplified = try GeosGeometry.multiLineString(lines, in: context).topologyPreservingSimplified(tolerance: tolerance).lines()
         guard simplified.count == lines.count else {
-            throw CartographyError(.geos, "GEOS's simplifier returned \(simplified.count) edges for \(lines.count): report this with the layer")
+            throw ObservatoireError(.geos, "GEOS's simplifier returned \(simplified.count) edges for \(lines.count): report this with the layer")
         }
         report.edgeVerticesAfter = simplified.reduce(0) { $0 + $1.count }
 
@@ -96,7 +97,7 @@ public struct CoverageSimplifier: Sendable {
             let area = try GeosGeometry.multiLineString(edgesOf[offset].map { simplified[$0] }, in: context).builtArea()
             let geometry = try area.multiPolygon()
             guard !geometry.polygons.isEmpty, try area.area() > 0 else {
-                throw CartographyError(.collapsedFeature,
+                throw ObservatoireError(.collapsedFeature,
                                        "has no area left after simplification at \(tolerance): choose a smaller tolerance",
                                        feature: labels[offset])
             }

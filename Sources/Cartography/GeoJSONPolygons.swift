@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// A GeoJSON FeatureCollection of areas (communes, EPCIs, a basin outline): every feature a
@@ -21,7 +22,7 @@ public struct GeoJSONPolygons: Sendable {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw CartographyError(.cannotRead, "cannot read the GeoJSON file: check that it exists and is readable", path: path,
+            throw ObservatoireError(.cannotRead, "cannot read the GeoJSON file: check that it exists and is readable", path: path,
                                    cause: error.localizedDescription)
         }
         try self.init(data: data, path: path)
@@ -34,18 +35,18 @@ public struct GeoJSONPolygons: Sendable {
         do {
             document = try JSONSerialization.jsonObject(with: data)
         } catch {
-            throw CartographyError(.notJSON, "not valid JSON: re-export the layer as GeoJSON", path: path,
+            throw ObservatoireError(.notJSON, "not valid JSON: re-export the layer as GeoJSON", path: path,
                                    cause: "\((error as NSError).userInfo[NSDebugDescriptionErrorKey] ?? error.localizedDescription)")
         }
         guard let object = document as? [String: Any], object["type"] as? String == "FeatureCollection",
               let features = object["features"] as? [Any] else {
-            throw CartographyError(.notFeatureCollection,
+            throw ObservatoireError(.notFeatureCollection,
                                    "not a GeoJSON FeatureCollection (expected {\"type\": \"FeatureCollection\", \"features\": […]}): export the layer as one, e.g. with ogr2ogr -f GeoJSON",
                                    path: path)
         }
         if let crs = object["crs"] as? [String: Any], let name = (crs["properties"] as? [String: Any])?["name"] as? String,
            !Self.wgs84Names.contains(name) {
-            throw CartographyError(.unsupportedCRS,
+            throw ObservatoireError(.unsupportedCRS,
                                    "the file declares the CRS \(name), but GeoJSON is in WGS84 longitude/latitude (RFC 7946): reproject it, e.g. ogr2ogr -t_srs EPSG:4326 out.geojson in.geojson",
                                    path: path)
         }
@@ -56,14 +57,14 @@ public struct GeoJSONPolygons: Sendable {
 
     private static func feature(_ value: Any, index: Int, path: String) throws -> PolygonFeature {
         guard let feature = value as? [String: Any], feature["type"] as? String == "Feature" else {
-            throw CartographyError(.notFeatureCollection, "is not a GeoJSON Feature object: each element of \"features\" must be {\"type\": \"Feature\", …}",
+            throw ObservatoireError(.notFeatureCollection, "is not a GeoJSON Feature object: each element of \"features\" must be {\"type\": \"Feature\", …}",
                                    path: path, feature: "feature \(index)")
         }
         let properties = ((feature["properties"] as? [String: Any]) ?? [:]).compactMapValues(Self.text)
         let featureID = feature["id"].flatMap(Self.text)
         let label = PolygonFeature.label(index: index, properties: properties, featureID: featureID)
-        func failure(_ code: CartographyError.Code, _ message: String) -> CartographyError {
-            CartographyError(code, message, path: path, feature: label)
+        func failure(_ code: ErrorCode, _ message: String) -> ObservatoireError {
+            ObservatoireError(code, message, path: path, feature: label)
         }
         guard let geometry = feature["geometry"] as? [String: Any] else {
             throw failure(.missingGeometry, "has no geometry (null or absent): give it its polygon, or remove the feature from the layer")
@@ -100,7 +101,7 @@ public struct GeoJSONPolygons: Sendable {
     }
 
     private static func ring(_ value: Any, place: String,
-                             failure: (CartographyError.Code, String) -> CartographyError) throws -> [Coordinate] {
+                             failure: (ErrorCode, String) -> ObservatoireError) throws -> [Coordinate] {
         guard let positions = value as? [Any] else {
             throw failure(.malformedGeometry, "\(place) is not an array of positions: re-export the layer")
         }

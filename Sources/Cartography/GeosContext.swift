@@ -1,7 +1,8 @@
 import CGeos
+import Core
 
 /// A GEOS context: the state every reentrant (`_r`) GEOS call runs in, and where GEOS leaves
-/// its last error message, kept here for the `CartographyError` that follows.
+/// its last error message, kept here for the `ObservatoireError` that follows.
 ///
 /// Owned by this class and finished in `deinit`; each `GeosGeometry` holds its context, so
 /// the context outlives every geometry made in it. Not shared between tasks: make one per job.
@@ -11,7 +12,7 @@ public final class GeosContext {
 
     public init() throws {
         guard let handle = GEOS_init_r() else {
-            throw CartographyError(.geos, "GEOS could not create a context (out of memory?)")
+            throw ObservatoireError(.geos, "GEOS could not create a context (out of memory?)")
         }
         let messages = GeosMessages()
         _ = GEOSContext_setErrorMessageHandler_r(handle, { message, data in
@@ -27,9 +28,9 @@ public final class GeosContext {
     }
 
     /// The error for a GEOS call that failed, with GEOS's message as its cause.
-    func failure(_ operation: String, feature: String? = nil) -> CartographyError {
+    func failure(_ operation: String, feature: String? = nil) -> ObservatoireError {
         defer { messages.lastError = nil }
-        return CartographyError(.geos, "GEOS failed to \(operation)", feature: feature, cause: messages.lastError)
+        return ObservatoireError(.geos, "GEOS failed to \(operation)", feature: feature, cause: messages.lastError)
     }
 
     /// Wraps a geometry a GEOS call returned (and the caller now owns), or throws its error.

@@ -1,3 +1,4 @@
+import Core
 import CProj
 import Foundation
 
@@ -27,7 +28,7 @@ public final class Reprojection {
         self.source = source
         self.target = target
         guard let context = proj_context_create() else {
-            throw CartographyError(.projection, "PROJ could not create a context (out of memory?)")
+            throw ObservatoireError(.projection, "PROJ could not create a context (out of memory?)")
         }
         let log = ProjLog()
         proj_log_func(context, Unmanaged.passUnretained(log).toOpaque()) { data, _, message in
@@ -40,11 +41,11 @@ public final class Reprojection {
             var pointers = copies.map { UnsafePointer($0) }
             proj_context_set_search_paths(context, Int32(pointers.count), &pointers)
         }
-        func failure(_ code: CartographyError.Code, _ message: String) -> CartographyError {
+        func failure(_ code: ErrorCode, _ message: String) -> ObservatoireError {
             let number = proj_context_errno(context)
             let words = [number == 0 ? nil : proj_context_errno_string(context, number).map { String(cString: $0) }]
                 .compactMap { $0 } + log.messages
-            return CartographyError(code, message, cause: words.isEmpty ? nil : words.joined(separator: "; "))
+            return ObservatoireError(code, message, cause: words.isEmpty ? nil : words.joined(separator: "; "))
         }
         guard proj_context_get_database_path(context) != nil else {
             let error = failure(.projDatabaseMissing,
@@ -131,7 +132,7 @@ public final class Reprojection {
             let words = [number == 0 ? nil : proj_context_errno_string(context, number).map { String(cString: $0) }]
                 .compactMap { $0 } + log.messages
             let position = failed.map { " (position \($0 + 1) of \(count) cannot be projected)" } ?? ""
-            throw CartographyError(.projection,
+            throw ObservatoireError(.projection,
                                    "PROJ failed to project from \(source) to \(target)\(position): check that the coordinates are in \(source) and within its area of use",
                                    feature: label, cause: words.isEmpty ? nil : words.joined(separator: "; "))
         }

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Yams
 
@@ -15,7 +16,7 @@ public struct SourceCatalog: Sendable {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory)
         } catch {
-            throw CatalogError(.invalidDefinition, "cannot list source definitions: \(error.localizedDescription); pass --pipelines DIR", path: directory)
+            throw ObservatoireError(.invalidDefinition, "cannot list source definitions: \(error.localizedDescription); pass --pipelines DIR", path: directory)
         }
         var definitions: [SourceDefinition] = []
         for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
@@ -25,16 +26,16 @@ public struct SourceCatalog: Sendable {
                 let text = try String(contentsOfFile: path, encoding: .utf8)
                 definition = try YAMLDecoder().decode(SourceDefinition.self, from: text)
             } catch {
-                throw CatalogError(.invalidDefinition, "cannot read this source definition: \(error)", path: path)
+                throw ObservatoireError(.invalidDefinition, "cannot read this source definition: \(error)", path: path)
             }
             try Self.validate(definition, path: path)
             if definitions.contains(where: { $0.id == definition.id }) {
-                throw CatalogError(.invalidDefinition, "source id '\(definition.id)' is defined twice", path: path)
+                throw ObservatoireError(.invalidDefinition, "source id '\(definition.id)' is defined twice", path: path)
             }
             definitions.append(definition)
         }
         guard !definitions.isEmpty else {
-            throw CatalogError(.invalidDefinition, "no source definition (*.yaml) found; pass --pipelines DIR", path: directory)
+            throw ObservatoireError(.invalidDefinition, "no source definition (*.yaml) found; pass --pipelines DIR", path: directory)
         }
         self.definitions = definitions
     }
@@ -46,7 +47,7 @@ public struct SourceCatalog: Sendable {
 
     public func definition(id: String) throws -> SourceDefinition {
         guard let found = definitions.first(where: { $0.id == id }) else {
-            throw CatalogError(.unknownSource, "no source '\(id)'. Known sources:\n\(knownSources)", path: directory)
+            throw ObservatoireError(.unknownSource, "no source '\(id)'. Known sources:\n\(knownSources)", path: directory)
         }
         return found
     }
@@ -67,13 +68,13 @@ public struct SourceCatalog: Sendable {
             return (definition, score)
         }
         guard let best = scored.map(\.1).max() else {
-            throw CatalogError(.unrecognisedFile,
+            throw ObservatoireError(.unrecognisedFile,
                                "no source definition matches this file (header: \(header.prefix(8).joined(separator: ", "))\(header.count > 8 ? ", …" : "")). Use --source ID to force one. Known sources:\n\(knownSources)",
                                path: path)
         }
         let winners = scored.filter { $0.1 == best }.map(\.0)
         guard winners.count == 1 else {
-            throw CatalogError(.ambiguousFile, "several sources match this file equally well: \(winners.map(\.id).joined(separator: ", ")); use --source ID", path: path)
+            throw ObservatoireError(.ambiguousFile, "several sources match this file equally well: \(winners.map(\.id).joined(separator: ", ")); use --source ID", path: path)
         }
         return winners[0]
     }
@@ -83,7 +84,7 @@ public struct SourceCatalog: Sendable {
         let present = Set(header.map { $0.uppercased() })
         let missing = definition.recognise.columns.filter { !present.contains($0.uppercased()) }
         guard missing.isEmpty else {
-            throw CatalogError(.missingColumn,
+            throw ObservatoireError(.missingColumn,
                                "this file lacks the column(s) \(missing.map { "'\($0)'" }.joined(separator: ", ")) that source \(definition.id) requires (header: \(header.prefix(8).joined(separator: ", ")))",
                                path: path)
         }
@@ -101,7 +102,7 @@ public struct SourceCatalog: Sendable {
             return String(path[range])
         }
         if let fallback = definition.vintage.fallback { return fallback }
-        throw CatalogError(.unknownVintage, "cannot tell the vintage of this \(definition.id) file from its path; pass --vintage YYYY", path: path)
+        throw ObservatoireError(.unknownVintage, "cannot tell the vintage of this \(definition.id) file from its path; pass --vintage YYYY", path: path)
     }
 
     /// `id — label` lines, for error messages and `sources` listings.
@@ -110,7 +111,7 @@ public struct SourceCatalog: Sendable {
     }
 
     private static func validate(_ definition: SourceDefinition, path: String) throws {
-        func fail(_ message: String) -> CatalogError { CatalogError(.invalidDefinition, message, path: path) }
+        func fail(_ message: String) -> ObservatoireError { ObservatoireError(.invalidDefinition, message, path: path) }
         guard definition.id.range(of: "^[a-z0-9][a-z0-9-]*$", options: .regularExpression) != nil else {
             throw fail("source id '\(definition.id)' must be lower-case letters, digits and dashes")
         }
@@ -169,7 +170,7 @@ public struct SourceCatalog: Sendable {
     /// names only them, its code maps only them, and each GEO_OBJECT is loaded or left out,
     /// not both. Territories, periods and codes come from the file, not from `key:` or
     /// `variables.period`.
-    private static func validateMelodi(_ definition: SourceDefinition, fail: (String) -> CatalogError) throws {
+    private static func validateMelodi(_ definition: SourceDefinition, fail: (String) -> ObservatoireError) throws {
         guard let rule = definition.melodi else {
             throw fail("a melodi source needs melodi: (dimensions, variable, levels)")
         }

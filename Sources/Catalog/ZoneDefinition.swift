@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Yams
 
@@ -44,17 +45,17 @@ public struct ZoneDefinition: Sendable, Decodable, Equatable {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw CatalogError(.invalidDefinition, "zone \(zone): cannot read its code file: \(error.localizedDescription)", path: path)
+            throw ObservatoireError(.invalidDefinition, "zone \(zone): cannot read its code file: \(error.localizedDescription)", path: path)
         }
         if path.hasSuffix(".geojson") || path.hasSuffix(".json") {
             guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
                   let features = root["features"] as? [[String: Any]] else {
-                throw CatalogError(.invalidDefinition, "zone \(zone): not a GeoJSON FeatureCollection", path: path)
+                throw ObservatoireError(.invalidDefinition, "zone \(zone): not a GeoJSON FeatureCollection", path: path)
             }
             return try features.enumerated().map { index, feature in
                 let properties = feature["properties"] as? [String: Any]
                 guard let code = properties?[property] as? String else {
-                    throw CatalogError(.invalidDefinition, "zone \(zone): feature \(index + 1) has no text property '\(property)' (codes must be text: 01001, not 1001)", path: path)
+                    throw ObservatoireError(.invalidDefinition, "zone \(zone): feature \(index + 1) has no text property '\(property)' (codes must be text: 01001, not 1001)", path: path)
                 }
                 return code
             }
@@ -62,11 +63,11 @@ public struct ZoneDefinition: Sendable, Decodable, Equatable {
         var text = String(decoding: data, as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let lines = text.split(whereSeparator: \.isNewline)
-        guard let header = lines.first else { throw CatalogError(.invalidDefinition, "zone \(zone): empty code file", path: path) }
+        guard let header = lines.first else { throw ObservatoireError(.invalidDefinition, "zone \(zone): empty code file", path: path) }
         let separator: Character = header.contains(";") ? ";" : ","
         guard let column = header.split(separator: separator, omittingEmptySubsequences: false)
             .firstIndex(where: { $0.trimmingCharacters(in: .init(charactersIn: "\" ")) == property }) else {
-            throw CatalogError(.invalidDefinition, "zone \(zone): no column '\(property)' in the code file", path: path)
+            throw ObservatoireError(.invalidDefinition, "zone \(zone): no column '\(property)' in the code file", path: path)
         }
         return lines.dropFirst().map { line in
             let fields = line.split(separator: separator, omittingEmptySubsequences: false)
@@ -91,16 +92,16 @@ public struct ZoneCatalog: Sendable {
             do {
                 zone = try YAMLDecoder().decode(ZoneDefinition.self, from: try String(contentsOfFile: path, encoding: .utf8))
             } catch {
-                throw CatalogError(.invalidDefinition, "cannot read this zone definition: \(error)", path: path)
+                throw ObservatoireError(.invalidDefinition, "cannot read this zone definition: \(error)", path: path)
             }
             guard zone.id.range(of: "^[a-z0-9][a-z0-9-]*$", options: .regularExpression) != nil else {
-                throw CatalogError(.invalidDefinition, "zone id '\(zone.id)' must be lower-case letters, digits and dashes", path: path)
+                throw ObservatoireError(.invalidDefinition, "zone id '\(zone.id)' must be lower-case letters, digits and dashes", path: path)
             }
             guard [zone.communes != nil, zone.epci != nil, zone.file != nil].filter({ $0 }).count == 1 else {
-                throw CatalogError(.invalidDefinition, "zone \(zone.id) needs exactly one of communes:, epci: or file:", path: path)
+                throw ObservatoireError(.invalidDefinition, "zone \(zone.id) needs exactly one of communes:, epci: or file:", path: path)
             }
             if zones.contains(where: { $0.id == zone.id }) {
-                throw CatalogError(.invalidDefinition, "zone id '\(zone.id)' is defined twice", path: path)
+                throw ObservatoireError(.invalidDefinition, "zone id '\(zone.id)' is defined twice", path: path)
             }
             zones.append(zone)
         }

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import GRDB
 import Warehouse
@@ -19,7 +20,7 @@ public struct ChangeReader {
     public func changes(in warehouse: Warehouse, since run: Int64? = nil) throws -> ChangeReport {
         try warehouse.read { db in
             guard let last = try Int64.fetchOne(db, sql: "SELECT max(run_id) FROM indicator_rows") else {
-                throw ChangesError("nothing computed yet in \(warehouse.path): run `observatoire run` or `observatoire compute` first")
+                throw ObservatoireError(.changes, "nothing computed yet in \(warehouse.path): run `observatoire run` or `observatoire compute` first")
             }
             let base: Int64 = try run ?? Int64.fetchOne(db, sql: """
                 SELECT max(computed_run) FROM indicator_history WHERE run_id = ?

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Geography
 import GRDB
@@ -44,7 +45,7 @@ public struct CiteReferenceLoader {
             var unmatched: [Unmatched] = []
             for (position, properties) in features.properties.enumerated() {
                 guard let name = properties["nom"] else {
-                    throw CitesError("feature \(position + 1) has no property 'nom'", path: path)
+                    throw ObservatoireError(.cites, "feature \(position + 1) has no property 'nom'", path: path)
                 }
                 let refID = properties["id_unesco"] ?? properties["id_lsm"] ?? properties["id"]
                 try db.execute(sql: """
@@ -89,7 +90,7 @@ public struct CiteReferenceLoader {
             CommuneNameIndex.Commune(code: $0["com"], name: $0["libelle"], departement: $0["dep"] ?? "")
         }
         guard !communes.isEmpty else {
-            throw CitesError("no COG \(geography) communes are loaded: ingest the COG \(geography) communes.csv first")
+            throw ObservatoireError(.cites, "no COG \(geography) communes are loaded: ingest the COG \(geography) communes.csv first")
         }
         return CommuneNameIndex(communes: communes, geography: geography)
     }

@@ -1,3 +1,4 @@
+import Core
 import Export
 import GRDB
 import Warehouse
@@ -15,11 +16,11 @@ public struct CitesComparisonJob {
         try warehouse.read { db in
             let inventory = try CiteInventory.read(db)
             guard !inventory.cites.isEmpty else {
-                throw CitesError("no cités inventory is loaded: ingest one (source inventaire-cites-minieres) first")
+                throw ObservatoireError(.cites, "no cités inventory is loaded: ingest one (source inventaire-cites-minieres) first")
             }
             let lists = try CiteReferenceList.readAll(db)
             guard let geography = lists.map(\.geography).max() else {
-                throw CitesError("no reference list is loaded: run `observatoire cites references FILE --list ID --geography YEAR` first")
+                throw ObservatoireError(.cites, "no reference list is loaded: run `observatoire cites references FILE --list ID --geography YEAR` first")
             }
             let names = try Row.fetchAll(db, sql: """
                 SELECT DISTINCT c.com, c.libelle FROM cog_communes c JOIN files f USING (file_id)

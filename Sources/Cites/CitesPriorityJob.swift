@@ -1,3 +1,4 @@
+import Core
 import Export
 import GRDB
 import Warehouse
@@ -19,7 +20,7 @@ public struct CitesPriorityJob {
         }) { runID, db in
             let inventory = try CiteInventory.read(db)
             guard !inventory.cites.isEmpty else {
-                throw CitesError("no cités inventory is loaded: ingest one (source inventaire-cites-minieres) first")
+                throw ObservatoireError(.cites, "no cités inventory is loaded: ingest one (source inventaire-cites-minieres) first")
             }
             let priority = CitePriority(inventory: inventory, rules: rules, budget: budget)
             try db.execute(sql: "DELETE FROM report_cites_priority")

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// The properties of the features of a GeoJSON FeatureCollection, as text (numbers as
@@ -13,21 +14,21 @@ public struct GeoJSONFeatures: Sendable {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw CitesError("cannot read the GeoJSON file: \(error.localizedDescription)", path: path)
+            throw ObservatoireError(.cites, "cannot read the GeoJSON file: \(error.localizedDescription)", path: path)
         }
         let document: Any
         do {
             document = try JSONSerialization.jsonObject(with: data)
         } catch {
-            throw CitesError("not valid JSON: \((error as NSError).userInfo[NSDebugDescriptionErrorKey] ?? error.localizedDescription)", path: path)
+            throw ObservatoireError(.cites, "not valid JSON: \((error as NSError).userInfo[NSDebugDescriptionErrorKey] ?? error.localizedDescription)", path: path)
         }
         guard let object = document as? [String: Any], object["type"] as? String == "FeatureCollection",
               let features = object["features"] as? [Any] else {
-            throw CitesError("not a GeoJSON FeatureCollection (expected {\"type\": \"FeatureCollection\", \"features\": […]})", path: path)
+            throw ObservatoireError(.cites, "not a GeoJSON FeatureCollection (expected {\"type\": \"FeatureCollection\", \"features\": […]})", path: path)
         }
         properties = try features.enumerated().map { index, feature in
             guard let feature = feature as? [String: Any], let properties = feature["properties"] as? [String: Any] else {
-                throw CitesError("feature \(index + 1) has no properties object", path: path)
+                throw ObservatoireError(.cites, "feature \(index + 1) has no properties object", path: path)
             }
             return properties.compactMapValues { value in
                 switch value {

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Yams
 
@@ -43,21 +44,21 @@ public struct PriorityRules: Sendable, Decodable, Equatable {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw CitesError("cannot read the priority rules: \(error.localizedDescription)", path: path)
+            throw ObservatoireError(.cites, "cannot read the priority rules: \(error.localizedDescription)", path: path)
         }
         do {
             self = try YAMLDecoder().decode(PriorityRules.self, from: text)
         } catch {
-            throw CitesError("not priority rules (social: and patrimoine:, each with threshold: and criteria: [{column, weight, zero, full}]): \(error)", path: path)
+            throw ObservatoireError(.cites, "not priority rules (social: and patrimoine:, each with threshold: and criteria: [{column, weight, zero, full}]): \(error)", path: path)
         }
         for (name, part) in [("social", social), ("patrimoine", heritage)] {
-            guard !part.criteria.isEmpty else { throw CitesError("\(name): give at least one criterion", path: path) }
+            guard !part.criteria.isEmpty else { throw ObservatoireError(.cites, "\(name): give at least one criterion", path: path) }
             for criterion in part.criteria {
                 guard CiteInventory.criterionColumns.contains(criterion.column) else {
-                    throw CitesError("\(name): '\(criterion.column)' is not a criterion column; use one of \(CiteInventory.criterionColumns.joined(separator: ", "))", path: path)
+                    throw ObservatoireError(.cites, "\(name): '\(criterion.column)' is not a criterion column; use one of \(CiteInventory.criterionColumns.joined(separator: ", "))", path: path)
                 }
                 guard criterion.weight > 0, criterion.zero != criterion.full else {
-                    throw CitesError("\(name): \(criterion.column) needs a positive weight and zero ≠ full", path: path)
+                    throw ObservatoireError(.cites, "\(name): \(criterion.column) needs a positive weight and zero ≠ full", path: path)
                 }
             }
         }

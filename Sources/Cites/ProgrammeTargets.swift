@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Yams
 
@@ -25,15 +26,15 @@ public struct ProgrammeTargets: Sendable {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw CitesError("cannot read the programmes: \(error.localizedDescription)", path: path)
+            throw ObservatoireError(.cites, "cannot read the programmes: \(error.localizedDescription)", path: path)
         }
         do {
             programmes = try YAMLDecoder().decode(File.self, from: text).programmes
         } catch {
-            throw CitesError("not a programme list (programmes: [{id, label, target, start, end}]): \(error)", path: path)
+            throw ObservatoireError(.cites, "not a programme list (programmes: [{id, label, target, start, end}]): \(error)", path: path)
         }
         for programme in programmes where programme.target <= 0 || programme.end < programme.start {
-            throw CitesError("programme \(programme.id): the target must be positive and end ≥ start", path: path)
+            throw ObservatoireError(.cites, "programme \(programme.id): the target must be positive and end ≥ start", path: path)
         }
     }
 }

@@ -1,3 +1,4 @@
+import Core
 import Export
 import GRDB
 import Territories
@@ -23,7 +24,7 @@ public struct RenovationProgressJob {
         }) { runID, db in
             var inventory = try CiteInventory.read(db)
             guard !inventory.cites.isEmpty else {
-                throw CitesError("no cités inventory is loaded: ingest one (source inventaire-cites-minieres) first")
+                throw ObservatoireError(.cites, "no cités inventory is loaded: ingest one (source inventaire-cites-minieres) first")
             }
             if let (territory, directory) = within {
                 let communes = try directory.communeIDs(of: territory, db).map { String($0.split(separator: ":").last ?? "") }

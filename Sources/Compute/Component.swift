@@ -1,3 +1,4 @@
+import Core
 import Tabular
 
 /// The values of one variable on every territory of a run, by territory index

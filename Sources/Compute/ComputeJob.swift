@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import GRDB
 import Indicators
@@ -39,10 +40,10 @@ public struct ComputeJob {
 
     private func compute(geography requested: Int?, runID: Int64, _ db: Database) throws -> ComputeSummary {
         guard let geography = try requested ?? Int.fetchOne(db, sql: "SELECT max(geography) FROM territories") else {
-            throw IndicatorError("no territories yet: run `observatoire normalise --geography YEAR` before `compute`")
+            throw ObservatoireError(.indicator, "no territories yet: run `observatoire normalise --geography YEAR` before `compute`")
         }
         guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM territories WHERE geography = ?)", arguments: [geography]) == true else {
-            throw IndicatorError("geography \(geography) has not been normalised: run `observatoire normalise --geography \(geography)` first")
+            throw ObservatoireError(.indicator, "geography \(geography) has not been normalised: run `observatoire normalise --geography \(geography)` first")
         }
         let patterns = catalog.indicators.flatMap(\.variablePatterns) + [VariablePattern("PMUN")]
         let store = try ComponentStore(geography: geography, db: db, knownIssues: knownIssues) { [knownIssues] code in

@@ -1,3 +1,4 @@
+import Core
 import Tabular
 
 /// The values of one indicator, checked and encoded as the cells of `indicator_rows` they

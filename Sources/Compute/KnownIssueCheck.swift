@@ -1,3 +1,4 @@
+import Core
 import GRDB
 import Indicators
 
@@ -36,14 +37,14 @@ struct KnownIssueCheck {
             }
             let place = "known issue \(issue.id) (source \(issue.source))"
             if let below, let floor = issue.guard?.noValueBelow {
-                throw IndicatorError("""
+                throw ObservatoireError(.indicator, """
                     \(place): \(below.code) of \(below.territory) is \(IndicatorDefinition.format(below.value)), \
                     below the floor of \(IndicatorDefinition.format(floor)) the issue declares: the source looks corrected; \
                     update or remove the entry
                     """, path: register.path)
             }
             guard matched > 0 else {
-                throw IndicatorError("""
+                throw ObservatoireError(.indicator, """
                     \(place): no observation of \(issue.variables.joined(separator: ", ")) matches any more: \
                     the source looks corrected; update or remove the entry
                     """, path: register.path)

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import GRDB
 import Indicators
@@ -94,7 +95,7 @@ final class NormalisedValues {
                             read[column].statuses.append(status)
                         }
                     } catch let error as PackedCells.CorruptCells {
-                        throw IndicatorError("file \(fileID), territory \(territories[territory]): \(error)")
+                        throw ObservatoireError(.indicator, "file \(fileID), territory \(territories[territory]): \(error)")
                     }
                 }
             }
@@ -136,7 +137,7 @@ final class NormalisedValues {
             try emitPacked(before: fileID)
             let status: String = row[4]
             guard let known = ValueStatus(rawValue: status) else {
-                throw IndicatorError("normalised values of file \(fileID): unknown status \(status)")
+                throw ObservatoireError(.indicator, "normalised values of file \(fileID): unknown status \(status)")
             }
             try body(territories.index(of: row[0], in: "normalised values of file \(fileID)"), row[1], fileID, row[3], known)
         }

@@ -1,3 +1,4 @@
+import Core
 import Tabular
 
 /// The cells of one territory's row of `indicator_rows`, built as the JSON text it is

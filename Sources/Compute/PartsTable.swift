@@ -1,3 +1,4 @@
+import Core
 import Tabular
 
 /// The additive parts of every territory of one calculation (`IndicatorCalculator.Parts`),

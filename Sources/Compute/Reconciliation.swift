@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import GRDB
 import Indicators
@@ -38,7 +39,7 @@ public struct Reconciliation: Sendable {
     public init(warehouse: Warehouse, geography requested: Int? = nil, indicators: [String]? = nil, tolerance: Double = 0) throws {
         (geography, gaps, summaries) = try warehouse.read { db in
             guard let geography = try requested ?? Int.fetchOne(db, sql: "SELECT max(geography) FROM indicator_rows") else {
-                throw IndicatorError("no indicator values yet: run `observatoire compute` first")
+                throw ObservatoireError(.indicator, "no indicator values yet: run `observatoire compute` first")
             }
             var sql = """
                 SELECT indicator_id, territory, coalesce(territory_name, ''), period, published, derived, unit
@@ -48,7 +49,7 @@ public struct Reconciliation: Sendable {
             if let indicators {
                 let known = try String.fetchSet(db, sql: "SELECT indicator_id FROM indicators")
                 if let unknown = indicators.first(where: { !known.contains($0) }) {
-                    throw IndicatorError("no computed indicator '\(unknown)': check `observatoire indicators list` and run `observatoire compute`")
+                    throw ObservatoireError(.indicator, "no computed indicator '\(unknown)': check `observatoire indicators list` and run `observatoire compute`")
                 }
                 sql += " AND indicator_id IN (SELECT value FROM json_each(?))"
                 arguments.append(String(decoding: try JSONEncoder().encode(indicators), as: UTF8.self))

@@ -1,3 +1,4 @@
+import Core
 import GRDB
 import Indicators
 
@@ -52,7 +53,7 @@ struct TerritoryIndex: Sendable {
     /// The index of a code read from the warehouse, which the index was built from.
     func index(of code: String, in place: @autoclosure () -> String) throws -> Int32 {
         guard let index = indexes[code] else {
-            throw IndicatorError("\(place()): territory \(code) is not among the \(count) territories read when compute started")
+            throw ObservatoireError(.indicator, "\(place()): territory \(code) is not among the \(count) territories read when compute started")
         }
         return index
     }

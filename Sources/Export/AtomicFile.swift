@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// Writes a file whole or not at all: `body` writes beside the target, which is then
@@ -10,12 +11,12 @@ public enum AtomicFile {
             try body(temporary)
             if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
             try FileManager.default.moveItem(at: temporary, to: url)
-        } catch let error as ExportError {
+        } catch let error as ObservatoireError {
             try? FileManager.default.removeItem(at: temporary)
             throw error
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw ExportError("cannot write \(path): \(error.localizedDescription)")
+            throw ObservatoireError(.export, "cannot write \(path): \(error.localizedDescription)")
         }
     }
 }

@@ -1,3 +1,4 @@
+import Core
 import GRDB
 import Warehouse
 
@@ -68,7 +69,7 @@ public struct ExportTable: Sendable {
             let known = try String.fetchSet(db, sql: "SELECT indicator_id FROM indicators WHERE indicator_id IN (\(marks))",
                                             arguments: StatementArguments(request.indicators))
             if let unknown = request.indicators.first(where: { !known.contains($0) }) {
-                throw ExportError("no computed indicator '\(unknown)': check `observatoire indicators list` and run `observatoire compute`")
+                throw ObservatoireError(.export, "no computed indicator '\(unknown)': check `observatoire indicators list` and run `observatoire compute`")
             }
             let selection: StatementArguments = ["g": request.geography, "level": request.level.code, "within": request.within]
             let rows = try GRDB.Row.fetchAll(db, sql: """

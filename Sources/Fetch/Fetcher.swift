@@ -1,4 +1,5 @@
 import Catalog
+import Core
 import Foundation
 import Logging
 import Tabular
@@ -93,7 +94,7 @@ public struct Fetcher {
 
     private func fetch(_ download: SourceDefinition.Download, into outcome: inout FetchOutcome) throws {
         guard RawPath.isSafe(download.to), let url = URL(string: download.url) else {
-            throw FetchError("refusing to write \(download.to) from \(download.url): not a relative path inside \(raw)")
+            throw ObservatoireError(.download, "refusing to write \(download.to) from \(download.url): not a relative path inside \(raw)")
         }
         let final = outcome.path
         if FileManager.default.fileExists(atPath: final) {
@@ -120,7 +121,7 @@ public struct Fetcher {
         if let expected = download.sha256, digest.sha256 != expected {
             try? FileManager.default.removeItem(atPath: candidate)
             if candidate != downloaded { try? FileManager.default.removeItem(atPath: downloaded) }
-            throw FetchError("\(url.absoluteString): SHA-256 \(digest.sha256) is not the \(expected) declared; the download was discarded")
+            throw ObservatoireError(.download, "\(url.absoluteString): SHA-256 \(digest.sha256) is not the \(expected) declared; the download was discarded")
         }
         if FileManager.default.fileExists(atPath: final) { try FileManager.default.removeItem(atPath: final) }
         try FileManager.default.moveItem(atPath: candidate, toPath: final)
@@ -143,7 +144,7 @@ public struct Fetcher {
                 return attempt
             case .refused(let message):
                 try? FileManager.default.removeItem(atPath: path)
-                throw FetchError(message)
+                throw ObservatoireError(.download, message)
             case .interrupted(let message):
                 last = message
                 logger.warning("Download interrupted, will resume", metadata: ["url": "\(url.absoluteString)", "attempt": "\(attempt)",
@@ -155,9 +156,9 @@ public struct Fetcher {
         let kept = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         guard kept > 0 else {
             try? FileManager.default.removeItem(atPath: path)
-            throw FetchError("\(url.absoluteString): \(policy.attempts) attempts failed, last: \(last)")
+            throw ObservatoireError(.download, "\(url.absoluteString): \(policy.attempts) attempts failed, last: \(last)")
         }
-        throw FetchError("\(url.absoluteString): \(policy.attempts) attempts failed, last: \(last); the \(kept) bytes that arrived are kept in \(path) and resumed next time")
+        throw ObservatoireError(.download, "\(url.absoluteString): \(policy.attempts) attempts failed, last: \(last); the \(kept) bytes that arrived are kept in \(path) and resumed next time")
     }
 
     /// Takes one member out of a zip archive, by its name (a member whose path would
@@ -165,14 +166,14 @@ public struct Fetcher {
     private func extract(_ member: String, from archivePath: String, to path: String) throws {
         let archive = try ZipArchive(path: archivePath)
         guard let entry = archive.entry(named: member) else {
-            throw FetchError("\(archivePath): no member '\(member)' (members: \(archive.entries.prefix(10).map(\.name).joined(separator: ", ")))")
+            throw ObservatoireError(.download, "\(archivePath): no member '\(member)' (members: \(archive.entries.prefix(10).map(\.name).joined(separator: ", ")))")
         }
         guard RawPath.isSafe(entry.name) else {
-            throw FetchError("\(archivePath): member '\(entry.name)' would be written outside the raw folder: refused")
+            throw ObservatoireError(.download, "\(archivePath): member '\(entry.name)' would be written outside the raw folder: refused")
         }
         let source = try archive.open(entry)
         _ = FileManager.default.createFile(atPath: path, contents: nil)
-        guard let handle = FileHandle(forWritingAtPath: path) else { throw FetchError("cannot write \(path)") }
+        guard let handle = FileHandle(forWritingAtPath: path) else { throw ObservatoireError(.download, "cannot write \(path)") }
         defer { try? handle.close() }
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
         defer { chunk.deallocate() }
@@ -202,8 +203,3 @@ public struct FetchOutcome: Sendable, Equatable {
     public var message: String?
 }
 
-/// A download that could not be completed or verified.
-public struct FetchError: Error, Sendable, CustomStringConvertible {
-    public let description: String
-    public init(_ description: String) { self.description = description }
-}

@@ -1,4 +1,5 @@
 import Catalog
+import Core
 import Foundation
 import Logging
 import Tabular
@@ -52,7 +53,7 @@ struct MelodiAPIFetch {
 
     private func fetch(into outcome: inout FetchOutcome) throws {
         guard RawPath.isSafe(query.to) else {
-            throw FetchError("refusing to write \(query.to): not a relative path inside \(raw)")
+            throw ObservatoireError(.download, "refusing to write \(query.to): not a relative path inside \(raw)")
         }
         let dataPath = outcome.path
         let metadataPath = (folder as NSString).appendingPathComponent(query.metadataFileName)
@@ -109,7 +110,7 @@ struct MelodiAPIFetch {
             do {
                 try writer.write(answer.observations)
             } catch let refusal as MelodiCSVWriter.Refusal {
-                throw FetchError("\(url.absoluteString): \(refusal) (\(what)); nothing was kept in \(raw)")
+                throw ObservatoireError(.download, "\(url.absoluteString): \(refusal) (\(what)); nothing was kept in \(raw)")
             }
             tally.pages += 1
             received += answer.observations.count
@@ -124,23 +125,23 @@ struct MelodiAPIFetch {
             // Bounded: the pages announced (and one more), or a page count no dataset reaches.
             let bound = announced.map { ($0 + pageSize - 1) / pageSize + 1 } ?? 10_000
             guard page <= bound else {
-                throw FetchError("\(url.absoluteString): the API still announces a page \(page) after \(received) observations\(announced.map { " of the \($0) it counted" } ?? ""); nothing was kept in \(raw): run fetch again later")
+                throw ObservatoireError(.download, "\(url.absoluteString): the API still announces a page \(page) after \(received) observations\(announced.map { " of the \($0) it counted" } ?? ""); nothing was kept in \(raw): run fetch again later")
             }
         }
         if let announced, announced != received {
-            throw FetchError("\(base)/data/\(query.dataset)?GEO=\(geo): the API counted \(announced) observations and \(received) arrived in \(page) page\(page == 1 ? "" : "s"): the dataset may have changed while it was read; nothing was kept in \(raw): run fetch again")
+            throw ObservatoireError(.download, "\(base)/data/\(query.dataset)?GEO=\(geo): the API counted \(announced) observations and \(received) arrived in \(page) page\(page == 1 ? "" : "s"): the dataset may have changed while it was read; nothing was kept in \(raw): run fetch again")
         }
     }
 
     /// The labels of the dataset's codes, written as its metadata file; returns their number.
     private func fetchLabels(to path: String, tally: inout Tally) throws -> Int {
         guard let url = URL(string: "\(base)/range/\(Self.encode(query.dataset))") else {
-            throw FetchError("\(base): not an address to ask the Melodi API at")
+            throw ObservatoireError(.download, "\(base): not an address to ask the Melodi API at")
         }
         let range = try get(url, "the labels of \(query.dataset)", tally: &tally) { MelodiPage.decode(MelodiRange.self, from: $0) }
         let lines = range.metadataLines()
         guard FileManager.default.createFile(atPath: path, contents: Data((lines.joined(separator: "\n") + "\n").utf8)) else {
-            throw FetchError("cannot write \(path)")
+            throw ObservatoireError(.download, "cannot write \(path)")
         }
         logger.notice("Melodi \(query.dataset): labels of \(Self.count(lines.count - 1, "code"))", metadata: ["source": "\(definition.id)", "url": "\(url.absoluteString)"])
         return lines.count - 1
@@ -177,10 +178,10 @@ struct MelodiAPIFetch {
                     let asked = answer.retryAfter()
                     let wait = asked ?? backoff
                     guard throttles <= policy.attempts else {
-                        throw FetchError("\(url.absoluteString): the API answered 429 (too many requests) \(throttles) times for \(what); its quota (30 requests a minute) counts every client at this address: nothing was kept in \(raw); run fetch again later")
+                        throw ObservatoireError(.download, "\(url.absoluteString): the API answered 429 (too many requests) \(throttles) times for \(what); its quota (30 requests a minute) counts every client at this address: nothing was kept in \(raw); run fetch again later")
                     }
                     guard wait <= policy.longestWait else {
-                        throw FetchError("\(url.absoluteString): the API answered 429 (too many requests) for \(what) and asks to wait \(Self.seconds(wait)) s, more than the \(Self.seconds(policy.longestWait)) s fetch waits: nothing was kept in \(raw); run fetch again later")
+                        throw ObservatoireError(.download, "\(url.absoluteString): the API answered 429 (too many requests) for \(what) and asks to wait \(Self.seconds(wait)) s, more than the \(Self.seconds(policy.longestWait)) s fetch waits: nothing was kept in \(raw); run fetch again later")
                     }
                     logger.notice("The Melodi API answered 429 (too many requests): waiting \(Self.seconds(wait)) s\(asked == nil ? "" : " as its Retry-After asks")",
                                   metadata: context)
@@ -190,12 +191,12 @@ struct MelodiAPIFetch {
                 case 500..<600:
                     reason = "HTTP \(answer.status): \(answer.excerpt)"
                 default:
-                    throw FetchError("\(url.absoluteString): HTTP \(answer.status) for \(what) (\(answer.excerpt)): the API refuses the request; check melodi_api in the definition of source \(definition.id) (dataset \(query.dataset), GEO filters) against the catalogue (https://catalogue-donnees.insee.fr); nothing was kept in \(raw)")
+                    throw ObservatoireError(.download, "\(url.absoluteString): HTTP \(answer.status) for \(what) (\(answer.excerpt)): the API refuses the request; check melodi_api in the definition of source \(definition.id) (dataset \(query.dataset), GEO filters) against the catalogue (https://catalogue-donnees.insee.fr); nothing was kept in \(raw)")
                 }
             }
             failures += 1
             guard failures < policy.attempts else {
-                throw FetchError("\(url.absoluteString): \(what) could not be read in \(failures) attempt\(failures == 1 ? "" : "s") (last: \(reason)); nothing was kept in \(raw). Run `observatoire fetch --source \(definition.id)` again later; if it keeps failing, check melodi_api in the source's definition (dataset \(query.dataset), GEO filters) against the catalogue (https://catalogue-donnees.insee.fr)")
+                throw ObservatoireError(.download, "\(url.absoluteString): \(what) could not be read in \(failures) attempt\(failures == 1 ? "" : "s") (last: \(reason)); nothing was kept in \(raw). Run `observatoire fetch --source \(definition.id)` again later; if it keeps failing, check melodi_api in the source's definition (dataset \(query.dataset), GEO filters) against the catalogue (https://catalogue-donnees.insee.fr)")
             }
             logger.warning("Melodi answer unusable, asking again", metadata: context.merging(["what": "\(what)", "attempt": "\(failures)", "reason": "\(reason)"]) { $1 })
             policy.clock.sleep(delay)
@@ -206,7 +207,7 @@ struct MelodiAPIFetch {
     private func dataURL(geo: String, page: Int) throws -> URL {
         var text = "\(base)/data/\(Self.encode(query.dataset))?GEO=\(Self.encode(geo))&maxResult=\(query.effectivePageSize)&page=\(page)"
         if page == 1 { text += "&totalCount=TRUE" }
-        guard let url = URL(string: text) else { throw FetchError("\(text): not an address to ask the Melodi API at") }
+        guard let url = URL(string: text) else { throw ObservatoireError(.download, "\(text): not an address to ask the Melodi API at") }
         return url
     }
 
@@ -230,7 +231,7 @@ struct MelodiAPIFetch {
     /// Gives `part` the name `final`, replacing what was there in one step.
     private func move(_ part: String, to final: String) throws {
         guard rename(part, final) == 0 else {
-            throw FetchError("cannot rename \(part) to \(final): \(String(cString: strerror(errno)))")
+            throw ObservatoireError(.download, "cannot rename \(part) to \(final): \(String(cString: strerror(errno)))")
         }
     }
 }

@@ -1,4 +1,5 @@
 import Catalog
+import Core
 import Foundation
 
 /// Writes the Melodi API's observations, page after page, as the data file INSEE publishes
@@ -44,7 +45,7 @@ final class MelodiCSVWriter {
         geography = definition.geography.flatMap { $0.geography(vintage: definition.vintage.fixed ?? "") }
         source = definition.id
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-            throw FetchError("cannot write \(path)")
+            throw ObservatoireError(.download, "cannot write \(path)")
         }
         self.handle = handle
         try handle.write(contentsOf: Data((Self.line(columns) + "\n").utf8))

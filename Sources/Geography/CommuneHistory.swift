@@ -1,3 +1,5 @@
+import Core
+
 /// The communes of France at any 1 January, rebuilt from one COG vintage and its
 /// mouvements: the list of year Y is the reference list with every later event undone.
 ///
@@ -34,7 +36,7 @@ public struct CommuneHistory: Sendable {
     /// Commune codes (type `COM`) in force on 1 January of `vintage`.
     public func communes(in vintage: Int) throws -> Set<String> {
         guard vintage <= referenceVintage else {
-            throw GeographyError(.missingReference,
+            throw ObservatoireError(.missingReference,
                                  "the loaded COG is \(referenceVintage); load the COG \(vintage) communes and mouvements files to work on geography \(vintage)")
         }
         var state = reference

@@ -1,3 +1,5 @@
+import Core
+
 /// Derives the passage table between two vintages by replaying the mouvements in date
 /// order: each source commune carries weights over the communes it has become.
 ///
@@ -39,7 +41,7 @@ public struct PassageBuilder: Sendable {
 
     public func passage(from source: Int, to target: Int) throws -> PassageTable {
         guard source <= target else {
-            throw GeographyError(.backwardConversion,
+            throw ObservatoireError(.backwardConversion,
                                  "cannot convert from COG \(source) back to COG \(target): pick a target geography at least as recent as the newest input")
         }
         let lists = history.communesByVintage(source...target)

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Yams
 
@@ -25,7 +26,7 @@ public struct IndicatorCatalog: Sendable {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory)
         } catch {
-            throw IndicatorError("cannot list indicator definitions: \(error.localizedDescription); pass --pipelines DIR", path: directory)
+            throw ObservatoireError(.indicator, "cannot list indicator definitions: \(error.localizedDescription); pass --pipelines DIR", path: directory)
         }
         var indicators: [IndicatorDefinition] = []
         for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
@@ -34,14 +35,14 @@ public struct IndicatorCatalog: Sendable {
             do {
                 file = try YAMLDecoder().decode(ThemeFile.self, from: try String(contentsOfFile: path, encoding: .utf8))
             } catch {
-                throw IndicatorError("cannot read these indicator definitions: \(error)", path: path)
+                throw ObservatoireError(.indicator, "cannot read these indicator definitions: \(error)", path: path)
             }
             for var indicator in file.indicators {
                 indicator.theme = indicator.theme ?? file.theme
                 if indicator.takesMinDenominator { indicator.minDenominator = indicator.minDenominator ?? file.minDenominator }
                 try Self.validate(indicator, path: path)
                 if indicators.contains(where: { $0.id == indicator.id }) {
-                    throw IndicatorError("indicator id '\(indicator.id)' is defined twice", path: path)
+                    throw ObservatoireError(.indicator, "indicator id '\(indicator.id)' is defined twice", path: path)
                 }
                 indicators.append(indicator)
             }
@@ -58,13 +59,13 @@ public struct IndicatorCatalog: Sendable {
         guard let found = indicators.first(where: { $0.id == id }) else {
             let close = indicators.map(\.id).filter { $0.contains(id) || id.contains($0) }
             let hint = close.isEmpty ? "`observatoire indicators list` shows them" : "did you mean \(close.joined(separator: ", "))?"
-            throw IndicatorError("no indicator '\(id)'; \(hint)", path: directory)
+            throw ObservatoireError(.indicator, "no indicator '\(id)'; \(hint)", path: directory)
         }
         return found
     }
 
     private static func validate(_ indicator: IndicatorDefinition, path: String) throws {
-        func fail(_ message: String) -> IndicatorError { IndicatorError("indicator \(indicator.id): \(message)", path: path) }
+        func fail(_ message: String) -> ObservatoireError { ObservatoireError(.indicator, "indicator \(indicator.id): \(message)", path: path) }
         guard indicator.id.range(of: "^[a-z0-9][a-z0-9_]*$", options: .regularExpression) != nil else {
             throw fail("the id must be lower-case letters, digits and underscores")
         }

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Yams
 
@@ -21,12 +22,12 @@ public struct KnownIssueRegister: Sendable {
         do {
             file = try YAMLDecoder().decode(RegisterFile.self, from: try String(contentsOfFile: path, encoding: .utf8))
         } catch {
-            throw IndicatorError("cannot read the known-issue register: \(error)", path: path)
+            throw ObservatoireError(.indicator, "cannot read the known-issue register: \(error)", path: path)
         }
         for (index, issue) in file.issues.enumerated() {
             try Self.validate(issue, path: path)
             if file.issues[..<index].contains(where: { $0.id == issue.id }) {
-                throw IndicatorError("known issue id '\(issue.id)' is declared twice", path: path)
+                throw ObservatoireError(.indicator, "known issue id '\(issue.id)' is declared twice", path: path)
             }
         }
         issues = file.issues
@@ -43,7 +44,7 @@ public struct KnownIssueRegister: Sendable {
     }
 
     private static func validate(_ issue: KnownIssue, path: String) throws {
-        func fail(_ message: String) -> IndicatorError { IndicatorError("known issue \(issue.id): \(message)", path: path) }
+        func fail(_ message: String) -> ObservatoireError { ObservatoireError(.indicator, "known issue \(issue.id): \(message)", path: path) }
         guard issue.id.range(of: "^[a-z0-9][a-z0-9-]*$", options: .regularExpression) != nil else {
             throw fail("the id must be lower-case letters, digits and dashes")
         }

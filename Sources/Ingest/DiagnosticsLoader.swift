@@ -1,4 +1,5 @@
 import Catalog
+import Core
 import GRDB
 import Tabular
 import Warehouse
@@ -95,7 +96,7 @@ struct DiagnosticsLoader: RecordLoader {
 
     mutating func load(_ record: CSVRecord, zeros: inout LeadingZeroPolicy) throws -> Rejection? {
         guard let line = UInt32(exactly: record.line) else {
-            throw IngestError(.tooManyLines, "a diagnostics file has at most \(UInt32.max) lines", path: path, line: record.line)
+            throw ObservatoireError(.tooManyLines, "a diagnostics file has at most \(UInt32.max) lines", path: path, line: record.line)
         }
         if let column = columns.replaces {
             // A longer number is rejected below, so it replaces nothing.

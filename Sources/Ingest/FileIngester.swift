@@ -1,4 +1,5 @@
 import Catalog
+import Core
 import Foundation
 import GRDB
 import Logging
@@ -39,6 +40,7 @@ struct FileIngester {
             } catch {
                 outcome.status = .failed
                 outcome.message = "\(error)"
+                outcome.error = error as? ObservatoireError
             }
             outcome.seconds = (clock.now - unitStarted).seconds
             return outcome
@@ -55,13 +57,14 @@ struct FileIngester {
     private static func refusal(path: String, error: any Error, lenient: Bool) -> FileOutcome {
         var outcome = FileOutcome(path: path, status: .failed)
         outcome.message = "\(error)"
-        if let error = error as? IngestError, error.code == .companionFile {
+        outcome.error = error as? ObservatoireError
+        if let error = error as? ObservatoireError, error.code == .companionFile {
             outcome.status = .skipped
             outcome.message = error.message
-        } else if lenient, let error = error as? CatalogError, error.code == .unrecognisedFile {
+        } else if lenient, let error = error as? ObservatoireError, error.code == .unrecognisedFile {
             outcome.status = .skipped
             outcome.message = "not recognised as any source"
-        } else if lenient, let error = error as? TabularError, [.notDelimitedText, .emptyFile, .unsupportedEncoding].contains(error.code) {
+        } else if lenient, let error = error as? ObservatoireError, [.notDelimitedText, .emptyFile, .unsupportedEncoding].contains(error.code) {
             outcome.status = .skipped
             outcome.message = error.message
         }
@@ -146,7 +149,7 @@ struct FileIngester {
             let notes = [try zeros.verdict(path: path)].compactMap { $0 } + loader.notes
             loaded.repairs = notes.isEmpty ? nil : notes.joined(separator: "; ")
             if counts.rowsRead == 0 {
-                throw IngestError(.noRows, "the file has a header but no data rows", path: path, line: 2)
+                throw ObservatoireError(.noRows, "the file has a header but no data rows", path: path, line: 2)
             }
             loaded.counts = counts
             loaded.valuesLoaded = loader.valuesWritten

@@ -1,3 +1,4 @@
+import Core
 import Warehouse
 
 /// What happened to one file, as printed by `ingest` and summed up at the end.
@@ -31,6 +32,8 @@ public struct FileOutcome: Sendable {
     /// The first few rejections, for the terminal; all of them are in the warehouse.
     public var firstRejections: [Rejection] = []
     public var message: String?
+    /// Why the file was refused, with its code and remedy (status `failed`).
+    public var error: ObservatoireError?
 
     public init(path: String, status: Status) {
         self.path = path

@@ -1,4 +1,5 @@
 import Catalog
+import Core
 
 /// Finds columns by name without regard to case (the 2019 COG has a lower-case header),
 /// and says which published columns nobody used.
@@ -22,7 +23,7 @@ struct HeaderIndex {
     /// The position of a column the source definition requires.
     func require(_ name: String) throws -> Int {
         guard let position = position(of: name) else {
-            throw IngestError(.missingColumn,
+            throw ObservatoireError(.missingColumn,
                               "the source definition needs a column '\(name)', absent from the header (\(header.prefix(12).joined(separator: ", ")))",
                               path: path, line: 1, column: name)
         }

@@ -1,4 +1,5 @@
 import Catalog
+import Core
 
 /// Codes that lost their leading zero (`1001` for `01001`, a spreadsheet's doing) are
 /// never loaded silently: the file is refused, unless the user asked for the repair,
@@ -26,7 +27,7 @@ struct LeadingZeroPolicy {
         guard count > 0, let first else { return nil }
         let where_ = columns.sorted().joined(separator: ", ")
         guard repair else {
-            throw IngestError(.lostLeadingZeros,
+            throw ObservatoireError(.lostLeadingZeros,
                               "\(count) codes lost their leading zero (column \(where_); first: '\(first.value)' on line \(first.line)). The file was probably saved by a spreadsheet. Re-export it with codes as text, or re-run with --repair-leading-zeros to pad them with a zero (the repair is recorded).",
                               path: path, line: first.line, column: first.column, value: first.value)
         }

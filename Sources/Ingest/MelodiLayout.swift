@@ -1,4 +1,5 @@
 import Catalog
+import Core
 
 /// The columns of a Melodi data file, found by name and checked against its source before
 /// any row is read: GEO, GEO_OBJECT, TIME_PERIOD and OBS_VALUE; CONF_STATUS, OBS_STATUS and
@@ -32,7 +33,7 @@ struct MelodiLayout {
         let published = index.header.joined(separator: ", ")
         dimensions = try rule.dimensions.map { dimension in
             guard let position = index.position(of: dimension) else {
-                throw IngestError(.dimensionColumns,
+                throw ObservatoireError(.dimensionColumns,
                                   "source \(definition.id) reads the dimension \(dimension) (melodi.dimensions), absent from this file (\(published)): the file is another dataset, or INSEE changed its dimensions. Check the file, or update melodi.dimensions and melodi.variable of \(definition.id) in pipelines/sources",
                                   path: index.path, line: 1, column: dimension)
             }
@@ -42,7 +43,7 @@ struct MelodiLayout {
         let ignored = Set((definition.ignore ?? []).map { $0.uppercased() })
         if let extra = index.header.indices.first(where: { !known.contains($0) && !ignored.contains(index.header[$0].uppercased()) }) {
             let name = index.header[extra]
-            throw IngestError(.dimensionColumns,
+            throw ObservatoireError(.dimensionColumns,
                               "column \(name) is neither a dimension of source \(definition.id) (melodi.dimensions: \(rule.dimensions.joined(separator: ", "))) nor a column it ignores: rows that differ only by \(name) would be loaded as one observation, so nothing is loaded. Declare \(name) under melodi.dimensions (and in melodi.variable) if it is a dimension, under ignore: if it is an attribute",
                               path: index.path, line: 1, column: name)
         }

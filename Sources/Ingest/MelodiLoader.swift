@@ -1,4 +1,5 @@
 import Catalog
+import Core
 import Foundation
 import GRDB
 import Tabular
@@ -196,7 +197,7 @@ struct MelodiLoader: RecordLoader {
         if let level = levels.first(where: { $0.geoObject.elementsEqual(bytes) }) { return level }
         let loaded = levels.filter { $0.kind != nil }.map(\.name).joined(separator: ", ")
         let leftOut = levels.filter { $0.kind == nil }.map(\.name).joined(separator: ", ")
-        throw IngestError(.unknownLevel,
+        throw ObservatoireError(.unknownLevel,
                           "GEO_OBJECT '\(record.string(at: layout.geoObject))' is neither a level source \(sourceID) loads (\(loaded)) nor one it leaves out (\(leftOut.isEmpty ? "none" : leftOut)): nothing of the file is loaded. Add it to melodi.levels (to load it) or melodi.levels_not_loaded (to count it and leave it out) in the definition of \(sourceID) (pipelines/sources)",
                           path: path, line: record.line, column: layout.header[layout.geoObject], value: record.string(at: layout.geoObject))
     }
@@ -212,7 +213,7 @@ struct MelodiLoader: RecordLoader {
         let column = layout.header[position]
         let value = record.string(at: position)
         let known = statuses.map { String(decoding: $0.0, as: UTF8.self) + " " + Self.meaning($0.1, option: option) }.joined(separator: ", ")
-        throw IngestError(.undocumentedStatus,
+        throw ObservatoireError(.undocumentedStatus,
                           "\(column) '\(value)' is not documented: source \(sourceID) reads the codes of SDMX's code list and of its melodi.\(option) (\(known)). Nothing of the file is loaded: check the code in the dataset's metadata and INSEE's documentation, then declare it under melodi.\(option) of \(sourceID) (pipelines/sources; see docs/melodi.md)",
                           path: path, line: record.line, column: column, value: value)
     }
@@ -292,7 +293,7 @@ struct MelodiLoader: RecordLoader {
         }
         let described = (zip(dimensionNames, published).map { "\($0) \($1)" } + ["TIME_PERIOD \(period)"]).joined(separator: ", ")
         if let first = combinationOfCode[code] {
-            throw IngestError(.ambiguousVariable,
+            throw ObservatoireError(.ambiguousVariable,
                               "\(described) and \(first.combination) (line \(first.line)) both make the variable \(code) through melodi.variable '\(rule.variable)' of source \(sourceID): two observations would be one, so nothing is loaded. Give them distinct codes under melodi.codes, or put the dimension that tells them apart in melodi.variable",
                               path: path, line: record.line, column: dimensionNames.first ?? layout.header[layout.period], value: published.first ?? period)
         }
@@ -310,7 +311,7 @@ struct MelodiLoader: RecordLoader {
 
     /// The refusal of an observation met twice, naming the line it was first on: found by
     /// reading the file again up to this line, which only a refused file costs.
-    private func duplicate(_ record: CSVRecord, level: String) -> IngestError {
+    private func duplicate(_ record: CSVRecord, level: String) -> ObservatoireError {
         let key = [layout.geo, layout.geoObject, layout.period] + layout.dimensions
         let values = key.map { Array(record.bytes(at: $0)) }
         let line = record.line
@@ -328,7 +329,7 @@ struct MelodiLoader: RecordLoader {
         let described = (["GEO \(record.string(at: layout.geo)) (\(level))"] + dimensions + ["TIME_PERIOD \(record.string(at: layout.period))"])
             .joined(separator: ", ")
         let earlier = first.map { "already on line \($0)" } ?? "already earlier in the file"
-        return IngestError(.duplicateObservation,
+        return ObservatoireError(.duplicateObservation,
                            "the observation \(described) is \(earlier): one observation per territory, dimension codes and period, so nothing of the file is loaded. Download the dataset again; if INSEE publishes it so, report it to INSEE",
                            path: path, line: line, column: layout.header[layout.geo], value: record.string(at: layout.geo))
     }

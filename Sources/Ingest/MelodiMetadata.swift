@@ -1,4 +1,5 @@
 import Catalog
+import Core
 import Tabular
 
 /// The labels of a Melodi dataset's codes, from `DS_<NAME>_metadata.csv`
@@ -21,7 +22,7 @@ struct MelodiMetadata {
         let header = HeaderIndex(header: reader.header, path: reader.path)
         func require(_ name: String) throws -> Int {
             guard let position = header.position(of: name) else {
-                throw IngestError(.unreadableMetadata,
+                throw ObservatoireError(.unreadableMetadata,
                                   "the metadata file has no column \(name) (header: \(reader.header.joined(separator: ", "))), where INSEE's has COD_VAR;LIB_VAR;COD_MOD;LIB_MOD: download the dataset again",
                                   path: reader.path, line: 1, column: name)
             }
@@ -34,11 +35,11 @@ struct MelodiMetadata {
         var labels: [String: [String: String]] = [:]
         try reader.forEachRecord { record in
             if let defect = record.defect {
-                throw IngestError(.unreadableMetadata, "the metadata file cannot be read here: \(defect.reason); download the dataset again",
+                throw ObservatoireError(.unreadableMetadata, "the metadata file cannot be read here: \(defect.reason); download the dataset again",
                                   path: reader.path, line: record.line)
             }
             guard record.count == reader.header.count else {
-                throw IngestError(.unreadableMetadata, "expected \(reader.header.count) fields as in the header, found \(record.count); download the dataset again",
+                throw ObservatoireError(.unreadableMetadata, "expected \(reader.header.count) fields as in the header, found \(record.count); download the dataset again",
                                   path: reader.path, line: record.line)
             }
             let dimension = record.string(at: variable).uppercased()

@@ -1,4 +1,5 @@
 import Catalog
+import Core
 import Foundation
 import GRDB
 import Tabular
@@ -97,7 +98,7 @@ struct ReferenceTableLoader: RecordLoader {
     private static func currentValues(of target: String, _ db: Database) throws -> Set<String> {
         let parts = target.split(separator: ".").map(String.init)
         guard parts.count == 2, WarehouseSchema.referenceTables[parts[0]]?.contains(parts[1]) == true else {
-            throw WarehouseError(message: "references: '\(target)' is not TABLE.COLUMN of a reference table", path: db.description)
+            throw ObservatoireError.warehouse("references: '\(target)' is not TABLE.COLUMN of a reference table", path: db.description)
         }
         return Set(try String.fetchAll(db, sql: """
             SELECT DISTINCT t.\(parts[1]) FROM \(parts[0]) t JOIN files f USING (file_id)

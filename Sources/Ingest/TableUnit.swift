@@ -1,4 +1,5 @@
 import Catalog
+import Core
 import Foundation
 import Tabular
 
@@ -53,7 +54,7 @@ struct TableUnit {
             reader = try open(definition.delimiterByte, definition.format?.encoding)
             if reader.header.count == 1 && sniffed.header.count > 1, let published = reader.delimiterDescription,
                let found = sniffed.delimiterDescription {
-                throw TabularError(.notDelimitedText,
+                throw ObservatoireError(.notDelimitedText,
                                    "the header is delimited by '\(found)', but source \(definition.id) is published with '\(published)': re-export the file with '\(published)' or name the right source with --source",
                                    path: path, line: 1)
             }
@@ -66,7 +67,7 @@ struct TableUnit {
         guard name.uppercased().hasPrefix("DS_"), let data = SourceDefinition.MelodiRule.dataName(ofMetadata: name),
               FileManager.default.fileExists(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(data).path)
         else { return }
-        throw IngestError(.companionFile, "the metadata of \(data), read with it", path: path)
+        throw ObservatoireError(.companionFile, "the metadata of \(data), read with it", path: path)
     }
 
     /// Whether a zip member is the data file of a Melodi dataset (`DS_<NAME>_data.csv`).
@@ -80,7 +81,7 @@ struct TableUnit {
     private static func openMelodiArchive(_ archive: ZipArchive, catalog: SourceCatalog, forcedSource: String?) throws -> [TableUnit] {
         let members = archive.entries.filter { isMelodiData($0.name) }
         guard !members.isEmpty else {
-            throw TabularError(.unsupportedArchive,
+            throw ObservatoireError(.unsupportedArchive,
                                "a zip archive that is neither an XLSX workbook nor a Melodi dataset (no DS_…_data.csv member): its members are not read; extract the CSV member and ingest it",
                                path: archive.path)
         }
@@ -104,7 +105,7 @@ struct TableUnit {
         // The most specific definitions first, so that a sheet goes to the best match.
         for definition in candidates.sorted(by: { $0.recognise.columns.count > $1.recognise.columns.count }) {
             guard let pattern = definition.format?.sheet else {
-                throw CatalogError(.invalidDefinition, "source \(definition.id) reads delimited text, not a workbook sheet", path: path)
+                throw ObservatoireError(.invalidDefinition, "source \(definition.id) reads delimited text, not a workbook sheet", path: path)
             }
             for sheet in workbook.sheetNames where !sheetsTaken.contains(sheet)
                 && sheet.range(of: "^(?:\(pattern))$", options: .regularExpression) != nil {
@@ -114,7 +115,7 @@ struct TableUnit {
                     reader = try XLSXReader(path: path, sheet: sheet) { row in
                         wanted.isSubset(of: Set(row.map { $0.trimmingCharacters(in: .whitespaces).uppercased() }))
                     }
-                } catch let error as TabularError where error.code == .headerNotFound && forcedSource == nil {
+                } catch let error as ObservatoireError where error.code == .headerNotFound && forcedSource == nil {
                     continue
                 }
                 sheetsTaken.insert(sheet)
@@ -123,7 +124,7 @@ struct TableUnit {
             }
         }
         guard !units.isEmpty else {
-            throw CatalogError(.unrecognisedFile,
+            throw ObservatoireError(.unrecognisedFile,
                                "no workbook source matches a sheet of this file (sheets: \(workbook.sheetNames.joined(separator: ", "))). Use --source ID to force one. Known sources:\n\(catalog.knownSources)",
                                path: path)
         }

@@ -1,3 +1,4 @@
+import Core
 import Geography
 import GRDB
 
@@ -15,7 +16,7 @@ enum ReferenceData {
     /// The history from the most recent COG whose communes and mouvements are both loaded.
     static func history(_ db: Database) throws -> CommuneHistory {
         guard let vintage = try referenceVintage(db), let year = Int(vintage) else {
-            throw GeographyError(.missingReference, """
+            throw ObservatoireError(.missingReference, """
                 normalise needs a COG communes file and the mouvements file of the same vintage \
                 (e.g. cog/2024/communes.csv and cog/2024/mouvements.csv): ingest them first
                 """)

@@ -1,4 +1,5 @@
 import Catalog
+import Core
 import Foundation
 import Geography
 import GRDB
@@ -30,7 +31,7 @@ struct TerritoryBuilder {
         let vintage = String(geography)
         guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM cog_communes WHERE vintage = ? AND typecom = 'COM')",
                                 arguments: [vintage]) == true else {
-            throw GeographyError(.missingReference, "no COG \(geography) communes file is loaded: ingest cog/\(geography)/communes.csv to name the territories of geography \(geography)")
+            throw ObservatoireError(.missingReference, "no COG \(geography) communes file is loaded: ingest cog/\(geography)/communes.csv to name the territories of geography \(geography)")
         }
         try db.execute(sql: "DELETE FROM territories WHERE geography = ?", arguments: [geography])
         try db.execute(sql: "DELETE FROM memberships WHERE geography = ?", arguments: [geography])

@@ -1,5 +1,6 @@
 import Catalog
 import Compute
+import Core
 import Foundation
 import GRDB
 import Indicators
@@ -73,12 +74,12 @@ public struct PipelineRun {
             stage.status = .failed
             stage.message = "\(refused.count) file(s) refused, first \(refused[0].path): \(refused[0].message ?? "")"
             summary.stages.append(stage)
-            throw PipelineError("\(stage.message); the run was rolled back, the warehouse is as after the previous run")
+            throw ObservatoireError(.pipeline, "\(stage.message); the run was rolled back, the warehouse is as after the previous run")
         }
         summary.stages.append(stage)
 
         guard let geography = try requested ?? NormaliseJob.latestGeography(db) else {
-            throw PipelineError("no COG communes and mouvements files of one vintage are loaded: put them under the raw folder (e.g. raw/cog/2024/)")
+            throw ObservatoireError(.pipeline, "no COG communes and mouvements files of one vintage are loaded: put them under the raw folder (e.g. raw/cog/2024/)")
         }
         summary.geography = geography
         started = clock.now
@@ -125,8 +126,3 @@ public struct PipelineRun {
     }
 }
 
-/// A pipeline run that could not finish.
-public struct PipelineError: Error, Sendable, CustomStringConvertible {
-    public let description: String
-    public init(_ description: String) { self.description = description }
-}

@@ -1,4 +1,5 @@
 import Cartography
+import Core
 import Foundation
 import GRDB
 import Territories
@@ -28,17 +29,17 @@ public struct ChoroplethMapBuilder {
         return try warehouse.read { db in
             guard let indicator = try Row.fetchOne(db, sql: "SELECT label, unit, aggregation FROM indicators WHERE indicator_id = ?",
                                                    arguments: [id]) else {
-                throw ReportError("no computed indicator '\(id)': check `observatoire indicators list` and run `observatoire compute`")
+                throw ObservatoireError(.report, "no computed indicator '\(id)': check `observatoire indicators list` and run `observatoire compute`")
             }
             let communes = try directory.communeIDs(of: territory, db)
-            guard !communes.isEmpty else { throw ReportError("\(territory.label) has no communes to map") }
+            guard !communes.isEmpty else { throw ObservatoireError(.report, "\(territory.label) has no communes to map") }
             let rows = try Row.fetchAll(db, sql: """
                 SELECT v.territory, v.period, v.value, v.status, t.name FROM indicator_values v
                 JOIN territories t ON t.geography = v.geography AND t.territory = v.territory
                 WHERE v.geography = ? AND v.indicator_id = ? AND v.territory IN (SELECT value FROM json_each(?))
                 """, arguments: [geography, id, try PortraitBuilder.json(communes)])
             guard let shown = period ?? rows.map({ $0["period"] as String }).max() else {
-                throw ReportError("\(id) has no value for the communes of \(territory.label)")
+                throw ObservatoireError(.report, "\(id) has no value for the communes of \(territory.label)")
             }
             let values = Dictionary(rows.filter { $0["period"] == shown }.map { ($0["territory"] as String, $0) }, uniquingKeysWith: { a, _ in a })
             let names = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
@@ -48,7 +49,7 @@ public struct ChoroplethMapBuilder {
                                     uniquingKeysWith: { a, _ in a })
             let unmatched = communes.filter { byCode[$0] == nil }
             guard unmatched.isEmpty else {
-                throw ReportError("\(unmatched.count) communes of \(territory.label) have no contour in \(contoursName) "
+                throw ObservatoireError(.report, "\(unmatched.count) communes of \(territory.label) have no contour in \(contoursName) "
                     + "(\(unmatched.prefix(5).joined(separator: ", "))\(unmatched.count > 5 ? ", …" : "")): give contours of the same COG")
             }
             let areas = communes.map { commune in

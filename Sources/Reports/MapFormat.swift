@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// The files a choropleth is written as: the SVG itself, a PNG made from it by librsvg's
@@ -31,7 +32,7 @@ public enum MapFormat: String, Sendable, CaseIterable {
     /// `rsvg-convert` reading the SVG on its standard input, at twice the SVG's size for print.
     private static func png(_ svg: String, renderer: String) throws -> Data {
         guard FileManager.default.isExecutableFile(atPath: renderer) else {
-            throw ReportError("\(renderer) is absent: install Debian's librsvg2-bin (scripts/setup-debian does) to write PNG maps, or write --format svg")
+            throw ObservatoireError(.report, "\(renderer) is absent: install Debian's librsvg2-bin (scripts/setup-debian does) to write PNG maps, or write --format svg")
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: renderer)
@@ -51,7 +52,7 @@ public enum MapFormat: String, Sendable, CaseIterable {
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationStatus == 0, png.starts(with: [0x89, 0x50, 0x4E, 0x47]) else {
-            throw ReportError("\(renderer) could not render the map (exit \(process.terminationStatus)): \(message)")
+            throw ObservatoireError(.report, "\(renderer) could not render the map (exit \(process.terminationStatus)): \(message)")
         }
         return png
     }

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import GRDB
 import Territories
@@ -71,7 +72,7 @@ struct PortraitBuilder {
             (row[0] as String, Portrait.Indicator(id: row[0], label: row[1], unit: row[2], aggregation: row[3], decimals: row[4]))
         })
         if let unknown = (layout.indicators + layout.members).first(where: { known[$0] == nil }) {
-            throw ReportError("the portrait layout names '\(unknown)', which the warehouse does not define: check pipelines/indicators (`observatoire indicators list`) and run `observatoire compute`")
+            throw ObservatoireError(.report, "the portrait layout names '\(unknown)', which the warehouse does not define: check pipelines/indicators (`observatoire indicators list`) and run `observatoire compute`")
         }
         return known
     }

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import GRDB
 import Territories
@@ -23,11 +24,11 @@ public struct PortraitJob {
         let builder = PortraitBuilder(layout: layout, directory: directory)
         return try RunJournal.transaction(command: command, in: warehouse, headline: { "\($0.count) portrait\($0.count == 1 ? "" : "s"), geography \(geography)" }) { runID, db in
             guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM indicator_rows WHERE geography = ?)", arguments: [geography]) == true else {
-                throw ReportError("no indicator has been computed on geography \(geography): run `observatoire compute` first")
+                throw ObservatoireError(.report, "no indicator has been computed on geography \(geography): run `observatoire compute` first")
             }
             return try territories.map { id in
                 guard let territory = try builder.territory(id, db) else {
-                    throw ReportError("no territory \(id) in geography \(geography)")
+                    throw ObservatoireError(.report, "no territory \(id) in geography \(geography)")
                 }
                 let production = Portrait.Production(date: now, runID: runID, software: SoftwareVersion.current)
                 let portrait = try builder.portrait(of: territory, production: production, db)

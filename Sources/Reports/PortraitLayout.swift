@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Yams
 
@@ -32,20 +33,20 @@ public struct PortraitLayout: Sendable, Decodable {
         do {
             self = try YAMLDecoder().decode(Self.self, from: try String(contentsOfFile: path, encoding: .utf8))
         } catch {
-            throw ReportError("cannot read this portrait layout: \(error)", path: path)
+            throw ObservatoireError(.report, "cannot read this portrait layout: \(error)", path: path)
         }
         var seen: Set<String> = []
         for id in indicators where !seen.insert(id).inserted {
-            throw ReportError("indicator '\(id)' is listed twice: a portrait shows each indicator once", path: path)
+            throw ObservatoireError(.report, "indicator '\(id)' is listed twice: a portrait shows each indicator once", path: path)
         }
         for section in sections {
-            if section.indicators.isEmpty { throw ReportError("section '\(section.title)' lists no indicator", path: path) }
+            if section.indicators.isEmpty { throw ObservatoireError(.report, "section '\(section.title)' lists no indicator", path: path) }
             if let chart = section.chart, !section.indicators.contains(chart) {
-                throw ReportError("section '\(section.title)': its chart '\(chart)' is not one of its indicators", path: path)
+                throw ObservatoireError(.report, "section '\(section.title)': its chart '\(chart)' is not one of its indicators", path: path)
             }
         }
         if let zone = referenceZones.first(where: { !$0.hasPrefix("ZONE:") }) {
-            throw ReportError("reference_zones: '\(zone)' is not a zone id (ZONE:…)", path: path)
+            throw ObservatoireError(.report, "reference_zones: '\(zone)' is not a zone id (ZONE:…)", path: path)
         }
     }
 }

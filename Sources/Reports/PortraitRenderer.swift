@@ -1,5 +1,6 @@
-import Foundation
+import Core
 import Export
+import Foundation
 
 /// Renders portraits in every format: HTML and Markdown through the templates, CSV and
 /// XLSX from the same grid. A file is written whole or not at all.
@@ -19,7 +20,7 @@ public struct PortraitRenderer: Sendable {
         case .html: return templates.html.render(view)
         case .md: return templates.markdown.render(view)
         case .csv: return String(decoding: csv(portrait, view, excel: excel), as: UTF8.self)
-        case .xlsx: throw ReportError("an XLSX portrait is a file: give --output")
+        case .xlsx: throw ObservatoireError(.report, "an XLSX portrait is a file: give --output")
         }
     }
 

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Mustache
 
@@ -21,14 +22,14 @@ public struct PortraitTemplates: Sendable {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw ReportError("cannot read this template: \(error.localizedDescription); pass --pipelines DIR", path: path)
+            throw ObservatoireError(.report, "cannot read this template: \(error.localizedDescription); pass --pipelines DIR", path: path)
         }
         do {
             return try MustacheTemplate(string: text)
         } catch let error as MustacheTemplate.ParserError {
-            throw ReportError("line \(error.context.lineNumber), column \(error.context.columnNumber): \(error.error) in “\(error.context.line)”", path: path)
+            throw ObservatoireError(.report, "line \(error.context.lineNumber), column \(error.context.columnNumber): \(error.error) in “\(error.context.line)”", path: path)
         } catch {
-            throw ReportError("cannot parse this template: \(error)", path: path)
+            throw ObservatoireError(.report, "cannot parse this template: \(error)", path: path)
         }
     }
 }

@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import Core
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
@@ -26,12 +27,12 @@ public final class FileByteSource: ByteSource {
         self.path = path
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
-            throw TabularError(.cannotOpen, "cannot open the file: \(String(cString: strerror(errno)))", path: path)
+            throw ObservatoireError(.cannotOpen, "cannot open the file: \(String(cString: strerror(errno)))", path: path)
         }
         var info = stat()
         if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
             close(fd)
-            throw TabularError(.cannotOpen, "is a directory, not a file", path: path)
+            throw ObservatoireError(.cannotOpen, "is a directory, not a file", path: path)
         }
         descriptor = fd
     }
@@ -43,7 +44,7 @@ public final class FileByteSource: ByteSource {
             let count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
             if count >= 0 { return count }
             if errno == EINTR { continue }
-            throw TabularError(.readFailed, "read failed: \(String(cString: strerror(errno)))", path: path)
+            throw ObservatoireError(.readFailed, "read failed: \(String(cString: strerror(errno)))", path: path)
         }
     }
 }
@@ -56,7 +57,7 @@ public final class GzipByteSource: ByteSource {
     public init(path: String) throws {
         self.path = path
         guard let handle = gzopen(path, "rb") else {
-            throw TabularError(.cannotOpen, "cannot open the gzip file", path: path)
+            throw ObservatoireError(.cannotOpen, "cannot open the gzip file", path: path)
         }
         gzbuffer(handle, 1 << 17)
         self.handle = handle
@@ -72,14 +73,14 @@ public final class GzipByteSource: ByteSource {
             let message = gzerror(handle, &code).map { String(cString: $0) } ?? "unknown zlib error"
             // zlib's message starts with the path, which the error names already.
             let reason = message.hasPrefix(path + ": ") ? String(message.dropFirst(path.count + 2)) : message
-            throw TabularError(.truncatedArchive, "the gzip stream is corrupt: \(reason)", path: path)
+            throw ObservatoireError(.truncatedArchive, "the gzip stream is corrupt: \(reason)", path: path)
         }
         if count == 0 {
             // zlib reports a truncated member as a plain end of file with Z_BUF_ERROR.
             var code: Int32 = 0
             _ = gzerror(handle, &code)
             if code != Z_OK && code != Z_STREAM_END {
-                throw TabularError(.truncatedArchive, "the gzip stream ends early: the file is truncated", path: path)
+                throw ObservatoireError(.truncatedArchive, "the gzip stream ends early: the file is truncated", path: path)
             }
         }
         return Int(count)

@@ -1,4 +1,5 @@
 import CLibCSV
+import Core
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -89,12 +90,12 @@ public final class CSVReader {
         while window.end < window.bytes.count && !window.reachedEnd { try window.fill() }
         let sample = UnsafeRawBufferPointer(start: window.bytes.baseAddress, count: window.end)
         if sample.isEmpty {
-            throw TabularError(.emptyFile, "the file is empty", path: path)
+            throw ObservatoireError(.emptyFile, "the file is empty", path: path)
         }
         let bom = sample.starts(with: [0xEF, 0xBB, 0xBF])
         let text = UnsafeRawBufferPointer(rebasing: sample[(bom ? 3 : 0)...])
         if text.allSatisfy({ $0 == 0x0A || $0 == 0x0D || $0 == 0x20 || $0 == 0x09 }) {
-            throw TabularError(.emptyFile, "the file is empty", path: path)
+            throw ObservatoireError(.emptyFile, "the file is empty", path: path)
         }
         let detected = try encoding ?? TextEncoding.detect(sample: text, path: path, isWholeFile: window.reachedEnd)
         let terminator: UInt8 = text.contains(0x0A) || !text.contains(0x0D) ? 0x0A : 0x0D
@@ -120,16 +121,16 @@ public final class CSVReader {
 
     private func readHeader() throws {
         guard try nextRecord() else {
-            throw TabularError(.emptyFile, "the file has no header line", path: path)
+            throw ObservatoireError(.emptyFile, "the file has no header line", path: path)
         }
         if let defect = defect {
-            throw TabularError(.notDelimitedText, "the header line cannot be read: \(defect.reason)", path: path, line: recordLine)
+            throw ObservatoireError(.notDelimitedText, "the header line cannot be read: \(defect.reason)", path: path, line: recordLine)
         }
         let names = currentRecord.strings
         var seen: [String: Int] = [:]
         for (index, name) in names.enumerated() {
             if let first = seen[name] {
-                throw TabularError(.duplicateHeader,
+                throw ObservatoireError(.duplicateHeader,
                                    "column name '\(name)' appears twice in the header (columns \(first + 1) and \(index + 1)); rename one of them",
                                    path: path, line: recordLine, column: name)
             }
@@ -164,7 +165,7 @@ public final class CSVReader {
         inRecord = false
         let status = csv_fini(parser, fieldCallback, recordCallback, UnsafeMutableRawPointer(builder))
         if status != 0 {
-            throw TabularError(.unterminatedQuote,
+            throw ObservatoireError(.unterminatedQuote,
                                "a quoted field opened on this line is never closed: the file is truncated or its quotes are unbalanced",
                                path: path, line: recordLine, column: String(builder.pointee.ends.count + 1))
         }
@@ -317,7 +318,7 @@ public final class CSVReader {
             if !quoted, counts[byte] != nil { counts[byte]! += 1 }
         }
         guard let best = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) }), best.value > 0 else {
-            throw TabularError(.notDelimitedText,
+            throw ObservatoireError(.notDelimitedText,
                                "the first line has no ';', ',' or tab: this is not a delimited text file",
                                path: path, line: 1)
         }

@@ -1,4 +1,5 @@
 import CCrypto
+import Core
 
 /// SHA-256 of a file, computed with OpenSSL while streaming: it identifies a load, so a
 /// file already loaded is recognised whatever its name.
@@ -16,11 +17,11 @@ public enum FileDigest {
     static func sha256(path: String, while going: () -> Bool) throws -> Result {
         let source = try FileByteSource(path: path)
         guard let context = EVP_MD_CTX_new() else {
-            throw TabularError(.readFailed, "OpenSSL could not allocate a digest context", path: path)
+            throw ObservatoireError(.readFailed, "OpenSSL could not allocate a digest context", path: path)
         }
         defer { EVP_MD_CTX_free(context) }
         guard EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1 else {
-            throw TabularError(.readFailed, "OpenSSL could not start a SHA-256 digest", path: path)
+            throw ObservatoireError(.readFailed, "OpenSSL could not start a SHA-256 digest", path: path)
         }
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
         defer { chunk.deallocate() }
@@ -31,7 +32,7 @@ public enum FileDigest {
             if count == 0 { break }
             size += count
             guard EVP_DigestUpdate(context, chunk.baseAddress, count) == 1 else {
-                throw TabularError(.readFailed, "OpenSSL failed while hashing", path: path)
+                throw ObservatoireError(.readFailed, "OpenSSL failed while hashing", path: path)
             }
         }
         return Result(sha256: try finish(context, path: path), size: size)
@@ -45,7 +46,7 @@ public enum FileDigest {
         var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
         guard EVP_DigestFinal_ex(context, &digest, &length) == 1 else {
-            throw TabularError(.readFailed, "OpenSSL could not finish the digest", path: path)
+            throw ObservatoireError(.readFailed, "OpenSSL could not finish the digest", path: path)
         }
         return hex(digest.prefix(Int(length)))
     }

@@ -1,3 +1,5 @@
+import Core
+
 /// The character encodings INSEE and other producers publish in.
 ///
 /// Windows-1252 is read as a superset of Latin-1 (old COG `.txt` files, some DGCL
@@ -18,7 +20,7 @@ public enum TextEncoding: String, Sendable, Equatable, CaseIterable, Codable {
     public static func detect(sample: UnsafeRawBufferPointer, path: String, isWholeFile: Bool = false) throws -> TextEncoding {
         let bytes = sample.bindMemory(to: UInt8.self)
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            throw TabularError(.unsupportedEncoding,
+            throw ObservatoireError(.unsupportedEncoding,
                                "the file is UTF-16 (byte order mark found); re-save it as UTF-8 or Windows-1252",
                                path: path)
         }

@@ -1,3 +1,5 @@
+import Core
+
 /// Streams the rows of one sheet of an XLSX workbook as records, like `CSVReader` does for
 /// delimited text, so that ingest does not care which it reads.
 ///
@@ -36,7 +38,7 @@ public final class XLSXReader: RecordReader {
         var seen: [String: Int] = [:]
         for (index, column) in header.enumerated() {
             if let first = seen[column] {
-                throw TabularError(.duplicateHeader,
+                throw ObservatoireError(.duplicateHeader,
                                    "column name '\(column)' appears twice in the header (columns \(first + 1) and \(index + 1)); rename one of them",
                                    path: path, line: rows.number, column: column)
             }
@@ -61,7 +63,7 @@ public final class XLSXReader: RecordReader {
             }
         }
         let seen = passedOver.isEmpty ? "they are empty" : "it starts with " + passedOver.joined(separator: "; ")
-        throw TabularError(.headerNotFound,
+        throw ObservatoireError(.headerNotFound,
                            "no header row in the first \(headerSearchLimit) rows of sheet '\(sheet)' (\(seen)); check the sheet and the expected column names",
                            path: path)
     }
@@ -123,7 +125,7 @@ private final class SheetRows {
                 case "c":
                     guard inRow else {
                         let place = number == 0 ? "before the first row" : "after row \(number)"
-                        throw TabularError(.corruptWorkbook,
+                        throw ObservatoireError(.corruptWorkbook,
                                            "a cell is outside any row (\(place)); open and save the file again in a spreadsheet",
                                            path: path, line: number == 0 ? nil : number, column: tag.attribute("r"))
                     }
@@ -142,7 +144,7 @@ private final class SheetRows {
                 cell = nil
             case .end("row"):
                 guard inRow else {
-                    throw TabularError(.corruptWorkbook, "a row ends that never started (after row \(number)); open and save the file again in a spreadsheet",
+                    throw ObservatoireError(.corruptWorkbook, "a row ends that never started (after row \(number)); open and save the file again in a spreadsheet",
                                        path: path, line: number)
                 }
                 inRow = false
@@ -166,19 +168,19 @@ private final class SheetRows {
     private func rowNumber(_ attribute: String?) throws -> Int {
         guard let attribute else {
             guard number < Self.lastRow else {
-                throw TabularError(.corruptWorkbook, "a row after row \(Self.lastRow), the last a spreadsheet has; open and save the file again in a spreadsheet",
+                throw ObservatoireError(.corruptWorkbook, "a row after row \(Self.lastRow), the last a spreadsheet has; open and save the file again in a spreadsheet",
                                    path: path, line: number)
             }
             return number + 1
         }
         guard let next = Int(attribute), (1...Self.lastRow).contains(next) else {
             let which = number == 0 ? "the first row" : "the row after row \(number)"
-            throw TabularError(.corruptWorkbook,
+            throw ObservatoireError(.corruptWorkbook,
                                "\(which) is numbered '\(attribute.prefix(40))', not a row number (1 to \(Self.lastRow)); open and save the file again in a spreadsheet",
                                path: path, value: String(attribute.prefix(40)))
         }
         guard next > number else {
-            throw TabularError(.corruptWorkbook, "row \(next) comes after row \(number): the rows are out of order; open and save the file again in a spreadsheet",
+            throw ObservatoireError(.corruptWorkbook, "row \(next) comes after row \(number): the rows are out of order; open and save the file again in a spreadsheet",
                                path: path, line: next)
         }
         return next
@@ -186,7 +188,7 @@ private final class SheetRows {
 
     private func checkNoRowOpen() throws {
         guard !inRow else {
-            throw TabularError(.corruptWorkbook, "the sheet ends inside row \(number); the part is truncated or damaged, download the file again",
+            throw ObservatoireError(.corruptWorkbook, "the sheet ends inside row \(number); the part is truncated or damaged, download the file again",
                                path: path, line: number)
         }
     }
@@ -195,7 +197,7 @@ private final class SheetRows {
     private func place(_ cell: (reference: String?, type: String?), _ value: String) throws {
         let column = cell.reference.flatMap(Self.columnIndex) ?? row.ends.count
         guard column >= row.ends.count else {
-            throw TabularError(.corruptWorkbook,
+            throw ObservatoireError(.corruptWorkbook,
                                "cell \(cell.reference ?? "") comes after a cell to its right; open and save the file again in a spreadsheet",
                                path: path, line: number, column: cell.reference)
         }
@@ -204,7 +206,7 @@ private final class SheetRows {
             switch cell.type {
             case "s":
                 guard let index = Int(value), sharedStrings.indices.contains(index) else {
-                    throw TabularError(.corruptWorkbook,
+                    throw ObservatoireError(.corruptWorkbook,
                                        "cell \(cell.reference ?? "") refers to shared string \(value), and the workbook has \(sharedStrings.count); open and save the file again in a spreadsheet",
                                        path: path, line: number, column: cell.reference, value: value)
                 }

@@ -1,3 +1,5 @@
+import Core
+
 /// The parts of an XLSX workbook needed to read its sheets as tables: the sheet names in tab
 /// order, the part that holds each sheet, and the shared strings that cells refer to by
 /// index. Shared strings are kept in memory (one copy of each unique string); sheets are
@@ -19,7 +21,7 @@ public final class XLSXWorkbook {
     init(path: String, chunkSize: Int) throws {
         let archive = try ZipArchive(path: path)
         guard archive.entry(named: "xl/workbook.xml") != nil else {
-            throw TabularError(.notAWorkbook,
+            throw ObservatoireError(.notAWorkbook,
                                "the zip archive has no xl/workbook.xml: it is not an XLSX workbook (an .xls or .ods saved under another name?); save it as .xlsx",
                                path: path)
         }
@@ -42,7 +44,7 @@ public final class XLSXWorkbook {
             guard case .start(let tag) = token, tag.name == "sheet" else { continue }
             // `r:id`: the only attribute whose local name is `id` (`sheetId` is another).
             guard let name = tag.attribute("name"), let id = tag.attribute("id"), let part = targets[id] else {
-                throw TabularError(.corruptWorkbook,
+                throw ObservatoireError(.corruptWorkbook,
                                    "a sheet of xl/workbook.xml has no name or no part in xl/_rels/workbook.xml.rels; open and save the file again in a spreadsheet",
                                    path: path)
             }
@@ -69,13 +71,13 @@ public final class XLSXWorkbook {
     func openSheet(named name: String?) throws -> (name: String, tokens: XMLTokenizer) {
         guard let index = name.map({ sheetNames.firstIndex(of: $0) }) ?? sheetNames.indices.first else {
             let available = sheetNames.map { "'\($0)'" }.joined(separator: ", ")
-            throw TabularError(.sheetNotFound,
+            throw ObservatoireError(.sheetNotFound,
                                name.map { "the workbook has no sheet named '\($0)'; its sheets are: \(available)" }
                                    ?? "the workbook has no sheet",
                                path: path, value: name)
         }
         guard let tokens = try Self.tokens(of: sheetParts[index], in: archive, chunkSize: chunkSize) else {
-            throw TabularError(.corruptWorkbook,
+            throw ObservatoireError(.corruptWorkbook,
                                "the part \(sheetParts[index]) of sheet '\(sheetNames[index])' is missing from the archive; open and save the file again in a spreadsheet",
                                path: path)
         }

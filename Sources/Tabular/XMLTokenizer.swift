@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import Core
 import Glibc
 #endif
 
@@ -91,8 +92,8 @@ final class XMLTokenizer {
         throw malformed("ends inside <\(name)>")
     }
 
-    func malformed(_ what: String) -> TabularError {
-        TabularError(.malformedXML, "the XML \(what) (byte \(window.discarded + window.start)): the part is truncated or damaged; download the file again", path: path)
+    func malformed(_ what: String) -> ObservatoireError {
+        ObservatoireError(.malformedXML, "the XML \(what) (byte \(window.discarded + window.start)): the part is truncated or damaged; download the file again", path: path)
     }
 
     // MARK: - Markup

@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import Core
 import Glibc
 #endif
 
@@ -33,12 +34,12 @@ public final class ZipArchive {
         self.path = path
         let fd = Glibc.open(path, O_RDONLY)
         guard fd >= 0 else {
-            throw TabularError(.cannotOpen, "cannot open the file: \(String(cString: strerror(errno)))", path: path)
+            throw ObservatoireError(.cannotOpen, "cannot open the file: \(String(cString: strerror(errno)))", path: path)
         }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
             close(fd)
-            throw TabularError(.cannotOpen, "is not a regular file", path: path)
+            throw ObservatoireError(.cannotOpen, "is not a regular file", path: path)
         }
         descriptor = fd
         fileSize = UInt64(info.st_size)
@@ -68,7 +69,7 @@ public final class ZipArchive {
         let tailStart = fileSize - UInt64(tailSize)
         let tail = try readBytes(descriptor, count: tailSize, at: tailStart, path: path)
         guard let found = findEndRecord(in: tail) else {
-            throw TabularError(.truncatedArchive,
+            throw ObservatoireError(.truncatedArchive,
                                "the zip archive is truncated or not a zip: no end-of-central-directory record; download it again",
                                path: path)
         }
@@ -94,7 +95,7 @@ public final class ZipArchive {
             }
         }
         guard offset <= endRecordOffset, size <= endRecordOffset - offset else {
-            throw TabularError(.truncatedArchive,
+            throw ObservatoireError(.truncatedArchive,
                                "the zip archive is truncated: its central directory lies past the end of the file; download it again",
                                path: path)
         }
@@ -150,8 +151,8 @@ public final class ZipArchive {
         return nil
     }
 
-    private static func damaged(_ path: String) -> TabularError {
-        TabularError(.truncatedArchive, "the zip central directory is damaged; download the file again", path: path)
+    private static func damaged(_ path: String) -> ObservatoireError {
+        ObservatoireError(.truncatedArchive, "the zip central directory is damaged; download the file again", path: path)
     }
 
     // MARK: - Reading
@@ -170,9 +171,9 @@ public final class ZipArchive {
             if count > 0 {
                 done += count
             } else if count == 0 {
-                throw TabularError(.truncatedArchive, "the zip archive ends early: it is truncated; download it again", path: path)
+                throw ObservatoireError(.truncatedArchive, "the zip archive ends early: it is truncated; download it again", path: path)
             } else if errno != EINTR {
-                throw TabularError(.readFailed, "read failed: \(String(cString: strerror(errno)))", path: path)
+                throw ObservatoireError(.readFailed, "read failed: \(String(cString: strerror(errno)))", path: path)
             }
         }
     }
@@ -180,17 +181,17 @@ public final class ZipArchive {
     /// Reads `entry`'s local header and returns where its data starts.
     func dataOffset(of entry: Entry, path: String) throws -> UInt64 {
         guard entry.localHeaderOffset < fileSize else {
-            throw TabularError(.truncatedArchive, "the member starts past the end of the file: the archive is truncated; download it again", path: path)
+            throw ObservatoireError(.truncatedArchive, "the member starts past the end of the file: the archive is truncated; download it again", path: path)
         }
         let header = try Self.readBytes(descriptor, count: 30, at: entry.localHeaderOffset, path: path)
         var cursor = LittleEndianCursor(header, at: 0)
         guard cursor.read(UInt32.self) == 0x0403_4B50 else {
-            throw TabularError(.truncatedArchive, "no local header where the central directory places the member; the archive is damaged, download it again", path: path)
+            throw ObservatoireError(.truncatedArchive, "no local header where the central directory places the member; the archive is damaged, download it again", path: path)
         }
         cursor.skip(22)
         let start = entry.localHeaderOffset + 30 + UInt64(cursor.read(UInt16.self)) + UInt64(cursor.read(UInt16.self))
         guard start <= fileSize, entry.compressedSize <= fileSize - start else {
-            throw TabularError(.truncatedArchive, "the member's data runs past the end of the file: the archive is truncated; download it again", path: path)
+            throw ObservatoireError(.truncatedArchive, "the member's data runs past the end of the file: the archive is truncated; download it again", path: path)
         }
         return start
     }

@@ -1,3 +1,4 @@
+import Core
 import CZlib
 
 /// Streams one member of a zip archive: its compressed bytes are read with `pread` in chunks
@@ -23,10 +24,10 @@ final class ZipEntryByteSource: ByteSource {
     init(archive: ZipArchive, entry: ZipArchive.Entry) throws {
         let path = archive.path + "!" + entry.name
         if entry.isEncrypted {
-            throw TabularError(.unsupportedArchive, "the member is encrypted; save the file again without a password", path: path)
+            throw ObservatoireError(.unsupportedArchive, "the member is encrypted; save the file again without a password", path: path)
         }
         guard entry.method == 0 || entry.method == 8 else {
-            throw TabularError(.unsupportedArchive,
+            throw ObservatoireError(.unsupportedArchive,
                                "the member uses compression method \(entry.method), and only stored (0) and deflate (8) are read; save the file again with standard zip compression",
                                path: path)
         }
@@ -45,7 +46,7 @@ final class ZipEntryByteSource: ByteSource {
         // Negative window bits: raw deflate, as zip stores it, without a zlib header.
         guard inflateInit2_(stream, -15, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             stream.deallocate()
-            throw TabularError(.readFailed, "zlib cannot start inflating (out of memory?)", path: path)
+            throw ObservatoireError(.readFailed, "zlib cannot start inflating (out of memory?)", path: path)
         }
         self.stream = stream
         input = .allocate(byteCount: Self.chunkSize, alignment: 16)
@@ -101,23 +102,23 @@ final class ZipEntryByteSource: ByteSource {
             case Z_OK, Z_BUF_ERROR:
                 if written > 0 { return written }
                 if stream.pointee.avail_in == 0 && remaining == 0 {
-                    throw TabularError(.truncatedArchive, "the compressed data ends early: the archive is truncated or damaged; download it again", path: path)
+                    throw ObservatoireError(.truncatedArchive, "the compressed data ends early: the archive is truncated or damaged; download it again", path: path)
                 }
             default:
                 let reason = stream.pointee.msg.map { String(cString: $0) } ?? "zlib error \(status)"
-                throw TabularError(.truncatedArchive, "the compressed data is corrupt (\(reason)); download the file again", path: path)
+                throw ObservatoireError(.truncatedArchive, "the compressed data is corrupt (\(reason)); download the file again", path: path)
             }
         }
     }
 
     private func verify() throws {
         guard produced == entry.uncompressedSize else {
-            throw TabularError(.truncatedArchive,
+            throw ObservatoireError(.truncatedArchive,
                                "the member unpacks to \(produced) bytes instead of the \(entry.uncompressedSize) the archive announces; the file is damaged, download it again",
                                path: path)
         }
         guard crc == UInt(entry.crc32) else {
-            throw TabularError(.truncatedArchive, "the member fails its CRC-32 check: the file is damaged; download it again", path: path)
+            throw ObservatoireError(.truncatedArchive, "the member fails its CRC-32 check: the file is damaged; download it again", path: path)
         }
     }
 }

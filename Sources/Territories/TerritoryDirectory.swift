@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Geography
 import GRDB
@@ -17,7 +18,7 @@ public struct TerritoryDirectory {
         } else if let latest = try warehouse.read({ try Int.fetchOne($0, sql: "SELECT max(geography) FROM territories") }) {
             self.geography = latest
         } else {
-            throw GeographyError(.missingReference, "no territories yet: run `observatoire normalise --geography YEAR` first")
+            throw ObservatoireError(.missingReference, "no territories yet: run `observatoire normalise --geography YEAR` first")
         }
     }
 
@@ -54,7 +55,7 @@ public struct TerritoryDirectory {
             let level = text[..<colon].uppercased()
             let code = String(text[text.index(after: colon)...])
             guard Territory.levelOrder[level] != nil else {
-                throw GeographyError(.unknownTerritory, "'\(argument)': unknown level \(level); use COM, ARM, EPCI, DEP, REG, ZONE or FR")
+                throw ObservatoireError(.unknownTerritory, "'\(argument)': unknown level \(level); use COM, ARM, EPCI, DEP, REG, ZONE or FR")
             }
             return try lookup(id: "\(level):\(level == "ZONE" ? code.lowercased() : code.uppercased())", argument: argument)
         }
@@ -73,11 +74,11 @@ public struct TerritoryDirectory {
         let exact = found.filter { NameFolding.fold($0.name) == folded }
         let candidates = exact.isEmpty ? found : exact
         guard let first = candidates.first else {
-            throw GeographyError(.unknownTerritory, "no territory named '\(name)' in geography \(geography); try `observatoire territories search`")
+            throw ObservatoireError(.unknownTerritory, "no territory named '\(name)' in geography \(geography); try `observatoire territories search`")
         }
         guard candidates.count == 1 else {
             let list = try candidates.prefix(15).map { "  \($0.id)  \($0.name)\(try parentsLabel(of: $0))" }.joined(separator: "\n")
-            throw GeographyError(.ambiguousTerritory, "'\(name)' names \(candidates.count) territories; give one of their codes:\n\(list)")
+            throw ObservatoireError(.ambiguousTerritory, "'\(name)' names \(candidates.count) territories; give one of their codes:\n\(list)")
         }
         return first
     }
@@ -101,7 +102,7 @@ public struct TerritoryDirectory {
         }
         guard let row else {
             let hint = ids.first?.hasPrefix("DEP:") == true ? " (a bare two-digit code is a département; write REG:\(argument) for a région)" : ""
-            throw GeographyError(.unknownTerritory, "no territory \(ids.joined(separator: " or ")) in geography \(geography) ('\(argument)')\(hint)")
+            throw ObservatoireError(.unknownTerritory, "no territory \(ids.joined(separator: " or ")) in geography \(geography) ('\(argument)')\(hint)")
         }
         return Territory(row: row)
     }
@@ -193,7 +194,7 @@ public struct TerritoryDirectory {
                 WHERE f.status = 'current' AND f.vintage = ? AND EXISTS (SELECT 1 FROM epci_composition e WHERE e.file_id = f.file_id)
                 ORDER BY f.source_id = 'insee-epci-composition' DESC, f.file_id DESC LIMIT 1
                 """, arguments: [String(vintage)]) else {
-                throw GeographyError(.missingReference, "no EPCI composition of \(vintage) is loaded: ingest one (INSEE EPCI_au_01-01-\(vintage).xlsx or DGCL epcicom-\(vintage).xlsx)")
+                throw ObservatoireError(.missingReference, "no EPCI composition of \(vintage) is loaded: ingest one (INSEE EPCI_au_01-01-\(vintage).xlsx or DGCL epcicom-\(vintage).xlsx)")
             }
             let rows = try Row.fetchAll(db, sql: """
                 SELECT com, com_name, epci_name FROM epci_composition WHERE file_id = ? AND epci = ? ORDER BY com

@@ -1,3 +1,4 @@
+import Core
 import Tabular
 
 /// The cells of a packed row (`observation_rows.cells`): a JSON array whose n-th element

@@ -1,3 +1,4 @@
+import Core
 import GRDB
 
 /// Appends rows of one file to a typed reference table (`cog_communes`, …).
@@ -10,10 +11,10 @@ public final class ReferenceTableWriter {
 
     public init(table: String, columns: [String], fileID: Int64, _ db: Database) throws {
         guard let allowed = WarehouseSchema.referenceTables[table] else {
-            throw WarehouseError(message: "unknown reference table '\(table)'; known: \(WarehouseSchema.referenceTables.keys.sorted().joined(separator: ", "))", path: db.description)
+            throw ObservatoireError.warehouse("unknown reference table '\(table)'; known: \(WarehouseSchema.referenceTables.keys.sorted().joined(separator: ", "))", path: db.description)
         }
         for column in columns where !allowed.contains(column) {
-            throw WarehouseError(message: "table \(table) has no column '\(column)'; its columns: \(allowed.joined(separator: ", "))", path: db.description)
+            throw ObservatoireError.warehouse("table \(table) has no column '\(column)'; its columns: \(allowed.joined(separator: ", "))", path: db.description)
         }
         self.columns = columns
         let names = (["file_id"] + columns).map { "\"\($0)\"" }.joined(separator: ", ")

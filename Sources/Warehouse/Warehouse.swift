@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import GRDB
 
@@ -30,7 +31,7 @@ public final class Warehouse: Sendable {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw WarehouseError(message: "cannot create the warehouse folder \(directory.path): \(error.localizedDescription)", path: path)
+            throw ObservatoireError.warehouse("cannot create the warehouse folder \(directory.path): \(error.localizedDescription)", path: path)
         }
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
@@ -48,7 +49,7 @@ public final class Warehouse: Sendable {
             pool = try DatabasePool(path: path, configuration: configuration)
             try WarehouseSchema.migrator.migrate(pool)
         } catch let error as DatabaseError {
-            throw WarehouseError(error, path: path)
+            throw ObservatoireError.warehouse(error, path: path)
         }
     }
 
@@ -58,7 +59,7 @@ public final class Warehouse: Sendable {
         do {
             return try pool.write(body)
         } catch let error as DatabaseError {
-            throw WarehouseError(error, path: path)
+            throw ObservatoireError.warehouse(error, path: path)
         }
     }
 
@@ -67,7 +68,7 @@ public final class Warehouse: Sendable {
         do {
             return try pool.read(body)
         } catch let error as DatabaseError {
-            throw WarehouseError(error, path: path)
+            throw ObservatoireError.warehouse(error, path: path)
         }
     }
 
@@ -79,7 +80,7 @@ public final class Warehouse: Sendable {
         do {
             _ = try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
         } catch let error as DatabaseError {
-            throw WarehouseError(message: "\(error.message ?? "\(error)") while merging the write-ahead log: the last writes are committed and safe in \(path)-wal, "
+            throw ObservatoireError.warehouse("\(error.message ?? "\(error)") while merging the write-ahead log: the last writes are committed and safe in \(path)-wal, "
                                  + "readers see them, but \(path) alone does not hold them yet (the disk may be full or a file-size limit reached); "
                                  + "keep the -wal file beside the warehouse when copying it, and the next command merges it once there is space",
                                  path: path, sqliteCode: error.resultCode.rawValue)

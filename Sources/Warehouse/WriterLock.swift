@@ -1,3 +1,4 @@
+import Core
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -12,21 +13,22 @@ public final class WriterLock: Sendable {
     private let descriptor: Int32
 
     /// Takes the lock, waiting up to `wait` seconds for another writer to finish (not at
-    /// all by default); throws `WriterLockError` if it is still held then.
+    /// all by default); throws `warehouse-locked` (exit 75) if it is still held then.
     public init(warehouse: String, wait: Double = 0) throws {
         path = warehouse + ".lock"
         try? FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(),
                                                  withIntermediateDirectories: true)
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw WriterLockError(path: path, holder: nil, message: "cannot open the lock file: \(String(cString: strerror(errno)))")
+            throw ObservatoireError(.warehouse, "cannot open the lock file: \(String(cString: strerror(errno)))", path: path)
         }
         let deadline = Date().addingTimeInterval(wait)
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
                 let holder = Self.holder(descriptor)
                 close(descriptor)
-                throw WriterLockError(path: path, holder: holder, message: nil)
+                throw ObservatoireError(.warehouseLocked, "another observatoire command is writing to this warehouse "
+                                           + "(\(holder ?? "holder unknown"), lock \(path)); try again when it has finished, or pass --wait SECONDS")
             }
             usleep(100_000)
         }
@@ -47,18 +49,5 @@ public final class WriterLock: Sendable {
         let count = pread(descriptor, &buffer, buffer.count, 0)
         guard count > 0 else { return nil }
         return String(decoding: buffer[..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-}
-
-/// Another process is writing to the warehouse.
-public struct WriterLockError: Error, Sendable, CustomStringConvertible {
-    public let path: String
-    public let holder: String?
-    public let message: String?
-
-    public var description: String {
-        if let message { return "\(path): \(message)" }
-        return "another observatoire command is writing to this warehouse (\(holder ?? "holder unknown"), lock \(path)); "
-            + "try again when it has finished, or pass --wait SECONDS"
     }
 }

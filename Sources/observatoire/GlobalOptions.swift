@@ -1,5 +1,6 @@
 import ArgumentParser
 import Catalog
+import Core
 import Foundation
 import Indicators
 import Logging
@@ -58,14 +59,14 @@ struct GlobalOptions: ParsableArguments {
     /// Opens the warehouse for a command that reads. It must exist: only the commands that
     /// load files create one (see `openOrCreateWarehouse`).
     func openWarehouse() throws -> Warehouse {
-        guard warehouseExists else { throw MissingWarehouse(path: warehouse) }
+        guard warehouseExists else { throw ObservatoireError(.missingWarehouse, "no warehouse at \(warehouse)") }
         return try Warehouse(path: warehouse)
     }
 
     /// Opens the warehouse for a command that writes, holding the writer lock (see
     /// `Warehouse.openForWriting`). It must exist, as for `openWarehouse`.
     func openWarehouseForWriting() throws -> Warehouse {
-        guard warehouseExists else { throw MissingWarehouse(path: warehouse) }
+        guard warehouseExists else { throw ObservatoireError(.missingWarehouse, "no warehouse at \(warehouse)") }
         return try Warehouse.openForWriting(path: warehouse, wait: wait)
     }
 
@@ -126,15 +127,6 @@ struct GlobalOptions: ParsableArguments {
     }
 }
 
-/// A command that needs a warehouse was given a path where there is none.
-struct MissingWarehouse: Error, CustomStringConvertible {
-    let path: String
-
-    var description: String {
-        "no warehouse at \(path): `observatoire demo`, `observatoire run` or `observatoire ingest` builds one; or give --warehouse PATH"
-    }
-}
-
 /// What opening a new warehouse at `path` creates — noted before it does — to remove when
 /// the command that created it fails having loaded nothing.
 struct NewWarehouseFiles {
@@ -176,12 +168,7 @@ struct NewWarehouseFiles {
     }
 }
 
-/// Exit codes documented in the README.
-enum Exit {
-    static let usage = ExitCode(2)
-    static let rejections = ExitCode(3)
-    /// `run --fail-on-alert`: a value broke a data-quality rule (the run is kept).
-    static let alerts = ExitCode(4)
-    /// Another process holds the warehouse's writer lock (EX_TEMPFAIL: try again later).
-    static let locked = ExitCode(75)
+extension ExitCode {
+    /// The exit code of one of the project's statuses (docs/errors.md).
+    init(_ status: ExitStatus) { self.init(status.rawValue) }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Core
 import Foundation
 import Ingest
 
@@ -67,7 +68,7 @@ struct IngestCommand: ParsableCommand {
         printer.printSummary(summary, warehouse: warehouse.path)
         switch summary.runStatus {
         case .failed: throw ExitCode.failure
-        case .rejections: throw Exit.rejections
+        case .rejections: throw ExitCode(.rejections)
         case .succeeded, .running: return
         }
     }

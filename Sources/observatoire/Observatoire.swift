@@ -1,4 +1,5 @@
 import ArgumentParser
+import Core
 import Foundation
 import Warehouse
 
@@ -27,7 +28,7 @@ struct Observatoire: ParsableCommand {
         } catch {
             if let unknown = UnknownCommand.find(in: Array(CommandLine.arguments.dropFirst()), under: Observatoire.self) {
                 FileHandle.standardError.write(Data((unknown.message + "\n").utf8))
-                Foundation.exit(Exit.usage.rawValue)
+                Foundation.exit(ExitStatus.usage.rawValue)
             }
             fail(error)
         }
@@ -38,14 +39,16 @@ struct Observatoire: ParsableCommand {
         }
     }
 
+    /// Ends the process on an error: the project's own as `error[CODE]: …` and `hint: …`
+    /// with the exit code of its kind (docs/errors.md); argument errors as usage (2).
     private static func fail(_ error: Error) -> Never {
-        if error is WriterLockError {
-            FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
-            Foundation.exit(Exit.locked.rawValue)
+        if let error = error as? ObservatoireError {
+            FileHandle.standardError.write(Data("error[\(error.code)]: \(error)\nhint: \(error.remedy)\n".utf8))
+            Foundation.exit(error.exitStatus.rawValue)
         }
         if exitCode(for: error) == .validationFailure {
             FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-            Foundation.exit(Exit.usage.rawValue)
+            Foundation.exit(ExitStatus.usage.rawValue)
         }
         exit(withError: error)
     }

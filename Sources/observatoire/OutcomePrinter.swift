@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Ingest
 
@@ -19,7 +20,11 @@ struct OutcomePrinter {
         }
         // A file with rejected rows is named on standard error too, above its rejections.
         write(line, error: problem)
-        if let message = outcome.message { write("    \(message)", error: outcome.status == .failed) }
+        if let error = outcome.error, outcome.status == .failed {
+            write("    error[\(error.code)]: \(error)\n    hint: \(error.remedy)", error: true)
+        } else if let message = outcome.message {
+            write("    \(message)", error: outcome.status == .failed)
+        }
         if let replaced = outcome.replacedFileID { write("    replaces file \(replaced)", error: false) }
         if let repairs = outcome.repairs { write("    repaired: \(repairs)", error: false) }
         if !outcome.unusedColumns.isEmpty {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Compute
+import Core
 import Foundation
 import Ingest
 import Logging
@@ -76,8 +77,8 @@ struct RunCommand: ParsableCommand {
             "warehouse": "\(warehouse.path)", "run_id": "\(summary.runID)", "values_changed": "\(changes?.total ?? 0)",
             "values_beyond_tolerance": "\(changes?.beyondTolerance ?? 0)", "alerts": "\(summary.compute?.alerts ?? 0)",
         ])
-        if summary.status == .rejections { throw Exit.rejections }
-        if failOnAlert, let alerts = summary.compute?.alerts, alerts > 0 { throw Exit.alerts }
+        if summary.status == .rejections { throw ExitCode(.rejections) }
+        if failOnAlert, let alerts = summary.compute?.alerts, alerts > 0 { throw ExitCode(.alerts) }
     }
 }
 

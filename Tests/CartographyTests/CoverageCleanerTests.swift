@@ -1,4 +1,5 @@
 import Cartography
+import Core
 import Foundation
 import Testing
 
@@ -41,7 +42,7 @@ struct CoverageCleanerTests {
 
     @Test func wideOverlapIsAnErrorNamingBothFeatures() throws {
         let features = [Self.feature(1, "62498", Self.rectangle(0, 0, 100, 100)), Self.feature(2, "62510", Self.rectangle(50, 0, 150, 100))]
-        let error = try #require(throws: CartographyError.self) { try CoverageCleaner().clean(features) }
+        let error = try #require(throws: ObservatoireError.self) { try CoverageCleaner().clean(features) }
         #expect(error.code == .overlappingFeatures && error.feature == "feature 1 (insee 62498)")
         #expect(error.message.contains("feature 2 (insee 62510)") && error.message.contains("5000 m²"), "\(error)")
     }

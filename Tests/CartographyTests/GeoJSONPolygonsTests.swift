@@ -1,4 +1,5 @@
 import Cartography
+import Core
 import Foundation
 import Testing
 
@@ -50,7 +51,7 @@ struct GeoJSONPolygonsTests {
     }
 
     @Test(arguments: [
-        ("{\"type\": \"Feature\", \"geometry\": null}", CartographyError.Code.notFeatureCollection, nil),
+        ("{\"type\": \"Feature\", \"geometry\": null}", ErrorCode.notFeatureCollection, nil),
         (collection(second: "null"), .missingGeometry, "feature 2 (insee 62498, Lens)"),
         (collection(second: "{\"type\": \"Point\", \"coordinates\": [2.83, 50.43]}"), .unsupportedGeometry, "feature 2 (insee 62498, Lens)"),
         (collection(second: "{\"type\": \"Polygon\", \"coordinates\": [[[2.80, 50.42], [2.84, 50.42], [2.84, 50.45], [2.80, 50.45]]]}"),
@@ -62,10 +63,10 @@ struct GeoJSONPolygonsTests {
         ("{\"type\": \"FeatureCollection\", \"crs\": {\"type\": \"name\", \"properties\": {\"name\": \"urn:ogc:def:crs:EPSG::2154\"}}, \"features\": []}",
          .unsupportedCRS, nil),
         ("{\"type\": \"FeatureCollection\", \"features\": [", .notJSON, nil),
-    ] as [(String, CartographyError.Code, String?)])
-    func badInputIsRefusedNamingFileAndFeature(text: String, code: CartographyError.Code, feature: String?) throws {
+    ] as [(String, ErrorCode, String?)])
+    func badInputIsRefusedNamingFileAndFeature(text: String, code: ErrorCode, feature: String?) throws {
         let path = try Self.write(text)
-        let error = try #require(throws: CartographyError.self) { try GeoJSONPolygons(path: path) }
+        let error = try #require(throws: ObservatoireError.self) { try GeoJSONPolygons(path: path) }
         #expect(error.code == code)
         #expect(error.path == path && error.feature == feature)
         #expect(error.description.hasPrefix(path + (feature.map { ": \($0): " } ?? ": ")), "\(error)")
@@ -74,13 +75,13 @@ struct GeoJSONPolygonsTests {
 
     @Test func unclosedRingSaysWhereAndWhatToDo() throws {
         let path = try Self.write(Self.collection(second: "{\"type\": \"Polygon\", \"coordinates\": [[[2.80, 50.42], [2.84, 50.42], [2.84, 50.45], [2.80, 50.45]]]}"))
-        let error = try #require(throws: CartographyError.self) { try GeoJSONPolygons(path: path) }
+        let error = try #require(throws: ObservatoireError.self) { try GeoJSONPolygons(path: path) }
         #expect(error.description == "\(path): feature 2 (insee 62498, Lens): ring 1 of polygon 1 is not closed: it starts at (2.8, 50.42) and ends at (2.8, 50.45); a GeoJSON ring repeats its first position at its end (RFC 7946 §3.1.6): fix the geometry (QGIS: Fix geometries) or re-export the layer")
     }
 
     @Test func missingFileIsNamed() {
         #expect { try GeoJSONPolygons(path: "/nonexistent/communes.geojson") } throws: {
-            ($0 as? CartographyError)?.code == .cannotRead && ($0 as? CartographyError)?.path == "/nonexistent/communes.geojson"
+            ($0 as? ObservatoireError)?.code == .cannotRead && ($0 as? ObservatoireError)?.path == "/nonexistent/communes.geojson"
         }
     }
 

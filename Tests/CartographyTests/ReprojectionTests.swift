@@ -1,4 +1,5 @@
 import Cartography
+import Core
 import Foundation
 import Testing
 
@@ -61,12 +62,12 @@ struct ReprojectionTests {
         #expect {
             try Reprojection(searchPaths: [empty.path])
         } throws: { error in
-            let error = error as? CartographyError
+            let error = error as? ObservatoireError
             return error?.code == .projDatabaseMissing && error?.message.contains("proj-data") == true
         }
     }
 
     @Test func unknownCRSIsAnError() throws {
-        #expect { try Reprojection(to: "EPSG:999999") } throws: { ($0 as? CartographyError)?.code == .projection }
+        #expect { try Reprojection(to: "EPSG:999999") } throws: { ($0 as? ObservatoireError)?.code == .projection }
     }
 }

@@ -1,6 +1,6 @@
+import Catalog
 import Foundation
 import Testing
-import Catalog
 
 /// Loading definitions from a folder of YAML files written for each test: what is read,
 /// what is refused (always naming the file), and how recognition ranks candidates.
@@ -43,7 +43,7 @@ struct CatalogLoadingTests {
         try withDefinitions(["source.yaml": text]) { directory in
             let error = catalogError { _ = try SourceCatalog(directory: directory.path) }
             #expect(error?.code == .invalidDefinition)
-            #expect(error?.path.hasSuffix("source.yaml") == true)
+            #expect(error?.path?.hasSuffix("source.yaml") == true)
         }
     }
 
@@ -55,7 +55,7 @@ struct CatalogLoadingTests {
         ]) { directory in
             let error = catalogError { _ = try SourceCatalog(directory: directory.path) }
             #expect(error?.code == .invalidDefinition)
-            #expect(error?.path.hasSuffix("b.yaml") == true)
+            #expect(error?.path?.hasSuffix("b.yaml") == true)
             #expect(error?.message.contains("'twice'") == true)
             #expect(error?.message.contains("twice") == true)
         }
@@ -103,7 +103,7 @@ struct CatalogLoadingTests {
         try withDefinitions(["rule.yaml": testCase.text]) { directory in
             let error = catalogError { _ = try SourceCatalog(directory: directory.path) }
             #expect(error?.code == .invalidDefinition)
-            #expect(error?.path.hasSuffix("rule.yaml") == true)
+            #expect(error?.path?.hasSuffix("rule.yaml") == true)
             #expect(error?.message.contains(testCase.says) == true, "\(error?.message ?? "no error")")
         }
     }

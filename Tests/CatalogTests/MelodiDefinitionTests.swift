@@ -1,7 +1,7 @@
-import Foundation
-import Testing
 import Catalog
+import Foundation
 import Tabular
+import Testing
 
 /// Melodi sources as YAML: what a definition says, what it may not say, how the codes of an
 /// observation make a variable code, and how the two files of a dataset name each other.
@@ -120,7 +120,7 @@ struct MelodiDefinitionTests {
         try withDefinitions(["rule.yaml": testCase.text]) { directory in
             let error = catalogError { _ = try SourceCatalog(directory: directory.path) }
             #expect(error?.code == .invalidDefinition)
-            #expect(error?.path.hasSuffix("rule.yaml") == true)
+            #expect(error?.path?.hasSuffix("rule.yaml") == true)
             #expect(error?.message.contains(testCase.says) == true, "\(error?.message ?? "no error")")
         }
     }

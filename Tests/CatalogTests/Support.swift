@@ -1,4 +1,5 @@
 import Catalog
+import Core
 import Foundation
 
 /// The package root, found from this file's path (Tests/CatalogTests/Support.swift).
@@ -29,12 +30,12 @@ func catalog(_ files: [String: String]) throws -> SourceCatalog {
     try withDefinitions(files) { try SourceCatalog(directory: $0.path) }
 }
 
-/// The `CatalogError` thrown by `body`, or nil when it throws something else or nothing.
-func catalogError(_ body: () throws -> Void) -> CatalogError? {
+/// The `ObservatoireError` thrown by `body`, or nil when it throws something else or nothing.
+func catalogError(_ body: () throws -> Void) -> ObservatoireError? {
     do {
         try body()
         return nil
-    } catch let error as CatalogError {
+    } catch let error as ObservatoireError {
         return error
     } catch {
         return nil

@@ -1,9 +1,10 @@
+@testable import Cites
+import Core
 import Foundation
 import GRDB
 import Ingest
-import TestSupport
 import Testing
-@testable import Cites
+import TestSupport
 
 /// Fixtures written for the purpose: cités on several communes and with several owners,
 /// missing scores, an operation on an unknown cité; figures computed by hand below.
@@ -171,7 +172,7 @@ struct CitesTests {
     @Test func invalidGeoJSONIsAnErrorNamingTheFile() throws {
         let sandbox = try Sandbox()
         let path = try sandbox.write("broken.geojson", "{\"type\": \"FeatureCollection\", \"features\": [")
-        #expect { try GeoJSONFeatures(path: path) } throws: { ($0 as? CitesError)?.path == path }
+        #expect { try GeoJSONFeatures(path: path) } throws: { ($0 as? ObservatoireError)?.path == path }
     }
 
     @Test func theRealUNESCOCitesLoadAndTheirNamesakeCommunesAreListed() throws {

@@ -1,4 +1,5 @@
 @testable import Compute
+import Core
 import Indicators
 import Tabular
 import Testing
@@ -19,7 +20,7 @@ struct TerritoryIndexTests {
 
     @Test func aCodeTheIndexLacksIsAnErrorSayingWhereItWasRead() {
         let territories = TerritoryIndex(codes: ["COM:62001"])
-        #expect(throws: IndicatorError("memberships of geography 2024: territory COM:62002 is not among the 1 territories read when compute started")) {
+        #expect(throws: ObservatoireError(.indicator, "memberships of geography 2024: territory COM:62002 is not among the 1 territories read when compute started")) {
             try territories.index(of: "COM:62002", in: "memberships of geography 2024")
         }
     }

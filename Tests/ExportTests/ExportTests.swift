@@ -1,9 +1,10 @@
+import Core
 import Export
 import Foundation
 import Ingest
 import Tabular
-import TestSupport
 import Testing
+import TestSupport
 
 /// Exports of the fixture geography's indicators, read back by our own readers and, when
 /// Debian's Python with openpyxl is there, by Python's csv and openpyxl with warnings as errors.
@@ -113,7 +114,7 @@ struct ExportTests {
         let sandbox = try computed()
         let request = ExportRequest(indicators: ["taux_de_rien"], level: .commune, within: "FR", geography: 2024)
         let path = sandbox.directory.appendingPathComponent("nothing.csv").path
-        #expect(throws: ExportError.self) { try Exporter(warehouse: sandbox.warehouse).export(request, format: .csv, to: path) }
+        #expect(throws: ObservatoireError.self) { try Exporter(warehouse: sandbox.warehouse).export(request, format: .csv, to: path) }
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 

@@ -1,7 +1,8 @@
 import Catalog
+import Core
 import Foundation
-import TestSupport
 import Testing
+import TestSupport
 
 /// `melodi_api:` in a source definition: what the project's Filosofi source asks for, and
 /// the declarations the catalogue refuses before any request is made.
@@ -55,7 +56,7 @@ struct MelodiAPIDeclarationTests {
             let catalog = try SourceCatalog(directory: directory.path)
             #expect(problem == nil)
             #expect(try catalog.definition(id: "m").melodiAPI?.effectivePageSize == 500)
-        } catch let error as CatalogError {
+        } catch let error as ObservatoireError {
             #expect(problem != nil && error.message.contains(problem!), "\(error.message)")
         }
     }

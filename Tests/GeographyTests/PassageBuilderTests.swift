@@ -1,5 +1,6 @@
-import Testing
+import Core
 @testable import Geography
+import Testing
 
 /// Small histories written for the purpose: each test states the events in the
 /// mouvements layout and checks the passage table the builder derives.
@@ -141,7 +142,7 @@ struct PassageBuilderTests {
 
     @Test func conversionBackwardsIsRefused() throws {
         let history = CommuneHistory(vintage: 2024, communes: ["01001"], changes: [])
-        #expect(throws: GeographyError.self) { try PassageBuilder(history: history, weighting: noPopulation).passage(from: 2024, to: 2019) }
-        #expect(throws: GeographyError.self) { try history.communes(in: 2025) }
+        #expect(throws: ObservatoireError.self) { try PassageBuilder(history: history, weighting: noPopulation).passage(from: 2024, to: 2019) }
+        #expect(throws: ObservatoireError.self) { try history.communes(in: 2025) }
     }
 }

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Indicators
 import Testing
@@ -29,7 +30,7 @@ struct IndicatorCatalogTests {
         let catalog = try Self.catalog()
         #expect(try catalog.indicator(id: "part_menages_sans_voiture").formula == "Σ (P{yy}_RP − P{yy}_RP_VOIT1P) / Σ (P{yy}_RP) × 100")
         #expect(try catalog.indicator(id: "taux_pauvrete").formula.contains("estimated by weighted_mean weighted by NBPERSMENFISC{yy}"))
-        #expect(throws: IndicatorError.self) { try catalog.indicator(id: "taux_pauvret") }
+        #expect(throws: ObservatoireError.self) { try catalog.indicator(id: "taux_pauvret") }
     }
 
     @Test(arguments: [
@@ -55,7 +56,7 @@ struct IndicatorCatalogTests {
         do {
             _ = try IndicatorCatalog(directory: directory.path)
             Issue.record("accepted an invalid definition")
-        } catch let error as IndicatorError {
+        } catch let error as ObservatoireError {
             #expect(error.message.contains(reason), "\(error)")
             #expect(error.path?.hasSuffix("t.yaml") == true)
         }

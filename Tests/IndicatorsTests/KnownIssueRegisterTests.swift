@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Indicators
 import Testing
@@ -59,13 +60,13 @@ struct KnownIssueRegisterTests {
         do {
             _ = try register("issues:\n  - \(entry)\n  - id: a2\n    source: s\n    variables: [B]\n    action: flag\n    reason: r\n")
             Issue.record("accepted an invalid entry")
-        } catch let error as IndicatorError {
+        } catch let error as ObservatoireError {
             #expect(error.message.contains(reason), "\(error)")
         }
     }
 
     @Test func anIdDeclaredTwiceIsRefused() throws {
-        #expect(throws: IndicatorError.self) {
+        #expect(throws: ObservatoireError.self) {
             try register("issues:\n  - { id: a, source: s, variables: [A], action: flag, reason: r }\n  - { id: a, source: s, variables: [B], action: flag, reason: r }\n")
         }
     }

@@ -1,9 +1,10 @@
-import TestSupport
+import Core
 import Foundation
 import GRDB
 import Ingest
 import Tabular
 import Testing
+import TestSupport
 
 /// Acceptance tests on the real extracts in `../shared/data`, loaded exactly as published.
 @Suite(.enabled(if: SharedData.isAvailable, "../shared/data is absent: acceptance tests on real extracts skipped"))

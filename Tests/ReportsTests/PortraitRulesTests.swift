@@ -1,10 +1,11 @@
+import Core
 import Foundation
 import Indicators
 import Ingest
 import Reports
 import Territories
-import TestSupport
 import Testing
+import TestSupport
 
 /// Portraits of the small fixture geography: Alpha (62001) and Sainte-Marie (62003) form
 /// the EPCI 200000001 in the Pas-de-Calais, Sainte-Marie (59001) another in the Nord; the
@@ -170,7 +171,7 @@ struct PortraitRulesTests {
             members: []
             """)
         let job = PortraitJob(warehouse: fixture.sandbox.warehouse, layout: try PortraitLayout(path: path), directory: fixture.job.directory)
-        #expect(throws: ReportError.self) { try job.run(territories: ["COM:62001"], command: "test") }
+        #expect(throws: ObservatoireError.self) { try job.run(territories: ["COM:62001"], command: "test") }
         let twice = try fixture.sandbox.write("twice.yaml", """
             title: Essai
             reference_zones: []

@@ -1,12 +1,13 @@
 import Catalog
 import Compute
+import Core
 import Export
 import Foundation
 import Indicators
 import Ingest
 import Territories
-import TestSupport
 import Testing
+import TestSupport
 
 /// Names and values that look like SQL, fed through every path that reaches SQL: they are
 /// data, never statements. Read-only commands fail or succeed cleanly and leave every table
@@ -60,7 +61,7 @@ import Testing
         let exporter = Exporter(warehouse: sandbox.warehouse)
         let output = sandbox.directory.appendingPathComponent("out.csv").path
         let quoted = ExportRequest(indicators: ["population", "a'b\"); DROP TABLE indicators; --"], level: .commune, within: "FR", geography: 2024)
-        #expect(throws: ExportError("no computed indicator 'a'b\"); DROP TABLE indicators; --': check `observatoire indicators list` and run `observatoire compute`")) {
+        #expect(throws: ObservatoireError(.export, "no computed indicator 'a'b\"); DROP TABLE indicators; --': check `observatoire indicators list` and run `observatoire compute`")) {
             try exporter.export(quoted, format: .csv, to: output)
         }
         // an unresolved --within reaching the query matches nothing
@@ -68,7 +69,7 @@ import Testing
         #expect(try exporter.export(within, format: .json, to: output).rows.isEmpty)
 
         // reconcile --indicators "a'b"
-        #expect(throws: IndicatorError("no computed indicator 'a'b': check `observatoire indicators list` and run `observatoire compute`")) {
+        #expect(throws: ObservatoireError(.indicator, "no computed indicator 'a'b': check `observatoire indicators list` and run `observatoire compute`")) {
             try Reconciliation(warehouse: sandbox.warehouse, indicators: ["a'b", Self.injection])
         }
 
@@ -87,7 +88,7 @@ import Testing
             geography: 2024
             communes: ["62001"]
             """)
-        #expect(throws: CatalogError.self) { try ZoneCatalog(directory: sandbox.directory.appendingPathComponent("bad-zones").path) }
+        #expect(throws: ObservatoireError.self) { try ZoneCatalog(directory: sandbox.directory.appendingPathComponent("bad-zones").path) }
     }
 
     @Test func columnsNamedLikeSQLAreVariablesAndSQLLookingValuesAreRejectedVerbatim() throws {

@@ -1,6 +1,7 @@
+import Core
 import Foundation
-import Testing
 import Tabular
+import Testing
 
 /// Files the reader refuses outright, with the error code and location a user needs.
 @Suite("CSVReader: files refused")
@@ -9,7 +10,7 @@ struct CSVErrorTests {
     func emptyFile() throws {
         let error = tabularError { _ = try read(bytes: [], name: "vide.csv") }
         #expect(error?.code == .emptyFile)
-        #expect(error?.path.hasSuffix("vide.csv") == true)
+        #expect(error?.path?.hasSuffix("vide.csv") == true)
     }
 
     @Test("a file of blank lines with a known delimiter has no header: emptyFile")
@@ -98,10 +99,10 @@ struct CSVErrorTests {
         }
     }
 
-    @Test("TabularError describes itself with its location")
+    @Test("ObservatoireError describes itself with its location")
     func errorDescription() {
-        let error = TabularError(.duplicateHeader, "twice", path: "/d/f.csv", line: 1, column: "COM", value: "x")
+        let error = ObservatoireError(.duplicateHeader, "twice", path: "/d/f.csv", line: 1, column: "COM", value: "x")
         #expect(error.description == "/d/f.csv:1, column COM, value 'x': twice")
-        #expect(TabularError.Code.truncatedArchive.rawValue == "truncated-archive")
+        #expect(ErrorCode.truncatedArchive.name == "truncated-archive")
     }
 }

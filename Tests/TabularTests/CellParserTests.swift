@@ -1,5 +1,6 @@
-import Testing
+import Core
 import Tabular
+import Testing
 
 /// A cell of a numeric column is a number or a status; secret statistique is never zero.
 @Suite("CellParser")

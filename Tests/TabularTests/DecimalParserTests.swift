@@ -1,5 +1,6 @@
-import Testing
+import Core
 import Tabular
+import Testing
 
 /// Numbers as INSEE publishes them: decimal comma or point, sign, exponent; anything
 /// ambiguous (thousands separators, spaces, units) is refused rather than guessed.

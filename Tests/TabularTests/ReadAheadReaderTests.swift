@@ -1,6 +1,7 @@
+import Core
 import Foundation
-import Testing
 import Tabular
+import Testing
 
 /// The reader that parses on a second thread must hand over exactly what the reader it
 /// wraps gives, in the same order, with the same errors at the same place.
@@ -66,7 +67,7 @@ struct ReadAheadReaderTests {
             text += "19000;\"never closed\n19001;5\n"
             let path = try scratch.write("truncated.csv", text)
             var seen = 0
-            let error = #expect(throws: TabularError.self) {
+            let error = #expect(throws: ObservatoireError.self) {
                 try ReadAheadReader(try CSVReader(path: path)).forEachRecord { _ in seen += 1 }
             }
             #expect(seen == 9_000)

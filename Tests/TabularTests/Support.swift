@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Tabular
 
@@ -84,12 +85,12 @@ func read(bytes: [UInt8], name: String = "fixture.csv", delimiter: UInt8? = nil,
     }
 }
 
-/// The `TabularError` thrown by `body`, or nil when it throws something else or nothing.
-func tabularError(_ body: () throws -> Void) -> TabularError? {
+/// The `ObservatoireError` thrown by `body`, or nil when it throws something else or nothing.
+func tabularError(_ body: () throws -> Void) -> ObservatoireError? {
     do {
         try body()
         return nil
-    } catch let error as TabularError {
+    } catch let error as ObservatoireError {
         return error
     } catch {
         return nil

@@ -1,5 +1,5 @@
-import Testing
 import Tabular
+import Testing
 import TestSupport
 
 /// What reading a whole sheet gives.
@@ -176,7 +176,7 @@ struct XLSXReaderTests {
         ])
         let error = tabularError { _ = try readSheet(bytes) }
         #expect(error?.code == .malformedXML)
-        #expect(error?.path.hasSuffix("fixture.xlsx!xl/worksheets/s.xml") == true)
+        #expect(error?.path?.hasSuffix("fixture.xlsx!xl/worksheets/s.xml") == true)
     }
 
     @Test("a zip without xl/workbook.xml is not a workbook")

@@ -1,3 +1,4 @@
+import Core
 import GRDB
 import Tabular
 import Testing

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import GRDB
 import Testing
@@ -71,10 +72,10 @@ import Testing
     @Test func referenceTablesAndColumnsAreCheckedAgainstTheSchema() throws {
         let warehouse = try openTemporary()
         try warehouse.write { db in
-            #expect(throws: WarehouseError.self) {
+            #expect(throws: ObservatoireError.self) {
                 _ = try ReferenceTableWriter(table: "runs; DROP TABLE files", columns: ["com"], fileID: 1, db)
             }
-            #expect(throws: WarehouseError.self) {
+            #expect(throws: ObservatoireError.self) {
                 _ = try ReferenceTableWriter(table: "cog_communes", columns: ["com\"; DROP TABLE files; --"], fileID: 1, db)
             }
         }
@@ -83,12 +84,13 @@ import Testing
 
     @Test func observationsRefuseAValueOnASecretStatus() throws {
         let warehouse = try openTemporary()
-        let error = #expect(throws: WarehouseError.self) {
+        let error = #expect(throws: ObservatoireError.self) {
             try warehouse.write { db in
                 try db.execute(sql: "INSERT INTO observation_values VALUES (1, '62498', 1, 'COM', 12.5, 'secret')")
             }
         }
-        #expect(error?.sqliteCode == 19)
+        #expect(error?.code == .warehouse)
+        #expect(error?.message.contains("SQLite error 19") == true)
         #expect(error?.description.contains("while executing") == true)
     }
 

@@ -1,5 +1,5 @@
-import Export
 import Foundation
+import Output
 
 extension ChangeReport {
     /// The values as a table, one row per change, beyond the tolerance first: for CSV.

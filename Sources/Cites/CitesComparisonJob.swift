@@ -1,6 +1,6 @@
 import Core
-import Export
 import GRDB
+import Output
 import Warehouse
 
 /// `cites compare`: the current inventory against every reference list loaded, read only

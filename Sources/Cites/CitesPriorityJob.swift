@@ -1,6 +1,6 @@
 import Core
-import Export
 import GRDB
+import Output
 import Warehouse
 
 /// `cites rank`: the priority ranking of the cités of the current inventory, written to

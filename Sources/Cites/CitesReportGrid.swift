@@ -1,5 +1,5 @@
-import Export
 import Foundation
+import Output
 
 /// A report as a header and rows of cells, printed as aligned text for a terminal, as the
 /// project's CSV (the same writer as exports), Markdown or JSON, so that every report of

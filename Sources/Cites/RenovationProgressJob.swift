@@ -1,6 +1,6 @@
 import Core
-import Export
 import GRDB
+import Output
 import Territories
 import Warehouse
 

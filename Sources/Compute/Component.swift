@@ -1,5 +1,4 @@
 import Core
-import Tabular
 
 /// The values of one variable on every territory of a run, by territory index
 /// (`TerritoryIndex`): what an indicator is calculated from. Arrays rather than a

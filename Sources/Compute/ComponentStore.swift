@@ -1,7 +1,6 @@
 import Core
 import GRDB
 import Indicators
-import Tabular
 
 /// A value with its status, as stored in `normalised_observations`: a number only when ok.
 struct Cell: Sendable, Equatable {

@@ -1,5 +1,4 @@
 import Core
-import Tabular
 
 /// The values of one indicator, checked and encoded as the cells of `indicator_rows` they
 /// become (see `PackedIndicatorRow`), all but the number of their method, which only the

@@ -1,7 +1,6 @@
 import Core
 import Foundation
 import Indicators
-import Tabular
 
 /// Computes one indicator for one period: the value of every territory that has its
 /// components (communes, arrondissements, and larger territories a source publishes),

@@ -1,5 +1,4 @@
 import Core
-import Tabular
 
 /// One computed value, as written to `indicator_values`.
 struct IndicatorValue: Sendable, Equatable {

@@ -2,7 +2,6 @@ import Core
 import Foundation
 import GRDB
 import Indicators
-import Tabular
 import Warehouse
 
 /// The normalised values of one geography, by variable, from both places they are kept:

@@ -1,5 +1,4 @@
 import Core
-import Tabular
 
 /// The cells of one territory's row of `indicator_rows`, built as the JSON text it is
 /// written as (migration 014): an array whose n-th element is the value of slot n, `null`

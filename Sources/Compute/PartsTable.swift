@@ -1,5 +1,4 @@
 import Core
-import Tabular
 
 /// The additive parts of every territory of one calculation (`IndicatorCalculator.Parts`),
 /// kept for the sums over communes: arrays by territory index, the parts of territory `t`

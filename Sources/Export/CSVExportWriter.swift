@@ -1,4 +1,5 @@
 import Foundation
+import Output
 
 /// Writes an export as CSV (see `CSVDocument`): a clean table, nothing after its rows.
 /// For French Excel the header gives the French labels and statuses are French words;

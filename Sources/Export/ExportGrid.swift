@@ -1,3 +1,4 @@
+import Output
 /// An export laid out as a grid of cells, long or wide, shared by the writers. Every
 /// column has an id (for scripts: plain CSV, JSON) and a French label (for people:
 /// workbooks, French Excel CSV). A cell meant for a number holds a number or nothing; the

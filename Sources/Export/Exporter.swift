@@ -1,4 +1,5 @@
 import Foundation
+import Output
 import Warehouse
 
 /// Writes the indicator values an analyst asks for to a file, in the format asked, and

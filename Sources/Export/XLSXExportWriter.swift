@@ -1,3 +1,4 @@
+import Output
 /// Writes an export as an XLSX workbook: sheet `Indicateurs` with the grid under French
 /// headers (numbers as numbers, formatted by unit and decimals, statuses as French words
 /// in their own columns), sheet `Métadonnées` with the request, the indicators not

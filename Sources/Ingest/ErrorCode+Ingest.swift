@@ -22,6 +22,9 @@ extension ErrorCode {
         "ambiguous-variable", remedy: "name every dimension that varies in the source's variable template (docs/melodi.md)")
     /// A file read with another one (a Melodi dataset's metadata), not loaded on its own.
     public static let companionFile = ErrorCode("companion-file", remedy: "ingest the dataset's data file or its zip: the metadata is read with it")
+    /// A file another command reads (a GeoJSON layer, a warehouse, a portrait, a definition).
+    public static let readByAnotherCommand = ErrorCode(
+        "read-by-another-command", remedy: "give the file to the command named; ingest reads published data (CSV, XLSX, zip)")
     /// A Melodi dataset's metadata file with a record that cannot be read.
     public static let unreadableMetadata = ErrorCode("unreadable-metadata", remedy: "download the dataset's zip again")
 }

@@ -61,6 +61,9 @@ struct FileIngester {
         if let error = error as? ObservatoireError, error.code == .companionFile {
             outcome.status = .skipped
             outcome.message = error.message
+        } else if lenient, let error = error as? ObservatoireError, error.code == .readByAnotherCommand {
+            outcome.status = .skipped
+            outcome.message = error.message
         } else if lenient, let error = error as? ObservatoireError, error.code == .unrecognisedFile {
             outcome.status = .skipped
             outcome.message = "not recognised as any source"

@@ -25,9 +25,11 @@ struct TableUnit {
             if archive.entry(named: "xl/workbook.xml") != nil {
                 return try openWorkbook(path: path, catalog: catalog, forcedSource: forcedSource)
             }
+            try ForeignFile.refuse(archive: archive)
             return try openMelodiArchive(archive, catalog: catalog, forcedSource: forcedSource)
         }
         let name = URL(fileURLWithPath: path).lastPathComponent
+        try ForeignFile.refuse(path: path)
         try refuseMelodiMetadata(path: path, name: name)
         let (definition, reader) = try recognise(path: path, catalog: catalog, forcedSource: forcedSource) { delimiter, encoding in
             try CSVReader(path: path, delimiter: delimiter, encoding: encoding)

@@ -1,6 +1,6 @@
 import Cartography
-import Export
 import Foundation
+import Output
 
 /// A choropleth of territories as self-contained SVG: each area filled by the class of its
 /// value, hatched under *secret statistique*, grey without a published value; outlines of

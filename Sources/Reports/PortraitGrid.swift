@@ -1,4 +1,4 @@
-import Export
+import Output
 
 /// A portrait as a grid, one row per section × indicator with the territory's and the
 /// references' values, for CSV and XLSX. A value column holds a number or nothing; beside

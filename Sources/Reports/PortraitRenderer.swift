@@ -1,6 +1,6 @@
 import Core
-import Export
 import Foundation
+import Output
 
 /// Renders portraits in every format: HTML and Markdown through the templates, CSV and
 /// XLSX from the same grid. A file is written whole or not at all.

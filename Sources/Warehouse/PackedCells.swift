@@ -1,5 +1,4 @@
 import Core
-import Tabular
 
 /// The cells of a packed row (`observation_rows.cells`): a JSON array whose n-th element
 /// is the file's n-th column (`file_columns.slot` n) — a number for a value whose status

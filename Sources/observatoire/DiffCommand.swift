@@ -2,6 +2,7 @@ import ArgumentParser
 import Changes
 import Export
 import Foundation
+import Output
 import Warehouse
 
 struct DiffCommand: ParsableCommand {

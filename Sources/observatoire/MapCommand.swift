@@ -2,6 +2,7 @@ import ArgumentParser
 import Cartography
 import Foundation
 import Export
+import Output
 import Reports
 import Territories
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The executable as cron and analysts use it: exit codes documented in the README and
@@ -244,8 +245,14 @@ import Testing
         let none = try Observatoire.run(["cites", "compare", "--warehouse", warehouse])
         #expect(none.status == 1)
         #expect(none.errors.contains("no reference list is loaded: run `observatoire cites references FILE --list ID --geography YEAR` first"))
-        let data = Observatoire.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data")
-        guard FileManager.default.fileExists(atPath: data.path) else { return }
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: Observatoire.binary.path), "the observatoire binary is not built"),
+          .enabled(if: SharedData.isAvailable, "../shared/data is absent"))
+    func citesCompareTheDemoWithTheRealLists() throws {
+        let warehouse = try Observatoire.temporaryDirectory().appendingPathComponent("w.sqlite").path
+        #expect(try Observatoire.run(["run", "--warehouse", warehouse, "--raw", "raw/demo", "--quiet"]).status == 0)
+        let data = SharedData.root
         for (list, file) in [("unesco", "cites-unesco-124.geojson"), ("erbm", "cites-erbm.geojson")] {
             let loaded = try Observatoire.run(["cites", "references", data.appendingPathComponent("bassin-minier/" + file).path, "--list", list,
                                                "--geography", "2024", "--departements", "59", "62", "--warehouse", warehouse])

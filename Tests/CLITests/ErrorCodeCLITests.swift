@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// One error type: a failed command prints `error[CODE]: …` and `hint: …` and exits with
@@ -41,5 +42,18 @@ import Testing
         #expect(refused.status == 1)
         #expect(refused.errors.contains("error[missing-column]: "), "\(refused.errors)")
         #expect(refused.errors.contains("hint: check that the file is the one published, unedited"))
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: Observatoire.binary.path), "the observatoire binary is not built"),
+          .enabled(if: SharedData.isAvailable, "../shared/data is absent"))
+    func aFileAnotherCommandReadsNamesThatCommand() throws {
+        let warehouse = try Observatoire.temporaryDirectory().appendingPathComponent("w.sqlite").path
+        let cites = try Observatoire.run(["ingest", "--warehouse", warehouse, SharedData.path("bassin-minier/cites-unesco-124.geojson")])
+        #expect(cites.status == 1)
+        #expect(cites.errors.contains("error[read-by-another-command]: "), "\(cites.errors)")
+        #expect(cites.errors.contains("a GeoJSON list of cités minières: use observatoire cites references cites-unesco-124.geojson --list ID"))
+        #expect(!cites.errors.contains("malformed"))
+        let contours = try Observatoire.run(["ingest", "--warehouse", warehouse, SharedData.path("bassin-minier/communes-mbm.geojson")])
+        #expect(contours.errors.contains("commune contours are read by observatoire map INDICATOR --territory T --contours communes-mbm.geojson"))
     }
 }

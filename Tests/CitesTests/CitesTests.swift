@@ -175,11 +175,8 @@ struct CitesTests {
         #expect { try GeoJSONFeatures(path: path) } throws: { ($0 as? ObservatoireError)?.path == path }
     }
 
-    @Test func theRealUNESCOCitesLoadAndTheirNamesakeCommunesAreListed() throws {
-        guard SharedData.isAvailable else {
-            print("skipped: ../shared/data is absent")
-            return
-        }
+    @Test(.enabled(if: SharedData.isAvailable, "../shared/data is absent"))
+    func theRealUNESCOCitesLoadAndTheirNamesakeCommunesAreListed() throws {
         let sandbox = try Sandbox()
         _ = try sandbox.ingest(SharedData.path("cog/2024/communes.csv"))
         let loader = CiteReferenceLoader(warehouse: sandbox.warehouse)

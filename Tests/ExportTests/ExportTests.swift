@@ -2,6 +2,7 @@ import Core
 import Export
 import Foundation
 import Ingest
+import Output
 import Tabular
 import Testing
 import TestSupport

@@ -10,7 +10,7 @@ enum BadInputCorpus {
     static let epciHeader = ["EPCI", "LIBEPCI", "NATURE_EPCI", "NB_COM"]
     static let tenMegabytes = 10 << 20
 
-    static let cases: [BadInput] = delimitedText + values + archives + melodi
+    static let cases: [BadInput] = delimitedText + values + archives + melodi + otherCommands
 
     /// Structure and encoding of delimited text, plain or gzip.
     static let delimitedText: [BadInput] = [

@@ -1,5 +1,6 @@
 import Export
 import Foundation
+import Output
 import Reports
 import Territories
 import TestSupport

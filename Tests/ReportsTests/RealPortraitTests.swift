@@ -64,7 +64,8 @@ struct RealPortraitTests {
         #expect(try renderer.text(portrait, format: .md).contains(phrase))
     }
 
-    @Test("the portrait of the CA de Lens-Liévin in HTML, Markdown, CSV and XLSX, recorded in report_portrait")
+    @Test("the portrait of the CA de Lens-Liévin in HTML, Markdown, CSV and XLSX, recorded in report_portrait",
+          .enabled(if: Python.hasOpenpyxl, "the workbook is read back with Debian's python3-openpyxl"))
     func lensLievinInEveryFormat() throws {
         let (sandbox, portrait, renderer) = try make(Self.lensLievin)
         var paths: [PortraitFormat: String] = [:]
@@ -90,7 +91,6 @@ struct RealPortraitTests {
         #expect(poverty["rank_scope"] == "EPCI in DEP:62")
         #expect((poverty["reference_values"] as String).hasPrefix("{\"DEP:62\":"))
 
-        guard Python.hasOpenpyxl else { return }
         let script = """
             import csv, sys, openpyxl
             with open(sys.argv[1], newline='', encoding='utf-8') as file:

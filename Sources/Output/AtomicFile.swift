@@ -16,7 +16,7 @@ public enum AtomicFile {
             throw error
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw ObservatoireError(.export, "cannot write \(path): \(error.localizedDescription)")
+            throw ObservatoireError(.output, "cannot write \(path): \(error.localizedDescription)")
         }
     }
 }

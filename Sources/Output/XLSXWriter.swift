@@ -13,7 +13,7 @@ public final class XLSXWriter {
     private var numberFormats: [String: UnsafeMutablePointer<lxw_format>] = [:]
 
     public init(path: String) throws {
-        guard let workbook = workbook_new(path) else { throw ObservatoireError(.export, "cannot create the workbook \(path)") }
+        guard let workbook = workbook_new(path) else { throw ObservatoireError(.output, "cannot create the workbook \(path)") }
         self.workbook = workbook
         self.path = path
         bold = workbook_add_format(workbook)
@@ -50,7 +50,7 @@ public final class XLSXWriter {
     private func numberFormat(_ code: String) throws -> UnsafeMutablePointer<lxw_format> {
         if let made = numberFormats[code] { return made }
         guard let workbook, let format = workbook_add_format(workbook) else {
-            throw ObservatoireError(.export, "cannot add the number format \(code) to the workbook \(path)")
+            throw ObservatoireError(.output, "cannot add the number format \(code) to the workbook \(path)")
         }
         format_set_num_format(format, code)
         numberFormats[code] = format
@@ -71,14 +71,14 @@ public final class XLSXWriter {
         self.workbook = nil
         let status = workbook_close(workbook)
         guard status == LXW_NO_ERROR else {
-            throw ObservatoireError(.export, "cannot write the workbook \(path): \(String(cString: lxw_strerror(status)))")
+            throw ObservatoireError(.output, "cannot write the workbook \(path): \(String(cString: lxw_strerror(status)))")
         }
     }
 
     private func worksheet(_ name: String) throws -> UnsafeMutablePointer<lxw_worksheet> {
         let allowed = String(name.map { "[]:*?/\\".contains($0) ? "-" : $0 }.prefix(31))
         guard let workbook, let sheet = workbook_add_worksheet(workbook, allowed) else {
-            throw ObservatoireError(.export, "cannot add the sheet '\(allowed)' to the workbook \(path) (a sheet of that name exists?)")
+            throw ObservatoireError(.output, "cannot add the sheet '\(allowed)' to the workbook \(path) (a sheet of that name exists?)")
         }
         return sheet
     }

@@ -75,8 +75,7 @@ public struct ChangeReader {
         let byTerritory = Dictionary(grouping: report.values) { "\($0.geography) \($0.territory)" }
         for (_, changes) in byTerritory.sorted(by: { $0.key < $1.key }) {
             let (geography, territory) = (changes[0].geography, changes[0].territory)
-            let name = try String.fetchOne(db, sql: "SELECT name FROM territories WHERE geography = ? AND territory = ?",
-                                           arguments: [geography, territory])
+            let name = try TerritoryStore(geography: geography).names(of: [territory], db)[territory]
             let now = try Int.fetchOne(db, sql: "SELECT count(*) FROM indicator_values WHERE geography = ? AND territory = ?",
                                        arguments: [geography, territory]) ?? 0
             if changes.allSatisfy({ $0.kind == .removed }) && now == 0 {
@@ -181,10 +180,8 @@ private struct Snapshot {
             SELECT source_id || '|' || vintage || '|' || name, sha256, rows_loaded, rows_rejected FROM files WHERE status = 'current'
             """).map { ($0[0] as String, ChangeReport.FileChange.State(sha256: $0[1], rowsLoaded: $0[2], rowsRejected: $0[3])) })
         indicators = try String.fetchSet(db, sql: "SELECT DISTINCT indicator_id FROM indicator_slots")
-        geography = try Int.fetchOne(db, sql: "SELECT max(geography) FROM territories") ?? 0
-        territories = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
-            SELECT territory, name FROM territories WHERE geography = ?
-            """, arguments: [geography]).map { ($0[0] as String, $0[1] as String) })
+        geography = try TerritoryStore.latestGeography(db) ?? 0
+        territories = try TerritoryStore(geography: geography).names(db)
     }
 
     static func fileChanges(_ before: [String: ChangeReport.FileChange.State], _ after: [String: ChangeReport.FileChange.State])

@@ -39,10 +39,10 @@ public struct ComputeJob {
     }
 
     private func compute(geography requested: Int?, runID: Int64, _ db: Database) throws -> ComputeSummary {
-        guard let geography = try requested ?? Int.fetchOne(db, sql: "SELECT max(geography) FROM territories") else {
+        guard let geography = try requested ?? TerritoryStore.latestGeography(db) else {
             throw ObservatoireError(.indicator, "no territories yet: run `observatoire normalise --geography YEAR` before `compute`")
         }
-        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM territories WHERE geography = ?)", arguments: [geography]) == true else {
+        guard try TerritoryStore(geography: geography).exists(db) else {
             throw ObservatoireError(.indicator, "geography \(geography) has not been normalised: run `observatoire normalise --geography \(geography)` first")
         }
         let patterns = catalog.indicators.flatMap(\.variablePatterns) + [VariablePattern("PMUN")]
@@ -262,10 +262,8 @@ public struct ComputeJob {
     /// `MembershipCompleteness`), by territory index; 0 where unknown.
     static func fullMembership(geography: Int, _ territories: TerritoryIndex, _ db: Database) throws -> [Int32] {
         var full = [Int32](repeating: 0, count: territories.count)
-        for row in try Row.fetchAll(db, sql: """
-            SELECT territory, communes_expected FROM territories WHERE geography = ? AND communes_expected IS NOT NULL
-            """, arguments: [geography]) {
-            if let index = territories.index(of: row[0]) { full[Int(index)] = row[1] }
+        for (territory, communes) in try TerritoryStore(geography: geography).fullMemberships(db) {
+            if let index = territories.index(of: territory) { full[Int(index)] = Int32(communes) }
         }
         return full
     }

@@ -78,7 +78,7 @@ public struct ExportTable: Sendable {
                        v.estimate, v.estimated_share, v.method, v.flags
                 FROM v_indicator_values v JOIN indicators i USING (indicator_id)
                 WHERE v.geography = :g AND v.territory_level = :level AND v.indicator_id IN (SELECT value FROM json_each(:indicators))
-                  AND v.territory IN (\(TerritorySelection.sql))
+                  AND v.territory IN (\(TerritoryStore.selectionSQL))
                 ORDER BY v.territory_name, v.territory_code, instr(:order, '|' || v.indicator_id || '|'), v.period
                 """, arguments: selection + ["indicators": Self.json(request.indicators),
                                              "order": "|" + request.indicators.joined(separator: "|") + "|"]).map { row in
@@ -86,9 +86,8 @@ public struct ExportTable: Sendable {
                     period: row[5], value: row[6], unit: row[7], decimals: row[8], status: row[9], coverage: row[10], communes: row[11],
                     communesExpected: row[12], estimate: row[13] == 1, estimatedShare: row[14], method: row[15], flags: row[16])
             }
-            let territories = try GRDB.Row.fetchAll(db, sql: """
-                SELECT code, level, name FROM territories WHERE geography = :g AND territory IN (\(TerritorySelection.sql)) ORDER BY name, code
-                """, arguments: selection).map { Territory(code: $0[0], level: $0[1], name: $0[2]) }
+            let territories = try TerritoryStore(geography: request.geography).selection(level: request.level.code, within: request.within, db)
+                .map { Territory(code: $0.code, level: $0.level, name: $0.name) }
             let present = Set(rows.map(\.indicator))
             let missing = try request.indicators.filter { !present.contains($0) }.map { id in
                 try Self.missing(id, request: request, db)

@@ -86,7 +86,7 @@ public struct PipelineRun {
         let normaliseFingerprint = try StageFingerprint.normalise(geography: geography, sourcesDirectory: catalog.directory,
                                                                      zonesDirectory: zones.directory, db)
         if !force, try lastFingerprint(.normalise, geography: geography, db) == normaliseFingerprint,
-           try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM territories WHERE geography = ?)", arguments: [geography]) == true {
+           try TerritoryStore(geography: geography).exists(db) {
             summary.stages.append(StageReport(stage: .normalise, status: .skipped, geography: geography, fingerprint: normaliseFingerprint,
                                               message: "inputs unchanged since the last run"))
         } else {

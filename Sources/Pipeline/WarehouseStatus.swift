@@ -76,9 +76,7 @@ public struct WarehouseStatus: Sendable {
             counts[row[0], default: []].append(Figures.Count(status: row[1], values: row[2]))
         }
         return try counts.keys.sorted().map { geography in
-            Figures(geography: geography, statuses: counts[geography]!, partialTerritories: try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM territories WHERE geography = ? AND communes < communes_expected
-                """, arguments: [geography]) ?? 0)
+            Figures(geography: geography, statuses: counts[geography]!, partialTerritories: try TerritoryStore(geography: geography).partialCount(db))
         }
     }
 }

@@ -34,17 +34,14 @@ public struct ChoroplethMapBuilder {
             let communes = try directory.communeIDs(of: territory, db)
             guard !communes.isEmpty else { throw ObservatoireError(.report, "\(territory.label) has no communes to map") }
             let rows = try Row.fetchAll(db, sql: """
-                SELECT v.territory, v.period, v.value, v.status, t.name FROM indicator_values v
-                JOIN territories t ON t.geography = v.geography AND t.territory = v.territory
+                SELECT v.territory, v.period, v.value, v.status FROM indicator_values v
                 WHERE v.geography = ? AND v.indicator_id = ? AND v.territory IN (SELECT value FROM json_each(?))
                 """, arguments: [geography, id, try PortraitBuilder.json(communes)])
             guard let shown = period ?? rows.map({ $0["period"] as String }).max() else {
                 throw ObservatoireError(.report, "\(id) has no value for the communes of \(territory.label)")
             }
             let values = Dictionary(rows.filter { $0["period"] == shown }.map { ($0["territory"] as String, $0) }, uniquingKeysWith: { a, _ in a })
-            let names = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
-                SELECT territory, name FROM territories WHERE geography = ? AND territory IN (SELECT value FROM json_each(?))
-                """, arguments: [geography, try PortraitBuilder.json(communes)]).map { ($0[0] as String, $0[1] as String) })
+            let names = try TerritoryStore(geography: geography).names(of: communes, db)
             let byCode = Dictionary(contours.compactMap { feature in feature.identifier.map { ("COM:" + $0, feature) } },
                                     uniquingKeysWith: { a, _ in a })
             let unmatched = communes.filter { byCode[$0] == nil }

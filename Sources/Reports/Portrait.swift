@@ -1,5 +1,6 @@
 import Foundation
 import Territories
+import Warehouse
 
 /// Everything a portrait shows of one territory, read from the warehouse and not yet
 /// formatted: every output (HTML, Markdown, CSV, XLSX, `report_portrait`) is made from it.

@@ -2,6 +2,7 @@ import Core
 import Foundation
 import GRDB
 import Territories
+import Warehouse
 
 /// Reads the portrait of one territory in a database connection: its references, the
 /// layout's indicators for it and for them, changes, ranks and specificity indices.
@@ -14,6 +15,7 @@ struct PortraitBuilder {
     let cache = PortraitCache()
 
     var geography: Int { directory.geography }
+    var store: TerritoryStore { TerritoryStore(geography: geography) }
 
     /// - Parameter production: when, by which run and which version it is made (its footer).
     func portrait(of subject: Territory, production: Portrait.Production, _ db: Database) throws -> Portrait {
@@ -88,10 +90,7 @@ struct PortraitBuilder {
         references += try territory("FR", db).map { [$0] } ?? []
         guard !communes.isEmpty else { return references }
         for zone in layout.referenceZones where zone != subject.id {
-            let inside = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM memberships WHERE geography = ? AND parent = ? AND territory IN (SELECT value FROM json_each(?))
-                """, arguments: [geography, zone, try Self.json(communes)]) == communes.count
-            if inside, let zone = try territory(zone, db) {
+            if try store.contains(communes, in: zone, db), let zone = try territory(zone, db) {
                 references.append(zone)
             }
         }
@@ -99,8 +98,7 @@ struct PortraitBuilder {
     }
 
     func territory(_ id: String, _ db: Database) throws -> Territory? {
-        try Row.fetchOne(db, sql: "SELECT * FROM territories WHERE geography = ? AND territory = ?", arguments: [geography, id])
-            .map(Territory.init(row:))
+        try store.territory(id, db)
     }
 
     /// Values by territory, indicator and period; those of the builder's portrait
@@ -146,11 +144,7 @@ struct PortraitBuilder {
         guard let (level, scope) = Self.rankScope(of: subject, parents: parents) else { return [:] }
         let key = "\(level) in \(scope.id)"
         if cache.peers[key] == nil {
-            let peers = try String.fetchAll(db, sql: """
-                SELECT m.territory FROM memberships m
-                JOIN territories t ON t.geography = m.geography AND t.territory = m.territory AND t.level = ?
-                WHERE m.geography = ? AND m.parent = ?
-                """, arguments: [level, geography, scope.id])
+            let peers = try store.members(of: scope.id, level: level, db).map(\.id)
             cache.peers[key] = try okValues(of: peers, db)
         }
         let peers = cache.peers[key]!
@@ -200,10 +194,7 @@ struct PortraitBuilder {
     /// member indicator (the latest any member has); indicators no member has are left out.
     private func members(of subject: Territory, indicators candidates: [Portrait.Indicator],
                          _ db: Database) throws -> ([Portrait.Indicator], [Portrait.Member]) {
-        let communes = try Row.fetchAll(db, sql: """
-            SELECT t.* FROM memberships m JOIN territories t ON t.geography = m.geography AND t.territory = m.territory
-            WHERE m.geography = ? AND m.parent = ? AND t.level = 'COM' ORDER BY t.search_name, t.code
-            """, arguments: [geography, subject.id]).map(Territory.init(row:))
+        let communes = try store.members(of: subject.id, level: "COM", db)
         let values = try self.values(of: communes.map(\.id), indicators: candidates.map(\.id), db)
         let latest = candidates.compactMap { indicator in
             values.values.compactMap { $0[indicator.id]?.keys.max() }.max().map { (indicator, period: $0) }

@@ -1,5 +1,6 @@
 import Foundation
 import Territories
+import Warehouse
 
 /// A portrait formatted for reading: French numbers, symbols for values that are not
 /// `ok`, numbered notes, rank phrases. The Mustache templates render it, and the CSV and

@@ -9,13 +9,14 @@ import Warehouse
 public struct TerritoryDirectory {
     public let warehouse: Warehouse
     public let geography: Int
+    var store: TerritoryStore { TerritoryStore(geography: geography) }
 
     /// - Parameter geography: nil for the most recent geography `normalise` built.
     public init(warehouse: Warehouse, geography: Int?) throws {
         self.warehouse = warehouse
         if let geography {
             self.geography = geography
-        } else if let latest = try warehouse.read({ try Int.fetchOne($0, sql: "SELECT max(geography) FROM territories") }) {
+        } else if let latest = try warehouse.read({ try TerritoryStore.latestGeography($0) }) {
             self.geography = latest
         } else {
             throw ObservatoireError(.missingReference, "no territories yet: run `observatoire normalise --geography YEAR` first")
@@ -28,21 +29,17 @@ public struct TerritoryDirectory {
         let words = NameFolding.words(of: query)
         guard !words.isEmpty else { return [] }
         let folded = words.joined(separator: " ")
-        let candidates = try warehouse.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT * FROM territories WHERE geography = ? AND \(words.map { _ in "search_name LIKE ?" }.joined(separator: " AND "))
-                """, arguments: StatementArguments([geography] + words.map { "%\($0)%" }))
-        }
-        let matching = candidates.filter { row in
-            let nameWords = (row["search_name"] as String).split(separator: " ")
+        let candidates = try warehouse.read { db in try store.named(containing: words, db) }
+        let matching = candidates.filter { territory in
+            let nameWords = territory.searchName.split(separator: " ")
             return words.allSatisfy { word in nameWords.contains { $0.hasPrefix(word) } }
         }
-        func rank(_ row: Row) -> (Int, Int, Int, String) {
-            let name: String = row["search_name"]
+        func rank(_ territory: Territory) -> (Int, Int, Int, String) {
+            let name = territory.searchName
             let closeness = name == folded ? 0 : name.hasPrefix(folded) ? 1 : 2
-            return (closeness, Territory.levelOrder[row["level"] as String] ?? 9, name.count, row["territory"])
+            return (closeness, Territory.levelOrder[territory.level] ?? 9, name.count, territory.id)
         }
-        return matching.sorted { rank($0) < rank($1) }.prefix(limit).map(Territory.init(row:))
+        return Array(matching.sorted { rank($0) < rank($1) }.prefix(limit))
     }
 
     /// The territory an argument names: `FR`, a prefixed code (`EPCI:246200364`), a bare
@@ -95,16 +92,12 @@ public struct TerritoryDirectory {
     }
 
     private func lookup(ids: [String], argument: String) throws -> Territory {
-        let row = try warehouse.read { db in
-            try Row.fetchOne(db, sql: """
-                SELECT * FROM territories WHERE geography = ? AND territory IN (\(ids.map { _ in "?" }.joined(separator: ", ")))
-                """, arguments: StatementArguments([geography] + ids))
-        }
-        guard let row else {
+        let found = try warehouse.read { db in try store.territories(ids, db) }.min { $0.id < $1.id }
+        guard let found else {
             let hint = ids.first?.hasPrefix("DEP:") == true ? " (a bare two-digit code is a département; write REG:\(argument) for a région)" : ""
             throw ObservatoireError(.unknownTerritory, "no territory \(ids.joined(separator: " or ")) in geography \(geography) ('\(argument)')\(hint)")
         }
-        return Territory(row: row)
+        return found
     }
 
     public func parents(of territory: Territory) throws -> [Territory] {
@@ -114,22 +107,12 @@ public struct TerritoryDirectory {
     /// The territories `territory` belongs to, larger first (France, région, département …),
     /// read in `db`: callers inside a write transaction (portraits) cannot open a read.
     public func parents(of territory: Territory, _ db: Database) throws -> [Territory] {
-        try Row.fetchAll(db, sql: """
-            SELECT t.* FROM memberships m JOIN territories t ON t.geography = m.geography AND t.territory = m.parent
-            WHERE m.geography = ? AND m.territory = ?
-            """, arguments: [geography, territory.id])
-            .map(Territory.init(row:)).sorted { (Territory.levelOrder[$0.level] ?? 9, $0.name) < (Territory.levelOrder[$1.level] ?? 9, $1.name) }
+        try store.parents(of: territory.id, db).sorted { (Territory.levelOrder[$0.level] ?? 9, $0.name) < (Territory.levelOrder[$1.level] ?? 9, $1.name) }
     }
 
     /// The commune-level members of an aggregate (all communes for France).
     public func communeIDs(of territory: Territory, _ db: Database) throws -> [String] {
-        switch territory.level {
-        case "COM", "ARM": [territory.id]
-        case "FR": try String.fetchAll(db, sql: "SELECT territory FROM territories WHERE geography = ? AND level = 'COM'", arguments: [geography])
-        default: try String.fetchAll(db, sql: """
-            SELECT territory FROM memberships WHERE geography = ? AND parent = ? AND territory LIKE 'COM:%'
-            """, arguments: [geography, territory.id])
-        }
+        try store.communeIDs(of: territory.id, db)
     }
 
     public func profile(of territory: Territory) throws -> TerritoryProfile {
@@ -137,10 +120,7 @@ public struct TerritoryDirectory {
         return try warehouse.read { db in
             let communes = try communeIDs(of: territory, db)
             let listed = ["EPCI", "ZONE", "COM"].contains(territory.level)
-            let members = listed ? try Row.fetchAll(db, sql: """
-                SELECT t.* FROM memberships m JOIN territories t ON t.geography = m.geography AND t.territory = m.territory
-                WHERE m.geography = ? AND m.parent = ? ORDER BY t.search_name
-                """, arguments: [geography, territory.id]).map(Territory.init(row:)) : []
+            let members = listed ? try store.members(of: territory.id, db) : []
             let count = territory.level == "COM" ? members.count : communes.count
             return TerritoryProfile(territory: territory, parents: parents, members: members, memberCount: count,
                                     populations: try populations(of: communes, db))

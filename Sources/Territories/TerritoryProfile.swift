@@ -1,3 +1,5 @@
+import Warehouse
+
 /// What `territories show` prints: a territory, where it belongs, what it holds, and
 /// its population in every populations légales release on the loaded geography.
 public struct TerritoryProfile: Sendable {

@@ -10,18 +10,21 @@ public struct Territory: Sendable, Equatable, Hashable {
     public let name: String
     /// The EPCI's legal nature (CA, CC, CU, ME), a zone's source.
     public let detail: String?
+    /// The name without accents, case or punctuation, as searches compare it.
+    public let searchName: String
 
     /// Levels in the order people read them.
-    static let levelOrder = ["FR": 0, "REG": 1, "DEP": 2, "ZONE": 3, "EPCI": 4, "COM": 5, "ARM": 6]
+    public static let levelOrder = ["FR": 0, "REG": 1, "DEP": 2, "ZONE": 3, "EPCI": 4, "COM": 5, "ARM": 6]
 
-    /// A row of `territories`.
-    public init(row: Row) {
+    /// A row of `territories` (read by `TerritoryStore`).
+    init(row: Row) {
         geography = row["geography"]
         id = row["territory"]
         level = row["level"]
         code = row["code"]
         name = row["name"]
         detail = row["detail"]
+        searchName = row["search_name"]
     }
 
     /// `Lens (COM:62498)`.

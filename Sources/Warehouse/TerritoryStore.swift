@@ -1,0 +1,118 @@
+import GRDB
+
+/// The territories of one geography and their memberships, as `normalise` built them:
+/// the one API the stages, exports and reports query them through, its SQL here.
+public struct TerritoryStore: Sendable {
+    public let geography: Int
+
+    public init(geography: Int) {
+        self.geography = geography
+    }
+
+    /// The most recent geography with territories, nil before any `normalise`.
+    public static func latestGeography(_ db: Database) throws -> Int? {
+        try Int.fetchOne(db, sql: "SELECT max(geography) FROM territories")
+    }
+
+    /// Whether `normalise` has built this geography.
+    public func exists(_ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM territories WHERE geography = ?)", arguments: [geography]) ?? false
+    }
+
+    public func territory(_ id: String, _ db: Database) throws -> Territory? {
+        try Row.fetchOne(db, sql: "SELECT * FROM territories WHERE geography = ? AND territory = ?", arguments: [geography, id])
+            .map(Territory.init(row:))
+    }
+
+    public func territories(_ ids: [String], _ db: Database) throws -> [Territory] {
+        try Row.fetchAll(db, sql: "SELECT * FROM territories WHERE geography = ? AND territory IN (SELECT value FROM json_each(?))",
+                         arguments: [geography, Self.json(ids)]).map(Territory.init(row:))
+    }
+
+    /// Territories whose folded name contains every one of `words` (already folded).
+    public func named(containing words: [String], _ db: Database) throws -> [Territory] {
+        guard !words.isEmpty else { return [] }
+        return try Row.fetchAll(db, sql: """
+            SELECT * FROM territories WHERE geography = ? AND \(words.map { _ in "search_name LIKE ?" }.joined(separator: " AND "))
+            """, arguments: StatementArguments([geography] + words.map { "%\($0)%" })).map(Territory.init(row:))
+    }
+
+    /// Every territory `id` belongs to: its EPCI, département, région, France, zones.
+    public func parents(of id: String, _ db: Database) throws -> [Territory] {
+        try Row.fetchAll(db, sql: """
+            SELECT t.* FROM memberships m JOIN territories t ON t.geography = m.geography AND t.territory = m.parent
+            WHERE m.geography = ? AND m.territory = ?
+            """, arguments: [geography, id]).map(Territory.init(row:))
+    }
+
+    /// The members of `id` (of one level, or all), by name then code.
+    public func members(of id: String, level: String? = nil, _ db: Database) throws -> [Territory] {
+        try Row.fetchAll(db, sql: """
+            SELECT t.* FROM memberships m JOIN territories t ON t.geography = m.geography AND t.territory = m.territory
+            WHERE m.geography = ? AND m.parent = ? AND (? IS NULL OR t.level = ?) ORDER BY t.search_name, t.code
+            """, arguments: [geography, id, level, level]).map(Territory.init(row:))
+    }
+
+    /// Whether every one of `ids` belongs to `parent`.
+    public func contains(_ ids: [String], in parent: String, _ db: Database) throws -> Bool {
+        try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM memberships WHERE geography = ? AND parent = ? AND territory IN (SELECT value FROM json_each(?))
+            """, arguments: [geography, parent, Self.json(ids)]) == Set(ids).count
+    }
+
+    /// The ids of the communes of `id`: every commune for France, the commune (or
+    /// arrondissement municipal) itself for one.
+    public func communeIDs(of id: String, _ db: Database) throws -> [String] {
+        if id.hasPrefix("COM:") || id.hasPrefix("ARM:") { return [id] }
+        if id == "FR" {
+            return try String.fetchAll(db, sql: "SELECT territory FROM territories WHERE geography = ? AND level = 'COM'", arguments: [geography])
+        }
+        return try String.fetchAll(db, sql: """
+            SELECT territory FROM memberships WHERE geography = ? AND parent = ? AND territory LIKE 'COM:%'
+            """, arguments: [geography, id])
+    }
+
+    /// Names by id, of `ids` or of every territory.
+    public func names(of ids: [String]? = nil, _ db: Database) throws -> [String: String] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT territory, name FROM territories WHERE geography = ? AND (? IS NULL OR territory IN (SELECT value FROM json_each(?)))
+            """, arguments: [geography, ids.map(Self.json), ids.map(Self.json)])
+        return Dictionary(rows.map { ($0[0] as String, $0[1] as String) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The territories of `level` inside `within`: the territory itself, its members, and
+    /// every territory that holds one of its communes (the EPCIs of a zone of communes);
+    /// everything for `FR`. By name then code.
+    public func selection(level: String, within: String, _ db: Database) throws -> [Territory] {
+        try Row.fetchAll(db, sql: "SELECT * FROM territories WHERE geography = :g AND territory IN (\(Self.selectionSQL)) ORDER BY name, code",
+                         arguments: ["g": geography, "level": level, "within": within]).map(Territory.init(row:))
+    }
+
+    /// `selection` as a subquery of territory ids, bound to `:g`, `:level` and `:within`,
+    /// for the queries of values that keep to a selection.
+    public static let selectionSQL = """
+        SELECT t.territory FROM territories t WHERE t.geography = :g AND t.level = :level AND (
+            :within = 'FR' OR t.territory = :within
+            OR EXISTS (SELECT 1 FROM memberships m WHERE m.geography = :g AND m.territory = t.territory AND m.parent = :within)
+            OR EXISTS (SELECT 1 FROM memberships a JOIN memberships b ON b.geography = a.geography AND b.territory = a.territory
+                       WHERE a.geography = :g AND a.parent = t.territory AND a.territory LIKE 'COM:%' AND b.parent = :within))
+        """
+
+    /// Each territory's full number of communes, where a reference gives it (`communes_expected`).
+    public func fullMemberships(_ db: Database) throws -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
+            SELECT territory, communes_expected FROM territories WHERE geography = ? AND communes_expected IS NOT NULL
+            """, arguments: [geography]).map { ($0[0] as String, $0[1] as Int) })
+    }
+
+    /// How many territories have fewer communes here than in full.
+    public func partialCount(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM territories WHERE geography = ? AND communes < communes_expected",
+                         arguments: [geography]) ?? 0
+    }
+
+    private static func json(_ ids: [String]) -> String {
+        "[" + ids.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+            .joined(separator: ",") + "]"
+    }
+}

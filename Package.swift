@@ -93,9 +93,11 @@ let package = Package(
         .target(name: "Changes", dependencies: [
             "Core", "Warehouse", "Output", .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: strict),
-        // Operations: the whole pipeline as one run for cron, stage fingerprints, log lines.
+        // Operations: the whole pipeline as one run for cron, stage fingerprints, log lines,
+        // the demo's outputs.
         .target(name: "Pipeline", dependencies: [
             "Core", "Ingest", "Normalise", "Compute", "Indicators", "Catalog", "Warehouse", "Tabular",
+            "Territories", "Export", "Reports", "Cites",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),

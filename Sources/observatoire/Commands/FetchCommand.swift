@@ -64,4 +64,3 @@ struct FetchCommand: ParsableCommand {
         !(definition.downloads ?? []).isEmpty || (!noAPI && definition.melodiAPI != nil)
     }
 }
-

@@ -67,7 +67,7 @@ struct ExportCommand: ParsableCommand {
         let request = ExportRequest(indicators: indicators.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
                                     level: level, within: within.id, geography: directory.geography, wide: wide, excel: excel)
         let table = try Exporter(warehouse: warehouse).export(request, format: format, to: output)
-        Self.warnNotComputed(table, scope: "\(level.rawValue) in \(within.label)")
+        Self.warnNotComputed(table.missing, scope: "\(level.rawValue) in \(within.label)")
         if !global.quiet {
             let written = table.writtenIndicators.count
             let notComputed = table.missing.isEmpty ? "" : " (\(table.missing.count) not computed: \(table.missing.map(\.indicator).joined(separator: ", ")))"
@@ -77,8 +77,8 @@ struct ExportCommand: ParsableCommand {
 
     /// A warning on standard error for each indicator asked for that has no value: the file
     /// says why too, but a table missing a column must not pass unnoticed.
-    static func warnNotComputed(_ table: ExportTable, scope: String) {
-        for missing in table.missing {
+    static func warnNotComputed(_ missing: [ExportTable.Missing], scope: String) {
+        for missing in missing {
             FileHandle.standardError.write(Data("warning: \(missing.indicator) not computed for \(scope): \(missing.reason)\n".utf8))
         }
     }

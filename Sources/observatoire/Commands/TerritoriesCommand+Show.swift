@@ -2,53 +2,7 @@ import ArgumentParser
 import Foundation
 import Territories
 
-struct TerritoriesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "territories",
-        abstract: "Find territories by name or code and describe them (after `normalise`).",
-        subcommands: [Search.self, Show.self]
-    )
-
-    /// Options of both subcommands.
-    struct Options: ParsableArguments {
-        @OptionGroup var global: GlobalOptions
-
-        @Option(name: .long, help: "The geography (COG vintage) to look in; the most recent normalised one by default.")
-        var geography: Int?
-
-        func directory() throws -> TerritoryDirectory {
-            try TerritoryDirectory(warehouse: global.openWarehouse(), geography: geography)
-        }
-    }
-
-    struct Search: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "List territories whose name holds every word of the query (accents and case ignored).")
-
-        @OptionGroup var options: Options
-
-        @Option(name: .long, help: "Most results to list.")
-        var limit = 25
-
-        @Argument(help: "Words of the name, e.g. \"lens lievin\".")
-        var query: [String]
-
-        func validate() throws {
-            if query.isEmpty { throw ValidationError("Give words to search for, e.g. `observatoire territories search lens lievin`.") }
-        }
-
-        func run() throws {
-            let found = try options.directory().search(query.joined(separator: " "), limit: limit)
-            if found.isEmpty {
-                FileHandle.standardError.write(Data("no territory matches '\(query.joined(separator: " "))'\n".utf8))
-                throw ExitCode.failure
-            }
-            for territory in found {
-                print(territory.id.padding(toLength: 22, withPad: " ", startingAt: 0) + territory.name)
-            }
-        }
-    }
-
+extension TerritoriesCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Describe a territory: parents, members, population in each populations légales release.",

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Compute
+import Foundation
+import Indicators
+
+struct ComputeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compute",
+        abstract: "Compute every indicator of PIPELINES/indicators on every territory of a normalised geography.",
+        discussion: """
+            Counts are summed and ratios recomputed from summed components; medians and published \
+            rates are kept where published, and estimated above the commune only where the \
+            indicator declares an estimate, with its coverage.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: "The geography to compute on; the most recent normalised one by default.")
+    var geography: Int?
+
+    @OptionGroup var history: HistoryOption
+
+    func run() throws {
+        let warehouse = try global.openWarehouseForWriting()
+        let catalog = try global.loadIndicators()
+        let command = (["observatoire"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
+        let summary = try ComputeJob(warehouse: warehouse, catalog: catalog, knownIssues: try global.loadKnownIssues(),
+                                     historyRuns: history.keepHistory, logger: global.makeLogger()).run(geography: geography, command: command)
+        global.checkpoint(warehouse)
+        guard !global.quiet else { return }
+        for (id, matched) in summary.knownIssues {
+            print("known issue \(id): " + (matched.map { "\($0) observations concerned" } ?? "source not loaded"))
+        }
+        for report in summary.indicators {
+            let periods = report.periods.isEmpty ? report.notComputedReason : report.periods.joined(separator: ", ")
+            print(report.id.padding(toLength: max(36, report.id.count + 2), withPad: " ", startingAt: 0) + "\(periods)"
+                + (report.values > 0 ? "  \(report.values) values, \(report.withheld) not ok" : ""))
+        }
+        print("run \(summary.runID): \(summary.headline) → \(warehouse.path)")
+    }
+}

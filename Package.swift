@@ -141,6 +141,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: strict),
         .testTarget(name: "CartographyTests", dependencies: ["Core", "Cartography"], swiftSettings: strict),
+        .testTarget(name: "TerritoriesTests", dependencies: ["TestSupport", "Territories", "Ingest", "Warehouse"], swiftSettings: strict),
         .testTarget(name: "NormaliseTests", dependencies: [
             "Core", "TestSupport", "Normalise", "Territories", "Geography", "Ingest", "Catalog", "Warehouse",
         ], swiftSettings: strict),

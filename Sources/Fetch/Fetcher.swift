@@ -17,8 +17,8 @@ public struct Fetcher {
         /// Wait before the second try; doubled before each next one.
         public var firstDelay: TimeInterval = 1
         public var timeout: TimeInterval = 60
-        /// Bytes and bytes/s on a terminal while downloading.
-        public var showsProgress = false
+        /// Told the bytes received of each download, to show them.
+        public var progress: ProgressHandler?
         /// Sources that declare `melodi_api:` are asked of the API; `false` downloads their
         /// `downloads:` (the whole archive) instead.
         public var asksMelodiAPI = true
@@ -35,11 +35,11 @@ public struct Fetcher {
         /// What the Melodi client waits on: injected so that tests wait on no real clock.
         public var clock: any FetchClock = SystemClock()
 
-        public init(attempts: Int = 4, firstDelay: TimeInterval = 1, timeout: TimeInterval = 60, showsProgress: Bool = false) {
+        public init(attempts: Int = 4, firstDelay: TimeInterval = 1, timeout: TimeInterval = 60, progress: ProgressHandler? = nil) {
             self.attempts = attempts
             self.firstDelay = firstDelay
             self.timeout = timeout
-            self.showsProgress = showsProgress
+            self.progress = progress
         }
     }
 
@@ -139,7 +139,7 @@ public struct Fetcher {
         var delay = policy.firstDelay
         var last = ""
         for attempt in 1...max(1, policy.attempts) {
-            switch HTTPDownload(url: url, file: path, timeout: policy.timeout, showsProgress: policy.showsProgress).run() {
+            switch HTTPDownload(url: url, file: path, timeout: policy.timeout, progress: policy.progress).run() {
             case .complete:
                 return attempt
             case .refused(let message):

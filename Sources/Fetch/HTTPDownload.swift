@@ -1,5 +1,5 @@
+import Core
 import Foundation
-import Tabular
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -20,7 +20,7 @@ final class HTTPDownload: NSObject, URLSessionDataDelegate, @unchecked Sendable 
     private let url: URL
     private let file: String
     private let timeout: TimeInterval
-    private let progress: ProgressLine
+    private let progress: ProgressHandler?
     private var received = 0
     private let done = DispatchSemaphore(value: 0)
     private let lock = NSLock()
@@ -28,11 +28,11 @@ final class HTTPDownload: NSObject, URLSessionDataDelegate, @unchecked Sendable 
     private var result: Result = .interrupted("no response")
     private var responded = false
 
-    init(url: URL, file: String, timeout: TimeInterval, showsProgress: Bool) {
+    init(url: URL, file: String, timeout: TimeInterval, progress: ProgressHandler?) {
         self.url = url
         self.file = file
         self.timeout = timeout
-        progress = ProgressLine(name: url.lastPathComponent, verb: "downloading", unit: "bytes", enabled: showsProgress)
+        self.progress = progress
     }
 
     /// Runs the request to its end. Bytes already in `file` are asked for no more.
@@ -49,7 +49,7 @@ final class HTTPDownload: NSObject, URLSessionDataDelegate, @unchecked Sendable 
         let session = URLSession(configuration: configuration, delegate: self, delegateQueue: nil)
         session.dataTask(with: request).resume()
         done.wait()
-        progress.finish()
+        progress?(TaskProgress(verb: "downloading", name: url.lastPathComponent, count: received, unit: .bytes, finished: true))
         session.finishTasksAndInvalidate()
         return lock.withLock { result }
     }
@@ -83,7 +83,7 @@ final class HTTPDownload: NSObject, URLSessionDataDelegate, @unchecked Sendable 
         lock.withLock {
             handle?.write(data)
             received += data.count
-            progress.update(received)
+            progress?(TaskProgress(verb: "downloading", name: url.lastPathComponent, count: received, unit: .bytes))
         }
     }
 

@@ -74,39 +74,25 @@ struct FileIngester {
         return outcome
     }
 
-    /// The SHA-256 that identifies a load is computed on a thread of its own while the
-    /// records are read, unless a file of the same size is already loaded for the source:
-    /// that one may be this file again, which a pass to hash it finds without reading its records.
+    /// Loads one table in one transaction: journal entry, records through the source's
+    /// loader, rejections, digest and counts. A file already loaded is left `unchanged`.
     private func load(_ unit: TableUnit, runID: Int64, into outcome: inout FileOutcome) throws {
         let path = unit.filePath
         let definition = unit.definition
-        let reader = unit.reader
         let vintage = try catalog.vintage(of: definition, path: path, override: options.vintage)
         outcome.sourceID = definition.id
         outcome.vintage = vintage
-        outcome.encoding = reader.encodingDescription
+        outcome.encoding = unit.reader.encodingDescription
 
-        var digest: FileDigest.Result?
-        var background: BackgroundDigest?
-        if try scope.read({ try FileJournal.hasCurrentFile(sizeBytes: Self.size(of: path), sourceID: definition.id, $0) }) {
-            let hashed = try FileDigest.sha256(path: path)
-            digest = hashed
-            if let existing = try scope.read({ try FileJournal.currentFile(sha256: hashed.sha256, sourceID: definition.id, $0) }) {
-                outcome.status = .unchanged
-                outcome.message = "already loaded (file \(existing.fileID), \(existing.name)): same SHA-256"
-                return
-            }
-        } else {
-            background = BackgroundDigest(path: path)
+        let identity = try identify(path: path, sourceID: definition.id)
+        if case .alreadyLoaded(let fileID, let name) = identity {
+            outcome.status = .unchanged
+            outcome.message = "already loaded (file \(fileID), \(name)): same SHA-256"
+            return
         }
+        let background = identity.background
         defer { background?.cancel() }
-
-        let geography = options.geographyOfInput.map { ($0, "given with --geography-of-input") }
-            ?? definition.geography?.geography(vintage: vintage).map { ($0, "declared by source \(definition.id)") }
-        let load = FileLoad(sourceID: definition.id, vintage: vintage, name: unit.name,
-                            path: path, sha256: digest?.sha256 ?? "", sizeBytes: digest?.size ?? 0,
-                            encoding: reader.encodingDescription, delimiter: reader.delimiterDescription ?? "",
-                            geography: geography?.0, geographyBasis: geography?.1)
+        let load = fileLoad(of: unit, vintage: vintage, digest: identity.digest)
         let clock = ContinuousClock()
         let started = clock.now
         var loaded = outcome
@@ -115,39 +101,11 @@ struct FileIngester {
                                             url: definition.url, kind: definition.storedKind, db)
             let (fileID, replaced) = try FileJournal.begin(load, runID: runID, db)
             loaded.replacedFileID = replaced
-            let header = HeaderIndex(header: reader.header, path: reader.path)
-            var loader: any RecordLoader = switch definition.kind {
-            case .observations: try ObservationLoader(definition: definition, header: header, vintage: vintage, fileID: fileID, db)
-            case .referenceTable: try ReferenceTableLoader(definition: definition, header: header, vintage: vintage, fileID: fileID, db)
-            case .diagnostics: try DiagnosticsLoader(definition: definition, header: header, fileID: fileID, keepRows: options.keepRows, db)
-            case .melodi:
-                try MelodiLoader(definition: definition, header: header, files: unit.melodi, delimiter: (reader as? CSVReader)?.delimiter,
-                                 encoding: (reader as? CSVReader)?.encoding, load: load, fileID: fileID, runID: runID, db)
-            }
+            var loader = try recordLoader(for: unit, vintage: vintage, load: load, fileID: fileID, runID: runID, db)
             loaded.unusedColumns = loader.unusedColumns
             var zeros = LeadingZeroPolicy(repair: options.repairLeadingZeros)
-            let progress = ProgressLine(name: unit.name, enabled: options.showsProgress)
-            defer { progress.finish() }
-            // Observations and diagnostics: parsing costs about as much as packing, typing or
-            // tallying, so parsing gets its own thread (a tenth off 2,000,000 diagnostics, for
-            // 8 MiB of batches). Reference tables are small.
-            let records: any RecordReader = definition.kind != .referenceTable ? ReadAheadReader(reader) : reader
             var rejections = Rejections(writer: try RejectedRowWriter(fileID: fileID, db))
-            func loadRecords() throws -> FileCounts {
-                var counts = try Self.readRecords(from: records, into: &loader, zeros: &zeros, rejections: &rejections, progress: progress)
-                try loader.finish { rejection in
-                    counts.rowsLoaded -= 1
-                    counts.rowsRejected += 1
-                    try rejections.store(rejection)
-                }
-                counts.rowsLoaded -= loader.rowsNotLoaded
-                return counts
-            }
-            // Packed rows need only the pages being written: a small cache, a flat memory. A
-            // Melodi file's values, inserted one by one, are no slower with it, even in the order
-            // least kind to the index (830,000 rows by measure then territory: 10.7 s, 54 MiB).
-            let counts = [.observations, .diagnostics, .melodi].contains(definition.kind)
-                ? try PageCache.limited(to: PageCache.packedRowsKiB, db, loadRecords) : try loadRecords()
+            let counts = try readAll(unit, into: &loader, zeros: &zeros, rejections: &rejections, db)
             loaded.firstRejections = rejections.shown
             let notes = [try zeros.verdict(path: path)].compactMap { $0 } + loader.notes
             loaded.repairs = notes.isEmpty ? nil : notes.joined(separator: "; ")
@@ -178,10 +136,88 @@ struct FileIngester {
         ])
     }
 
+    /// How a file is known again: by its SHA-256, computed on a thread of its own while the
+    /// records are read, unless a file of the same size is already loaded for the source:
+    /// that one may be this file again, which a pass to hash it finds without reading its records.
+    private enum Identity {
+        case alreadyLoaded(fileID: Int64, name: String)
+        case hashed(FileDigest.Result)
+        case hashedWhileRead(BackgroundDigest)
+
+        var digest: FileDigest.Result? { if case .hashed(let digest) = self { digest } else { nil } }
+        var background: BackgroundDigest? { if case .hashedWhileRead(let background) = self { background } else { nil } }
+    }
+
+    private func identify(path: String, sourceID: String) throws -> Identity {
+        guard try scope.read({ try FileJournal.hasCurrentFile(sizeBytes: Self.size(of: path), sourceID: sourceID, $0) }) else {
+            return .hashedWhileRead(BackgroundDigest(path: path))
+        }
+        let hashed = try FileDigest.sha256(path: path)
+        if let existing = try scope.read({ try FileJournal.currentFile(sha256: hashed.sha256, sourceID: sourceID, $0) }) {
+            return .alreadyLoaded(fileID: existing.fileID, name: existing.name)
+        }
+        return .hashed(hashed)
+    }
+
+    /// The journal entry of a load (its digest known now, or set when the read is done).
+    private func fileLoad(of unit: TableUnit, vintage: String, digest: FileDigest.Result?) -> FileLoad {
+        let definition = unit.definition
+        let geography = options.geographyOfInput.map { ($0, "given with --geography-of-input") }
+            ?? definition.geography?.geography(vintage: vintage).map { ($0, "declared by source \(definition.id)") }
+        return FileLoad(sourceID: definition.id, vintage: vintage, name: unit.name,
+                        path: unit.filePath, sha256: digest?.sha256 ?? "", sizeBytes: digest?.size ?? 0,
+                        encoding: unit.reader.encodingDescription, delimiter: unit.reader.delimiterDescription ?? "",
+                        geography: geography?.0, geographyBasis: geography?.1)
+    }
+
+    /// The loader of the source's kind.
+    private func recordLoader(for unit: TableUnit, vintage: String, load: FileLoad, fileID: Int64, runID: Int64,
+                              _ db: Database) throws -> any RecordLoader {
+        let definition = unit.definition
+        let reader = unit.reader
+        let header = HeaderIndex(header: reader.header, path: reader.path)
+        return switch definition.kind {
+        case .observations: try ObservationLoader(definition: definition, header: header, vintage: vintage, fileID: fileID, db)
+        case .referenceTable: try ReferenceTableLoader(definition: definition, header: header, vintage: vintage, fileID: fileID, db)
+        case .diagnostics: try DiagnosticsLoader(definition: definition, header: header, fileID: fileID, keepRows: options.keepRows, db)
+        case .melodi:
+            try MelodiLoader(definition: definition, header: header, files: unit.melodi, delimiter: (reader as? CSVReader)?.delimiter,
+                             encoding: (reader as? CSVReader)?.encoding, load: load, fileID: fileID, runID: runID, db)
+        }
+    }
+
+    /// Every record of the table through the loader, then the loader's own end (records
+    /// it rejects once it has seen them all), with the rows read reported as it goes.
+    private func readAll(_ unit: TableUnit, into loader: inout any RecordLoader, zeros: inout LeadingZeroPolicy,
+                         rejections: inout Rejections, _ db: Database) throws -> FileCounts {
+        let kind = unit.definition.kind
+        let progress = RowProgress(name: unit.name, handler: options.progress)
+        defer { progress.finish() }
+        // Observations and diagnostics: parsing costs about as much as packing, typing or
+        // tallying, so parsing gets its own thread (a tenth off 2,000,000 diagnostics, for
+        // 8 MiB of batches). Reference tables are small.
+        let records: any RecordReader = kind != .referenceTable ? ReadAheadReader(unit.reader) : unit.reader
+        func loadRecords() throws -> FileCounts {
+            var counts = try Self.readRecords(from: records, into: &loader, zeros: &zeros, rejections: &rejections, progress: progress)
+            try loader.finish { rejection in
+                counts.rowsLoaded -= 1
+                counts.rowsRejected += 1
+                try rejections.store(rejection)
+            }
+            counts.rowsLoaded -= loader.rowsNotLoaded
+            return counts
+        }
+        // Packed rows need only the pages being written: a small cache, a flat memory. A
+        // Melodi file's values, inserted one by one, are no slower with it, even in the order
+        // least kind to the index (830,000 rows by measure then territory: 10.7 s, 54 MiB).
+        return [.observations, .diagnostics, .melodi].contains(kind)
+            ? try PageCache.limited(to: PageCache.packedRowsKiB, db, loadRecords) : try loadRecords()
+    }
+
     /// Feeds every record to the loader after the checks common to all sources (parse
     /// defects, field count), storing each rejection and keeping the first few to show.
     private static func readRecords(from reader: any RecordReader, into loader: inout any RecordLoader, zeros: inout LeadingZeroPolicy,
-                                    rejections: inout Rejections, progress: ProgressLine) throws -> FileCounts {
+                                    rejections: inout Rejections, progress: RowProgress) throws -> FileCounts {
         var counts = FileCounts()
         let width = reader.header.count
         let delimiter = reader.delimiterDescription ?? " | "
@@ -205,6 +241,22 @@ struct FileIngester {
             try rejections.store(rejection)
         }
         return counts
+    }
+
+    /// Reports the rows read of one file to the handler given, every 1,024 rows.
+    struct RowProgress {
+        let name: String
+        let handler: ProgressHandler?
+
+        @inline(__always)
+        func update(_ rows: Int) {
+            guard let handler, rows & 1023 == 0 else { return }
+            handler(TaskProgress(verb: "reading", name: name, count: rows, unit: .rows))
+        }
+
+        func finish() {
+            handler?(TaskProgress(verb: "reading", name: name, count: 0, unit: .rows, finished: true))
+        }
     }
 
     /// Stores every rejection and keeps the first few by line to show (a loader may

@@ -1,8 +1,9 @@
-import TestSupport
+import Core
 import Foundation
 import GRDB
 import Ingest
 import Tabular
+import TestSupport
 import Testing
 
 /// The ingest rules on small fixtures written for the purpose: values and statuses,
@@ -185,5 +186,27 @@ import Testing
         let outcome = try sandbox.ingest([path], IngestOptions(sourceID: "filosofi-commune-2021")).outcomes[0]
         #expect(outcome.status == .failed)
         #expect(outcome.message?.contains("lacks the column(s) 'NBMENFISC21'") == true)
+    }
+}
+
+/// `ingest` tells the rows it has read to the handler it is given (the CLI draws them on a
+/// terminal), every 1,024 rows, and says when each file is done.
+struct IngestProgressTests {
+    final class Reports: @unchecked Sendable {
+        private let lock = NSLock()
+        private var received: [TaskProgress] = []
+        func add(_ report: TaskProgress) { lock.withLock { received.append(report) } }
+        var all: [TaskProgress] { lock.withLock { received } }
+    }
+
+    @Test func rowsReadAreReportedToTheHandler() throws {
+        let sandbox = try Sandbox()
+        let rows = (1...2_500).map { String(format: "62%03d;%d", $0 % 1000, $0) }
+        let path = try sandbox.write("base-2021.csv", "CODGEO;P21_POP\n" + rows.joined(separator: "\n") + "\n")
+        let reports = Reports()
+        _ = try sandbox.ingest(path, IngestOptions(progress: { reports.add($0) }))
+        let counts = reports.all.filter { !$0.finished }.map(\.count)
+        #expect(counts == [1_024, 2_048])
+        #expect(reports.all.last == TaskProgress(verb: "reading", name: "base-2021.csv", count: 0, unit: .rows, finished: true))
     }
 }

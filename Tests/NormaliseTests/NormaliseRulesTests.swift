@@ -109,31 +109,6 @@ struct NormaliseRulesTests {
         #expect(try sandbox.dump() == before)
     }
 
-    @Test func territoriesAreFoundByCodeAndNameAndAmbiguousNamesListCandidates() throws {
-        let sandbox = try sandbox(data: "CODGEO;P21_POP\n62001;100\n")
-        try sandbox.normalise(2024)
-        let directory = try TerritoryDirectory(warehouse: sandbox.warehouse, geography: nil)
-        #expect(try directory.resolve("62001").id == "COM:62001")
-        #expect(try directory.resolve("COM:62001").name == "Alpha")
-        #expect(try directory.resolve("alpha").id == "COM:62001")
-        #expect(try directory.resolve("DEP:62").name == "Pas-de-Calais")
-        #expect(try directory.resolve("62").id == "DEP:62")
-        #expect(try directory.resolve("reg:32").id == "REG:32")
-        #expect(try directory.resolve("fr").id == "FR")
-        #expect(try directory.resolve("75101").id == "ARM:75101")
-        #expect(try directory.resolve("ile de france").id == "REG:11")
-        do {
-            _ = try directory.resolve("sainte marie")
-            Issue.record("an ambiguous name must not resolve")
-        } catch {
-            let message = "\(error)"
-            #expect(message.contains("COM:62003  Sainte-Marie, Pas-de-Calais"))
-            #expect(message.contains("COM:59001  Sainte-Marie, Nord"))
-        }
-        #expect(throws: (any Error).self) { try directory.resolve("COM:99999") }
-        #expect(try directory.search("SAINTE-MARIE").map(\.id).sorted() == ["COM:59001", "COM:62003"])
-    }
-
     @Test func zonesFromAListAFileAndEPCIs() throws {
         let sandbox = try sandbox(data: "CODGEO;P21_POP\n62001;100\n62002;50\n62003;7\n")
         let zones = sandbox.directory.appendingPathComponent("zones")
@@ -165,22 +140,5 @@ struct NormaliseRulesTests {
         let profile = try directory.profile(of: try directory.resolve("ZONE:listed"))
         #expect(profile.memberCount == 2)
         #expect(profile.parents.map(\.id) == ["REG:32", "DEP:62"])
-    }
-
-    @Test func populationOfAnAggregateIsIncompleteOrWithheld() throws {
-        let sandbox = try sandbox(data: "CODGEO;P21_POP\n62001;100\n")
-        let path = try sandbox.write("populations-legales-2022.csv", "REG;DEP;COM;PMUN;PCAP;PTOT\n32;62;62001;100;1;101\n32;59;59001;s;0;40\n")
-        _ = try sandbox.ingest(path)
-        try sandbox.normalise(2024)
-        let directory = try TerritoryDirectory(warehouse: sandbox.warehouse, geography: 2024)
-        // Nord's only commune is secret: no sum at all.
-        let nord = try #require(try directory.profile(of: try directory.resolve("DEP:59")).populations.first)
-        #expect(nord.status == "secret")
-        #expect(nord.value == nil)
-        // Sainte-Marie (62003) has no row: a sum over the communes that have one, said incomplete.
-        let pasDeCalais = try #require(try directory.profile(of: try directory.resolve("DEP:62")).populations.first)
-        #expect(pasDeCalais.status == "incomplete")
-        #expect(pasDeCalais.value == 100)
-        #expect(pasDeCalais.communesWithValue == 1 && pasDeCalais.communes == 2)
     }
 }

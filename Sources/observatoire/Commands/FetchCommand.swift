@@ -47,7 +47,7 @@ struct FetchCommand: ParsableCommand {
             }
             sources = [definition]
         }
-        var policy = Fetcher.Policy(showsProgress: !global.quiet)
+        var policy = Fetcher.Policy(progress: ProgressLine.handler(quiet: global.quiet))
         policy.asksMelodiAPI = !noAPI
         policy.refreshesMelodiAnswers = refresh
         let outcomes = Fetcher(raw: raw, policy: policy, logger: global.makeLogger()).fetch(sources)

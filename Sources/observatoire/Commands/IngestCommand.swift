@@ -50,7 +50,7 @@ struct IngestCommand: ParsableCommand {
     func run() throws {
         let catalog = try global.loadCatalog()
         let options = IngestOptions(sourceID: source, vintage: vintage, repairLeadingZeros: repairLeadingZeros,
-                                    geographyOfInput: geographyOfInput, showsProgress: !global.quiet, keepRows: keepRows)
+                                    geographyOfInput: geographyOfInput, progress: ProgressLine.handler(quiet: global.quiet), keepRows: keepRows)
         let printer = OutcomePrinter(quiet: global.quiet)
         let command = (["observatoire"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
         let (warehouse, summary) = try global.openOrCreateWarehouse { warehouse in

@@ -50,7 +50,7 @@ struct RunCommand: ParsableCommand {
             job.historyRuns = history.keepHistory
             do {
                 return try job.run(raw: raw, geography: geography, force: force,
-                                   options: IngestOptions(repairLeadingZeros: repairLeadingZeros, showsProgress: !global.quiet), command: command) { outcome in
+                                   options: IngestOptions(repairLeadingZeros: repairLeadingZeros, progress: ProgressLine.handler(quiet: global.quiet)), command: command) { outcome in
                     guard outcome.status != .unchanged, outcome.status != .skipped else { return }
                     let level: Logger.Level = outcome.status == .failed ? .error : (outcome.status == .rejections ? .warning : .notice)
                     var metadata: Logger.Metadata = ["source": "\(outcome.sourceID ?? "-")", "rows.loaded": "\(outcome.counts.rowsLoaded)",

@@ -75,87 +75,85 @@ public struct CiteComparison: Sendable {
     ///   - unescoList, erbmList: the ids under which those lists were loaded.
     public init(inventory: CiteInventory, lists: [CiteReferenceList], communeNames: [String: String],
                 unescoList: String = "unesco", erbmList: String = "erbm") {
+        self.init(inventory: inventory, lists: lists, communeNames: communeNames,
+                  rules: [.inventoryFlag(list: unescoList), .programmeOperations(list: erbmList, programme: "ERBM")])
+    }
+
+    /// - Parameter rules: what being in each list means for the inventory.
+    public init(inventory: CiteInventory, lists: [CiteReferenceList], communeNames: [String: String], rules: [ListRule]) {
+        notes = rules.filter { rule in !lists.contains { $0.id == rule.listID } }.map {
+            "list \($0.listID) is not loaded (observatoire cites references FILE --list \($0.listID) --geography YEAR): \($0.checks) not checked"
+        }
         var rows: [Row] = []
         var summaries: [ListSummary] = []
-        var notes: [String] = []
-        for (id, check) in [(unescoList, "UNESCO status"), (erbmList, "ERBM operations")] where !lists.contains(where: { $0.id == id }) {
-            notes.append("list \(id) is not loaded (observatoire cites references FILE --list \(id) --geography YEAR): \(check) not checked")
-        }
-        func named(_ code: String) -> String { communeNames[code].map { "\(code) \($0)" } ?? code }
         for list in lists {
-            /// Rows (of `listRows`) matched to each cité of the list, by its position.
-            var matchedBy: [Int: [Int]] = [:]
-            var listRows: [Row] = []
-            for cite in inventory.cites {
-                let communes = Set(cite.communes)
-                var match = Match.none
-                var found: CiteReferenceList.Cite?
-                var issues: [Issue] = []
-                if let ref = cite.references[list.id] {
-                    found = list.cites.first { $0.refID == ref }
-                    if found == nil {
-                        issues.append(Issue(kind: .identifier, message: "identifier \(list.id):\(ref) is not in list \(list.id)"))
-                    } else {
-                        match = .identifier
-                    }
-                } else {
-                    let keys = Self.nameKeys(cite.nom, nil)
-                    let sameName = list.cites.filter { !Self.nameKeys($0.nom, $0.otherName).isDisjoint(with: keys) }
-                    let here = sameName.filter { !communes.isDisjoint(with: Self.codes(of: $0, near: communes, communeNames)) }
-                    switch here.count {
-                    case 1:
-                        (match, found) = (.name, here[0])
-                    case 0 where !sameName.isEmpty:
-                        let elsewhere = sameName.map { "\($0.nom) (\(($0.communes.map(named) + $0.unresolved.map(\.name)).joined(separator: ", ")))" }
-                        issues.append(Issue(kind: .namesake, message: "list \(list.id) has this name in other communes: \(elsewhere.joined(separator: "; "))"))
-                    case 0:
-                        break
-                    default:
-                        issues.append(Issue(kind: .ambiguous, message: "\(here.count) cités of list \(list.id) have this name in its communes: "
-                            + here.map { $0.refID ?? $0.nom }.joined(separator: ", ") + "; give the identifier in references"))
-                    }
-                }
-                if let found {
-                    matchedBy[found.position, default: []].append(listRows.count)
-                    issues += Self.differences(cite, found, communeNames: communeNames, named: named)
-                }
-                if list.id == unescoList {
-                    if found == nil, cite.isUNESCO {
-                        issues.append(Issue(kind: .unesco, message: "the inventory says unesco \(cite.unesco), but list \(list.id) does not have it"))
-                    } else if let found, !cite.isUNESCO {
-                        issues.append(Issue(kind: .unesco, message: "the inventory says unesco non, but list \(list.id) has it (\(found.refID ?? found.nom))"))
-                    }
-                }
-                if list.id == erbmList, found == nil {
-                    let operations = inventory.operations.filter { $0.cite == cite.id && $0.programme == "ERBM" }
-                    if !operations.isEmpty {
-                        let dwellings = operations.map(\.logements).reduce(0, +)
-                        issues.append(Issue(kind: .erbm, message: "\(operations.count) ERBM operation\(operations.count == 1 ? "" : "s") "
-                            + "(\(dwellings) dwellings), but list \(list.id) does not have it"))
-                    }
-                }
-                listRows.append(Row(citeID: cite.id, nom: cite.nom, listID: list.id, refID: found?.refID, refName: found?.nom, match: match, issues: issues))
-            }
-            // A cité of the list matched by several of the inventory: a duplicate somewhere.
-            for indices in matchedBy.values where indices.count > 1 {
-                let ids = indices.compactMap { listRows[$0].citeID }.joined(separator: ", ")
-                for index in indices {
-                    listRows[index].issues.append(Issue(kind: .ambiguous, message: "\(indices.count) cités of the inventory match this cité of list \(list.id): \(ids)"))
-                }
-            }
-            let missing = list.cites.filter { matchedBy[$0.position] == nil }
-            for cite in missing {
-                let unresolved = cite.unresolved.map { Issue(kind: .unresolved, message: "commune '\($0.name)': \($0.reason)") }
-                listRows.append(Row(citeID: nil, nom: nil, listID: list.id, refID: cite.refID, refName: cite.nom, match: .notInInventory, issues: unresolved))
-            }
-            rows += listRows
-            summaries.append(ListSummary(listID: list.id, cites: list.cites.count,
-                                         byIdentifier: listRows.filter { $0.match == .identifier }.count,
-                                         byName: listRows.filter { $0.match == .name }.count, notInInventory: missing.count))
+            let compared = Self.compare(inventory, with: list, rules: rules.filter { $0.listID == list.id }, communeNames: communeNames)
+            rows += compared.rows
+            summaries.append(compared.summary)
         }
         self.rows = rows
         self.summaries = summaries
-        self.notes = notes
+    }
+
+    /// Every cité of the inventory against one list, then the list's cités it lacks.
+    private static func compare(_ inventory: CiteInventory, with list: CiteReferenceList, rules: [ListRule],
+                                communeNames: [String: String]) -> (rows: [Row], summary: ListSummary) {
+        func named(_ code: String) -> String { communeNames[code].map { "\(code) \($0)" } ?? code }
+        /// Rows (of `rows`) matched to each cité of the list, by its position.
+        var matchedBy: [Int: [Int]] = [:]
+        var rows: [Row] = []
+        for cite in inventory.cites {
+            var (match, found, issues) = find(cite, in: list, communeNames: communeNames, named: named)
+            if let found {
+                matchedBy[found.position, default: []].append(rows.count)
+                issues += differences(cite, found, communeNames: communeNames, named: named)
+            }
+            issues += rules.flatMap { $0.issues(of: cite, found: found, list: list, inventory: inventory) }
+            rows.append(Row(citeID: cite.id, nom: cite.nom, listID: list.id, refID: found?.refID, refName: found?.nom, match: match, issues: issues))
+        }
+        // A cité of the list matched by several of the inventory: a duplicate somewhere.
+        for indices in matchedBy.values where indices.count > 1 {
+            let ids = indices.compactMap { rows[$0].citeID }.joined(separator: ", ")
+            for index in indices {
+                rows[index].issues.append(Issue(kind: .ambiguous, message: "\(indices.count) cités of the inventory match this cité of list \(list.id): \(ids)"))
+            }
+        }
+        let missing = list.cites.filter { matchedBy[$0.position] == nil }
+        for cite in missing {
+            let unresolved = cite.unresolved.map { Issue(kind: .unresolved, message: "commune '\($0.name)': \($0.reason)") }
+            rows.append(Row(citeID: nil, nom: nil, listID: list.id, refID: cite.refID, refName: cite.nom, match: .notInInventory, issues: unresolved))
+        }
+        let summary = ListSummary(listID: list.id, cites: list.cites.count, byIdentifier: rows.filter { $0.match == .identifier }.count,
+                                  byName: rows.filter { $0.match == .name }.count, notInInventory: missing.count)
+        return (rows, summary)
+    }
+
+    /// The cité of the list a cité of the inventory is: by the identifier it gives, else by
+    /// name and commune; with what stood in the way.
+    private static func find(_ cite: CiteInventory.Cite, in list: CiteReferenceList, communeNames: [String: String],
+                             named: (String) -> String) -> (Match, CiteReferenceList.Cite?, [Issue]) {
+        if let ref = cite.references[list.id] {
+            guard let found = list.cites.first(where: { $0.refID == ref }) else {
+                return (.none, nil, [Issue(kind: .identifier, message: "identifier \(list.id):\(ref) is not in list \(list.id)")])
+            }
+            return (.identifier, found, [])
+        }
+        let communes = Set(cite.communes)
+        let keys = nameKeys(cite.nom, nil)
+        let sameName = list.cites.filter { !nameKeys($0.nom, $0.otherName).isDisjoint(with: keys) }
+        let here = sameName.filter { !communes.isDisjoint(with: codes(of: $0, near: communes, communeNames)) }
+        switch here.count {
+        case 1:
+            return (.name, here[0], [])
+        case 0 where !sameName.isEmpty:
+            let elsewhere = sameName.map { "\($0.nom) (\(($0.communes.map(named) + $0.unresolved.map(\.name)).joined(separator: ", ")))" }
+            return (.none, nil, [Issue(kind: .namesake, message: "list \(list.id) has this name in other communes: \(elsewhere.joined(separator: "; "))")])
+        case 0:
+            return (.none, nil, [])
+        default:
+            return (.none, nil, [Issue(kind: .ambiguous, message: "\(here.count) cités of list \(list.id) have this name in its communes: "
+                + here.map { $0.refID ?? $0.nom }.joined(separator: ", ") + "; give the identifier in references")])
+        }
     }
 
     /// Communes and owners of a matched pair that disagree.

@@ -39,6 +39,29 @@ public struct PassageBuilder: Sendable {
         var bases: [String] = []
     }
 
+    /// The shares of every origin commune as the events move them, and which origins
+    /// currently hold a share of each code, to touch only them.
+    private struct Replay {
+        var trails: [String: Trail]
+        var holders: [String: Set<String>]
+
+        init(communes: Set<String>) {
+            trails = Dictionary(uniqueKeysWithValues: communes.map { ($0, Trail(shares: [$0: 1])) })
+            holders = Dictionary(uniqueKeysWithValues: communes.map { ($0, Set([$0])) })
+        }
+
+        /// Takes every share held on `codes`, to hand it on.
+        mutating func take(_ codes: [String]) -> [(origin: String, code: String, carried: Double)] {
+            var taken: [(origin: String, code: String, carried: Double)] = []
+            for code in codes {
+                for origin in (holders.removeValue(forKey: code) ?? []).sorted() {
+                    if let carried = trails[origin]?.shares.removeValue(forKey: code) { taken.append((origin, code, carried)) }
+                }
+            }
+            return taken
+        }
+    }
+
     public func passage(from source: Int, to target: Int) throws -> PassageTable {
         guard source <= target else {
             throw ObservatoireError(.backwardConversion,
@@ -46,48 +69,42 @@ public struct PassageBuilder: Sendable {
         }
         let lists = history.communesByVintage(source...target)
         guard let communes = lists[source] else { return PassageTable(fromVintage: source, toVintage: target, rows: [], vanished: []) }
-        var trails = Dictionary(uniqueKeysWithValues: communes.map { ($0, Trail(shares: [$0: 1])) })
-        // Which origins currently hold a share of each code, to touch only them.
-        var holders = Dictionary(uniqueKeysWithValues: communes.map { ($0, Set([$0])) })
-
+        var replay = Replay(communes: communes)
         for event in history.events(after: source, through: target) {
-            let successors = Dictionary(grouping: event.changes.filter(\.isCommuneToCommune), by: \.codeBefore)
-                .filter { code, rows in rows.contains { $0.codeAfter != code } }  // renamings move nothing
-            // All moves of one date happen at once: every share is taken before any is
-            // handed on, so that a swap of codes (A→B, B→A) does not chain.
-            var taken: [(origin: String, code: String, carried: Double)] = []
-            for code in successors.keys.sorted() {
-                for origin in (holders.removeValue(forKey: code) ?? []).sorted() {
-                    if let carried = trails[origin]?.shares.removeValue(forKey: code) { taken.append((origin, code, carried)) }
-                }
-            }
-            // A share left on a code that this date both creates and absorbs (14513 → 50649
-            // → 50592 on 2018-01-01) is handed on again.
-            let after = lists[event.vintage] ?? []
-            while !taken.isEmpty {
-                let originsByCode = Dictionary(grouping: taken, by: \.code).mapValues { Set($0.map(\.origin)) }
-                for move in taken {
-                    let rows = successors[move.code]!
-                    let targets = Array(Set(rows.map(\.codeAfter))).sorted()
-                    let shares = distribution(of: move.origin, on: move.code, into: targets,
-                                              alongside: originsByCode[move.code]!, vintage: event.vintage)
-                    for (next, weight) in zip(shares.targets, shares.split.weights) {
-                        trails[move.origin]!.shares[next, default: 0] += move.carried * weight
-                        holders[next, default: []].insert(move.origin)
-                    }
-                    trails[move.origin]!.events.append("\(event.date) \(rows[0].eventLabel) \(move.code)→\(targets.joined(separator: "+"))")
-                    if shares.targets.count > 1 { trails[move.origin]!.bases.append(shares.split.basis) }
-                }
-                taken = []
-                for code in successors.keys.sorted() where !after.contains(code) && holders[code] != nil {
-                    for origin in (holders.removeValue(forKey: code) ?? []).sorted() {
-                        if let carried = trails[origin]?.shares.removeValue(forKey: code) { taken.append((origin, code, carried)) }
-                    }
-                }
-            }
+            apply(event, communesAfter: lists[event.vintage] ?? [], to: &replay)
         }
+        let (rows, vanished) = Self.passages(of: replay.trails, into: try history.communes(in: target))
+        return PassageTable(fromVintage: source, toVintage: target, rows: rows, vanished: vanished)
+    }
 
-        let finalCommunes = try history.communes(in: target)
+    /// The moves of one date. They happen at once: every share is taken before any is handed
+    /// on, so that a swap of codes (A→B, B→A) does not chain; a share left on a code that
+    /// this date both creates and absorbs (14513 → 50649 → 50592 on 2018-01-01) is handed on again.
+    private func apply(_ event: CommuneHistory.EventDate, communesAfter after: Set<String>, to replay: inout Replay) {
+        let successors = Dictionary(grouping: event.changes.filter(\.isCommuneToCommune), by: \.codeBefore)
+            .filter { code, rows in rows.contains { $0.codeAfter != code } }  // renamings move nothing
+        var taken = replay.take(successors.keys.sorted())
+        while !taken.isEmpty {
+            let originsByCode = Dictionary(grouping: taken, by: \.code).mapValues { Set($0.map(\.origin)) }
+            for move in taken {
+                let rows = successors[move.code]!
+                let targets = Array(Set(rows.map(\.codeAfter))).sorted()
+                let shares = distribution(of: move.origin, on: move.code, into: targets,
+                                          alongside: originsByCode[move.code]!, vintage: event.vintage)
+                for (next, weight) in zip(shares.targets, shares.split.weights) {
+                    replay.trails[move.origin]!.shares[next, default: 0] += move.carried * weight
+                    replay.holders[next, default: []].insert(move.origin)
+                }
+                replay.trails[move.origin]!.events.append("\(event.date) \(rows[0].eventLabel) \(move.code)→\(targets.joined(separator: "+"))")
+                if shares.targets.count > 1 { replay.trails[move.origin]!.bases.append(shares.split.basis) }
+            }
+            taken = replay.take(successors.keys.sorted().filter { !after.contains($0) && replay.holders[$0] != nil })
+        }
+    }
+
+    /// The rows of the table: each origin's shares on the communes of the target, with their
+    /// kind; the origins left on no commune.
+    private static func passages(of trails: [String: Trail], into finalCommunes: Set<String>) -> (rows: [Passage], vanished: [String]) {
         var originsPerTarget: [String: Int] = [:]
         for trail in trails.values {
             for code in trail.shares.keys { originsPerTarget[code, default: 0] += 1 }
@@ -115,6 +132,6 @@ public struct PassageBuilder: Sendable {
                                     events: trail.events))
             }
         }
-        return PassageTable(fromVintage: source, toVintage: target, rows: rows, vanished: vanished)
+        return (rows, vanished)
     }
 }

@@ -59,8 +59,26 @@ struct ObservationConverter {
             """, arguments: [fileID]).map { ($0[0] as String, $0[1] as Int) })
         counts.leftOut = levels.filter { !Self.convertedLevels.contains($0.key) }
 
-        // The other communes, through the passage table. A target commune is complete when
-        // the file has every commune of its geography that lands in it.
+        try convertThroughPassages(source: source, sparse: sparse, arguments: arguments, into: &counts, db)
+        try recordUnmappedCodes(fileID: fileID, source: source, arguments: arguments, into: &counts, db)
+
+        // Arrondissements municipaux are kept as such, and their additive counts make the
+        // commune (Paris, Lyon, Marseille) when the file does not give it.
+        if levels["ARM"] != nil {
+            try convertArrondissements(fileID: fileID, source: source, into: &counts, db)
+        }
+
+        // Supra-communal levels keep their codes; IRIS are not converted (no IRIS history).
+        if levels.keys.contains(where: { ["EPCI", "DEP", "REG"].contains($0) }) {
+            try keepSupraCommunal(fileID: fileID, source: source, db)
+        }
+        return counts
+    }
+
+    /// The communes that are not one-to-one, through the passage table. A target commune
+    /// is complete when the file has every commune of its geography that lands in it.
+    private func convertThroughPassages(source: String, sparse: Bool, arguments: StatementArguments,
+                                        into counts: inout ConversionCounts, _ db: Database) throws {
         try db.execute(sql: """
             INSERT OR FAIL INTO normalised_values (geography, file_id, territory, variable_id, value, status, conversion)
             SELECT :target, :file, 'COM:' || g.to_code, g.variable_id,
@@ -100,8 +118,11 @@ struct ObservationConverter {
             """, arguments: arguments)
         counts.converted += grouped?[0] ?? 0
         counts.notConvertible = grouped?[1] ?? 0
+    }
 
-        // Codes the passage table does not know: stored, never dropped silently.
+    /// Codes the passage table does not know: stored, never dropped silently.
+    private func recordUnmappedCodes(fileID: Int64, source: String, arguments: StatementArguments, into counts: inout ConversionCounts,
+                                     _ db: Database) throws {
         try db.execute(sql: """
             INSERT INTO unmapped_codes (geography, file_id, code, level, observations, reason)
             SELECT :target, :file, c.territory_code, 'COM', c.observations,
@@ -115,22 +136,15 @@ struct ObservationConverter {
         counts.unmappedObservations = try Int.fetchOne(db, sql: """
             SELECT coalesce(sum(observations), 0) FROM unmapped_codes WHERE geography = ? AND file_id = ?
             """, arguments: [target, fileID]) ?? 0
+    }
 
-        // Arrondissements municipaux are kept as such, and their additive counts make the
-        // commune (Paris, Lyon, Marseille) when the file does not give it.
-        if levels["ARM"] != nil {
-            try convertArrondissements(fileID: fileID, source: source, into: &counts, db)
-        }
-
-        // Supra-communal levels keep their codes; IRIS are not converted (no IRIS history).
-        if levels.keys.contains(where: { ["EPCI", "DEP", "REG"].contains($0) }) {
-            try db.execute(sql: """
-                INSERT OR FAIL INTO normalised_values (geography, file_id, territory, variable_id, value, status, conversion)
-                SELECT :target, :file, o.territory_level || ':' || o.territory_code, o.variable_id, o.value, o.status, NULL
-                FROM \(source) o WHERE o.file_id = :file AND o.territory_level IN ('EPCI', 'DEP', 'REG')
-                """, arguments: ["target": target, "file": fileID])
-        }
-        return counts
+    /// EPCI, département and région values keep their codes: no passage applies to them.
+    private func keepSupraCommunal(fileID: Int64, source: String, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT OR FAIL INTO normalised_values (geography, file_id, territory, variable_id, value, status, conversion)
+            SELECT :target, :file, o.territory_level || ':' || o.territory_code, o.variable_id, o.value, o.status, NULL
+            FROM \(source) o WHERE o.file_id = :file AND o.territory_level IN ('EPCI', 'DEP', 'REG')
+            """, arguments: ["target": target, "file": fileID])
     }
 
     /// One-to-one communes of a file of values: each value and status as published.

@@ -120,8 +120,7 @@ public struct ComputeJob {
     /// from, and in the log (the first few).
     private func record(_ alerts: [QualityAlert], files: Set<Int64>, geography: Int, runID: Int64, _ db: Database) throws {
         guard !alerts.isEmpty else { return }
-        let names = try String.fetchAll(db, sql: "SELECT name FROM files WHERE file_id IN (SELECT value FROM json_each(?)) ORDER BY name",
-                                        arguments: ["[" + files.sorted().map(String.init).joined(separator: ",") + "]"]).joined(separator: ", ")
+        let names = try FileJournal.names(of: files, db).joined(separator: ", ")
         let insert = try db.makeStatement(sql: """
             INSERT OR REPLACE INTO alerts (run_id, geography, indicator_id, territory, period, value, rule, detail, files)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -1,6 +1,7 @@
 import Core
 import Geography
 import GRDB
+import Warehouse
 
 /// Reads the reference tables `normalise` works from: the commune history, commune
 /// lists of loaded COG files, and the populations that weight splits.
@@ -35,28 +36,21 @@ enum ReferenceData {
     /// geography is known, for split weights: of communes, and of communes déléguées
     /// (level COMD) for the communes nouvelles that are undone.
     static func populationTables(_ db: Database) throws -> [PopulationTable] {
-        let files = try Row.fetchAll(db, sql: """
-            SELECT f.file_id, f.source_id, f.vintage, f.geography, v.variable_id
-            FROM files f JOIN variables v ON v.source_id = f.source_id AND v.code = 'PMUN'
-            WHERE f.status = 'current' AND f.geography IS NOT NULL
-            ORDER BY f.geography DESC, f.file_id DESC
-            """)
-        return try files.map { file in
-            let fileID: Int64 = file["file_id"]
-            let variableID: Int64 = file["variable_id"]
+        // The most recent geography first, as the split weights look for one.
+        let files = try FileJournal.populationFiles(db).compactMap { file in file.geography.map { (file: file, geography: $0) } }
+            .sorted { ($0.geography, $0.file.fileID) > ($1.geography, $1.file.fileID) }
+        return try files.map { file, geography in
             var population: [String: Double] = [:]
             var delegated: [String: Double] = [:]
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT territory_code, territory_level, value FROM observations
                 WHERE file_id = ? AND variable_id = ? AND territory_level IN ('COM', 'COMD') AND status = 'ok'
-                """, arguments: [fileID, variableID])
+                """, arguments: [file.fileID, file.variableID])
             while let row = try rows.next() {
                 if (row[1] as String) == "COMD" { delegated[row[0]] = row[2] } else { population[row[0]] = row[2] }
             }
-            let geography: Int = file["geography"]
-            let vintage: String = file["vintage"]
             return PopulationTable(geography: geography,
-                                   label: "population municipale, populations légales RP\(vintage) (COG \(geography), \(file["source_id"] as String))",
+                                   label: "population municipale, populations légales RP\(file.vintage) (COG \(geography), \(file.sourceID))",
                                    population: population, delegated: delegated)
         }
     }

@@ -3,6 +3,7 @@ import Core
 import Foundation
 import Geography
 import GRDB
+import Warehouse
 
 /// Builds the `territories` and `memberships` of one geography from the loaded COG,
 /// the EPCI composition of the same year and the zones of `pipelines/zones`.
@@ -100,16 +101,12 @@ struct TerritoryBuilder {
     /// EPCIs of the composition published for the same 1 January, INSEE's preferred
     /// (it follows the COG), DGCL's otherwise.
     private func addEPCIs(_ db: Database, add: (String, String, String, String?) throws -> Void, counts: inout Counts) throws {
-        guard let file = try Row.fetchOne(db, sql: """
-            SELECT f.file_id, f.source_id, f.name FROM files f
-            WHERE f.status = 'current' AND f.vintage = ? AND EXISTS (SELECT 1 FROM epci_composition e WHERE e.file_id = f.file_id)
-            ORDER BY f.source_id = 'insee-epci-composition' DESC, f.file_id DESC LIMIT 1
-            """, arguments: [String(geography)]) else {
+        guard let file = try FileJournal.epciComposition(vintage: String(geography), db) else {
             counts.epciSource = "no EPCI composition of \(geography) loaded: no EPCI territories"
             return
         }
-        let fileID: Int64 = file["file_id"]
-        counts.epciSource = "\(file["source_id"] as String) \(file["name"] as String)"
+        let fileID = file.fileID
+        counts.epciSource = "\(file.sourceID) \(file.name)"
         let names = try Dictionary(Row.fetchAll(db, sql: """
             SELECT epci, epci_name, nature FROM epci_list WHERE vintage = ? ORDER BY file_id
             """, arguments: [String(geography)]).map { ($0["epci"] as String, ($0["epci_name"] as String?, $0["nature"] as String?)) },

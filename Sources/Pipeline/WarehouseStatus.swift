@@ -14,14 +14,7 @@ public struct WarehouseStatus: Sendable {
         public var stages: [String] = []
     }
 
-    public struct SourceFreshness: Sendable, Equatable {
-        public let source: String
-        public let files: Int
-        public let latestVintage: String
-        /// When its most recent file was loaded (UTC, ISO 8601).
-        public let loadedAt: String
-        public let rowsRejected: Int
-    }
+    public typealias SourceFreshness = FileJournal.SourceFreshness
 
     /// The indicator values of one geography by status, and its territories with communes missing.
     public struct Figures: Sendable, Equatable {
@@ -57,12 +50,7 @@ public struct WarehouseStatus: Sendable {
                         + ": \(row[3] as String? ?? "")"
                 }
             }
-            let sources = try Row.fetchAll(db, sql: """
-                SELECT source_id, count(*), max(vintage), max(loaded_at), sum(rows_rejected) FROM files
-                WHERE status = 'current' GROUP BY source_id ORDER BY source_id
-                """).map {
-                SourceFreshness(source: $0[0], files: $0[1], latestVintage: $0[2], loadedAt: $0[3], rowsRejected: $0[4] ?? 0)
-            }
+            let sources = try FileJournal.freshness(db)
             return (runs, sources, try Self.figures(db))
         }
     }

@@ -133,12 +133,7 @@ public struct TerritoryDirectory {
         try db.execute(sql: "DELETE FROM selected_territories")
         let insert = try db.makeStatement(sql: "INSERT OR IGNORE INTO selected_territories VALUES (?)")
         for id in communes { try insert.execute(arguments: [id]) }
-        let files = try Row.fetchAll(db, sql: """
-            SELECT f.file_id, f.vintage, f.geography, f.source_id, v.variable_id FROM files f
-            JOIN variables v ON v.source_id = f.source_id AND v.code = 'PMUN'
-            WHERE f.status = 'current'
-            ORDER BY f.vintage DESC, f.file_id DESC
-            """)
+        let files = try FileJournal.populationFiles(db)
         return try files.compactMap { file in
             // One file and variable at a time: SQLite then reads only that file's rows of the
             // view's two tables, instead of unpacking every packed row of the geography.
@@ -146,21 +141,21 @@ public struct TerritoryDirectory {
             let values = try Row.fetchCursor(db, sql: """
                 SELECT value, status FROM normalised_observations
                 WHERE geography = ? AND file_id = ? AND variable_id = ? AND territory IN (SELECT territory FROM temp.selected_territories)
-                """, arguments: [geography, file["file_id"], file["variable_id"]])
+                """, arguments: [geography, file.fileID, file.variableID])
             while let row = try values.next() {
                 rows += 1
                 if let value: Double = row[0] { total += value; present += 1 }
                 if row[1] == "secret" { secret = true }
             }
             guard rows > 0 else { return nil }
-            let vintage: String = file["vintage"]
-            let from: Int? = file["geography"]
+            let vintage = file.vintage
+            let from = file.geography
             // A sum over the communes that have a value, said to be incomplete when some
             // lack one; none at all when one is secret, lest the secret be recovered by
             // subtracting this sum from a published total.
             let status = secret ? "secret" : present == communes.count ? "ok" : "incomplete"
             return PopulationFigure(
-                label: "population municipale, populations légales RP\(vintage) (\(file["source_id"] as String), COG \(from.map(String.init) ?? "?") → \(geography))",
+                label: "population municipale, populations légales RP\(vintage) (\(file.sourceID), COG \(from.map(String.init) ?? "?") → \(geography))",
                 value: secret || present == 0 ? nil : total,
                 status: status, communesWithValue: present, communes: communes.count)
         }
@@ -169,19 +164,15 @@ public struct TerritoryDirectory {
     /// The EPCI as the composition of `vintage` published it, against its perimeter here.
     public func epciHistory(of territory: Territory, vintage: Int) throws -> EPCIHistory {
         try warehouse.read { db in
-            guard let file = try Row.fetchOne(db, sql: """
-                SELECT f.file_id, f.source_id, f.name FROM files f
-                WHERE f.status = 'current' AND f.vintage = ? AND EXISTS (SELECT 1 FROM epci_composition e WHERE e.file_id = f.file_id)
-                ORDER BY f.source_id = 'insee-epci-composition' DESC, f.file_id DESC LIMIT 1
-                """, arguments: [String(vintage)]) else {
+            guard let file = try FileJournal.epciComposition(vintage: String(vintage), db) else {
                 throw ObservatoireError(.missingReference, "no EPCI composition of \(vintage) is loaded: ingest one (INSEE EPCI_au_01-01-\(vintage).xlsx or DGCL epcicom-\(vintage).xlsx)")
             }
             let rows = try Row.fetchAll(db, sql: """
                 SELECT com, com_name, epci_name FROM epci_composition WHERE file_id = ? AND epci = ? ORDER BY com
-                """, arguments: [file["file_id"] as Int64, territory.code])
+                """, arguments: [file.fileID, territory.code])
             let then = Set(rows.map { $0["com"] as String })
             let now = Set(try communeIDs(of: territory, db).map { String($0.dropFirst(4)) })
-            return EPCIHistory(vintage: String(vintage), source: "\(file["source_id"] as String) \(file["name"] as String)",
+            return EPCIHistory(vintage: String(vintage), source: "\(file.sourceID) \(file.name)",
                                name: rows.first?["epci_name"], members: rows.map { ($0["com"], $0["com_name"]) },
                                joinedSince: now.subtracting(then).sorted(), leftSince: then.subtracting(now).sorted())
         }

@@ -52,6 +52,70 @@ public enum FileJournal {
         return row.map { ($0["file_id"], $0["name"]) }
     }
 
+    /// One current load, named as the outputs name it.
+    public struct LoadedFile: Sendable, Equatable {
+        public let fileID: Int64
+        public let sourceID: String
+        public let name: String
+    }
+
+    /// The EPCI composition published for the 1 January of `vintage`: INSEE's preferred (it
+    /// follows the COG), DGCL's otherwise, the latest load of it.
+    public static func epciComposition(vintage: String, _ db: Database) throws -> LoadedFile? {
+        try Row.fetchOne(db, sql: """
+            SELECT f.file_id, f.source_id, f.name FROM files f
+            WHERE f.status = 'current' AND f.vintage = ? AND EXISTS (SELECT 1 FROM epci_composition e WHERE e.file_id = f.file_id)
+            ORDER BY f.source_id = 'insee-epci-composition' DESC, f.file_id DESC LIMIT 1
+            """, arguments: [vintage]).map { LoadedFile(fileID: $0["file_id"], sourceID: $0["source_id"], name: $0["name"]) }
+    }
+
+    /// A current load with a variable `PMUN` (populations légales): what weighs splits and
+    /// gives territories their population.
+    public struct PopulationFile: Sendable, Equatable {
+        public let fileID: Int64
+        public let sourceID: String
+        public let vintage: String
+        public let geography: Int?
+        public let variableID: Int64
+    }
+
+    /// Every current load with a `PMUN` variable, the latest vintage first.
+    public static func populationFiles(_ db: Database) throws -> [PopulationFile] {
+        try Row.fetchAll(db, sql: """
+            SELECT f.file_id, f.source_id, f.vintage, f.geography, v.variable_id FROM files f
+            JOIN variables v ON v.source_id = f.source_id AND v.code = 'PMUN'
+            WHERE f.status = 'current' ORDER BY f.vintage DESC, f.file_id DESC
+            """).map {
+            PopulationFile(fileID: $0["file_id"], sourceID: $0["source_id"], vintage: $0["vintage"], geography: $0["geography"],
+                           variableID: $0["variable_id"])
+        }
+    }
+
+    /// The names of these loads, sorted.
+    public static func names(of fileIDs: Set<Int64>, _ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT name FROM files WHERE file_id IN (SELECT value FROM json_each(?)) ORDER BY name",
+                            arguments: ["[" + fileIDs.sorted().map(String.init).joined(separator: ",") + "]"])
+    }
+
+    /// Per source: its current loads, latest vintage, last load and rows rejected.
+    public struct SourceFreshness: Sendable, Equatable {
+        public let source: String
+        public let files: Int
+        public let latestVintage: String
+        /// When its most recent file was loaded (UTC, ISO 8601).
+        public let loadedAt: String
+        public let rowsRejected: Int
+    }
+
+    public static func freshness(_ db: Database) throws -> [SourceFreshness] {
+        try Row.fetchAll(db, sql: """
+            SELECT source_id, count(*), max(vintage), max(loaded_at), sum(rows_rejected) FROM files
+            WHERE status = 'current' GROUP BY source_id ORDER BY source_id
+            """).map {
+            SourceFreshness(source: $0[0], files: $0[1], latestVintage: $0[2], loadedAt: $0[3], rowsRejected: $0[4] ?? 0)
+        }
+    }
+
     /// Whether a current load of this source has this size: only such a load can be the
     /// same file, so a file of another size needs no checksum before it is loaded.
     public static func hasCurrentFile(sizeBytes: Int, sourceID: String, _ db: Database) throws -> Bool {

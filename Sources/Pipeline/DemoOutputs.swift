@@ -47,7 +47,7 @@ public struct DemoOutputs {
         try FileManager.default.createDirectory(atPath: written.portraitsFolder, withIntermediateDirectories: true)
         let basin = try territories.resolve("ZONE:bassin-minier")
         let epcis = try warehouse.read { db in
-            try TerritorySelection.territories(level: .epci, within: "ZONE:bassin-minier-epci", geography: geography, db)
+            try TerritoryStore(geography: geography).selection(level: "EPCI", within: "ZONE:bassin-minier-epci", db).map(\.id).sorted()
         }
         written.epcis = epcis.count
         for portrait in try job.run(territories: [basin.id] + epcis, command: "observatoire demo portraits") {

@@ -100,12 +100,7 @@ struct CatalogLoadingTests {
 
     @Test("definitions breaking a rule are refused with a message saying which", arguments: ruleBreakers)
     func rules(_ testCase: (text: String, says: String)) throws {
-        try withDefinitions(["rule.yaml": testCase.text]) { directory in
-            let error = catalogError { _ = try SourceCatalog(directory: directory.path) }
-            #expect(error?.code == .invalidDefinition)
-            #expect(error?.path?.hasSuffix("rule.yaml") == true)
-            #expect(error?.message.contains(testCase.says) == true, "\(error?.message ?? "no error")")
-        }
+        try expectRefused(testCase.text, saying: testCase.says)
     }
 
     @Test("a reference table with its optional fields decodes as written")

@@ -117,12 +117,7 @@ struct MelodiDefinitionTests {
 
     @Test("Melodi definitions breaking a rule are refused with a message saying which", arguments: ruleBreakers)
     func rules(_ testCase: (text: String, says: String)) throws {
-        try withDefinitions(["rule.yaml": testCase.text]) { directory in
-            let error = catalogError { _ = try SourceCatalog(directory: directory.path) }
-            #expect(error?.code == .invalidDefinition)
-            #expect(error?.path?.hasSuffix("rule.yaml") == true)
-            #expect(error?.message.contains(testCase.says) == true, "\(error?.message ?? "no error")")
-        }
+        try expectRefused(testCase.text, saying: testCase.says)
     }
 
     @Test("an unknown status or level kind does not decode", arguments: [

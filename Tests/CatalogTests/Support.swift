@@ -1,6 +1,7 @@
 import Catalog
 import Core
 import Foundation
+import Testing
 
 /// The package root, found from this file's path (Tests/CatalogTests/Support.swift).
 let packageRoot = URL(fileURLWithPath: #filePath)
@@ -66,4 +67,15 @@ func observations(id: String, columns: [String], fileName: String? = nil, vintag
 func header(_ line: String) -> [String] {
     let separator: Character = line.contains(";") ? ";" : line.contains("\t") ? "\t" : ","
     return line.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+}
+
+/// A definition file `rule.yaml` holding `text` is refused as invalid, naming the file and
+/// saying `says`.
+func expectRefused(_ text: String, saying says: String) throws {
+    try withDefinitions(["rule.yaml": text]) { directory in
+        let error = catalogError { _ = try SourceCatalog(directory: directory.path) }
+        #expect(error?.code == .invalidDefinition)
+        #expect(error?.path?.hasSuffix("rule.yaml") == true)
+        #expect(error?.message.contains(says) == true, "\(error?.message ?? "no error")")
+    }
 }

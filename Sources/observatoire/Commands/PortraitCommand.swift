@@ -93,7 +93,7 @@ struct PortraitCommand: ParsableCommand {
         let started = clock.now
         let within = try job.directory.resolve(self.within)
         let ids = try job.warehouse.read { db in
-            try TerritorySelection.territories(level: level, within: within.id, geography: job.directory.geography, db)
+            try TerritoryStore(geography: job.directory.geography).selection(level: level.code, within: within.id, db).map(\.id).sorted()
         }
         try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
         let portraits = try job.run(territories: ids, command: "portrait --all --level \(level.rawValue) --within \(within.id)")

@@ -130,7 +130,7 @@ final class NormalisedValues {
             JOIN files f ON f.file_id = n.file_id AND f.status = 'current'
             WHERE n.geography = ? AND n.variable_id IN (SELECT value FROM json_each(?))
             ORDER BY n.file_id
-            """, arguments: [geography, "[" + variables.map(String.init).joined(separator: ",") + "]"])
+            """, arguments: [geography, try SQLList.json(Array(variables))])
         while let row = try rows.next() {
             let fileID: Int64 = row[2]
             try emitPacked(before: fileID)

@@ -80,7 +80,7 @@ public struct ExportTable: Sendable {
                 WHERE v.geography = :g AND v.territory_level = :level AND v.indicator_id IN (SELECT value FROM json_each(:indicators))
                   AND v.territory IN (\(TerritoryStore.selectionSQL))
                 ORDER BY v.territory_name, v.territory_code, instr(:order, '|' || v.indicator_id || '|'), v.period
-                """, arguments: selection + ["indicators": Self.json(request.indicators),
+                """, arguments: selection + ["indicators": try SQLList.json(request.indicators),
                                              "order": "|" + request.indicators.joined(separator: "|") + "|"]).map { row in
                 Row(territoryCode: row[0], territoryLevel: row[1], territoryName: row[2] ?? "", indicator: row[3], label: row[4],
                     period: row[5], value: row[6], unit: row[7], decimals: row[8], status: row[9], coverage: row[10], communes: row[11],
@@ -131,10 +131,6 @@ public struct ExportTable: Sendable {
             JOIN sources s ON s.source_id = f.source_id
             WHERE x.geography = ? AND x.indicator_id IN (SELECT value FROM json_each(?))
             GROUP BY s.source_id ORDER BY s.source_id
-            """, arguments: [geography, json(indicators)])
-    }
-
-    private static func json(_ strings: [String]) -> String {
-        "[" + strings.map { "\"" + $0.replacingOccurrences(of: "\"", with: "") + "\"" }.joined(separator: ",") + "]"
+            """, arguments: [geography, try SQLList.json(indicators)])
     }
 }

@@ -36,7 +36,7 @@ public struct ChoroplethMapBuilder {
             let rows = try Row.fetchAll(db, sql: """
                 SELECT v.territory, v.period, v.value, v.status FROM indicator_values v
                 WHERE v.geography = ? AND v.indicator_id = ? AND v.territory IN (SELECT value FROM json_each(?))
-                """, arguments: [geography, id, try PortraitBuilder.json(communes)])
+                """, arguments: [geography, id, try SQLList.json(communes)])
             guard let shown = period ?? rows.map({ $0["period"] as String }).max() else {
                 throw ObservatoireError(.report, "\(id) has no value for the communes of \(territory.label)")
             }

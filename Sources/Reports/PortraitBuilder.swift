@@ -112,7 +112,7 @@ struct PortraitBuilder {
                 SELECT territory, indicator_id, period, value, status, estimate, coverage, flags, estimated_share, territory_communes,
                        territory_communes_expected FROM v_indicator_values
                 WHERE geography = ? AND territory IN (SELECT value FROM json_each(?)) AND indicator_id IN (SELECT value FROM json_each(?))
-                """, arguments: [geography, try Self.json(missing), try Self.json(indicators)])
+                """, arguments: [geography, try SQLList.json(missing), try SQLList.json(indicators)])
             for row in rows {
                 values[row[0], default: [:]][row[1], default: [:]][row[2]] = Self.value(row, from: 3)
             }
@@ -163,7 +163,7 @@ struct PortraitBuilder {
         let rows = try Row.fetchCursor(db, sql: """
             SELECT territory, indicator_id || ' ' || period, value FROM indicator_values
             WHERE geography = ? AND territory IN (SELECT value FROM json_each(?)) AND status = 'ok'
-            """, arguments: [geography, try Self.json(territories)])
+            """, arguments: [geography, try SQLList.json(territories)])
         while let row = try rows.next() {
             let territory: String = row[0], key: String = row[1], value: Double = row[2]
             peers.byPeer[territory, default: [:]][key] = value
@@ -213,7 +213,7 @@ struct PortraitBuilder {
             JOIN sources s ON s.source_id = f.source_id
             WHERE x.geography = ? AND x.indicator_id IN (SELECT value FROM json_each(?))
             ORDER BY s.source_id, f.vintage, f.name
-            """, arguments: [geography, try Self.json(indicators)])
+            """, arguments: [geography, try SQLList.json(indicators)])
         var sources: [Portrait.Source] = []
         for row in rows {
             let (label, publisher, vintage, file): (String, String?, String, String) = (row[1], row[2], row[3], row[4])
@@ -234,10 +234,5 @@ struct PortraitBuilder {
     private static func value(_ row: Row, from index: Int) -> Portrait.Value {
         Portrait.Value(value: row[index], status: row[index + 1], estimate: row[index + 2] == 1, coverage: row[index + 3], flags: row[index + 4],
                        estimatedShare: row[index + 5], communes: row[index + 6], communesExpected: row[index + 7])
-    }
-
-    /// A JSON array, for `json_each`: no limit on the number of ids, unlike bound parameters.
-    static func json(_ strings: [String]) throws -> String {
-        String(decoding: try JSONEncoder().encode(strings), as: UTF8.self)
     }
 }

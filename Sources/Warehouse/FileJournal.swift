@@ -94,7 +94,7 @@ public enum FileJournal {
     /// The names of these loads, sorted.
     public static func names(of fileIDs: Set<Int64>, _ db: Database) throws -> [String] {
         try String.fetchAll(db, sql: "SELECT name FROM files WHERE file_id IN (SELECT value FROM json_each(?)) ORDER BY name",
-                            arguments: ["[" + fileIDs.sorted().map(String.init).joined(separator: ",") + "]"])
+                            arguments: [try SQLList.json(fileIDs.sorted())])
     }
 
     /// Per source: its current loads, latest vintage, last load and rows rejected.

@@ -58,7 +58,7 @@ public struct MembershipCompleteness {
                     SELECT sum(communes_expected) FROM territories e
                     WHERE e.geography = :g AND e.territory IN (SELECT value FROM json_each(:epcis))), communes_basis = 'its EPCIs in full'
                 WHERE geography = :g AND territory = :zone
-                """, arguments: ["g": geography, "zone": zone, "epcis": "[" + epcis.map { "\"\($0)\"" }.joined(separator: ",") + "]"])
+                """, arguments: ["g": geography, "zone": zone, "epcis": try SQLList.json(epcis)])
         }
         // A territory no reference counts has the communes it has.
         try db.execute(sql: """

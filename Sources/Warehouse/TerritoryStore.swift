@@ -26,7 +26,7 @@ public struct TerritoryStore: Sendable {
 
     public func territories(_ ids: [String], _ db: Database) throws -> [Territory] {
         try Row.fetchAll(db, sql: "SELECT * FROM territories WHERE geography = ? AND territory IN (SELECT value FROM json_each(?))",
-                         arguments: [geography, Self.json(ids)]).map(Territory.init(row:))
+                         arguments: [geography, SQLList.json(ids)]).map(Territory.init(row:))
     }
 
     /// Territories whose folded name contains every one of `words` (already folded).
@@ -57,7 +57,7 @@ public struct TerritoryStore: Sendable {
     public func contains(_ ids: [String], in parent: String, _ db: Database) throws -> Bool {
         try Int.fetchOne(db, sql: """
             SELECT count(*) FROM memberships WHERE geography = ? AND parent = ? AND territory IN (SELECT value FROM json_each(?))
-            """, arguments: [geography, parent, Self.json(ids)]) == Set(ids).count
+            """, arguments: [geography, parent, SQLList.json(ids)]) == Set(ids).count
     }
 
     /// The ids of the communes of `id`: every commune for France, the commune (or
@@ -76,7 +76,7 @@ public struct TerritoryStore: Sendable {
     public func names(of ids: [String]? = nil, _ db: Database) throws -> [String: String] {
         let rows = try Row.fetchAll(db, sql: """
             SELECT territory, name FROM territories WHERE geography = ? AND (? IS NULL OR territory IN (SELECT value FROM json_each(?)))
-            """, arguments: [geography, ids.map(Self.json), ids.map(Self.json)])
+            """, arguments: [geography, try ids.map(SQLList.json), try ids.map(SQLList.json)])
         return Dictionary(rows.map { ($0[0] as String, $0[1] as String) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -109,10 +109,5 @@ public struct TerritoryStore: Sendable {
     public func partialCount(_ db: Database) throws -> Int {
         try Int.fetchOne(db, sql: "SELECT count(*) FROM territories WHERE geography = ? AND communes < communes_expected",
                          arguments: [geography]) ?? 0
-    }
-
-    private static func json(_ ids: [String]) -> String {
-        "[" + ids.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
-            .joined(separator: ",") + "]"
     }
 }

@@ -52,6 +52,9 @@ struct GlobalOptions: ParsableArguments {
         try KnownIssueRegister(path: pipelines + "/known-issues.yaml")
     }
 
+    /// Where the command's words go, quiet or not.
+    var console: Console { Console(quiet: quiet) }
+
     var warehouseExists: Bool {
         FileManager.default.fileExists(atPath: warehouse)
     }
@@ -158,7 +161,7 @@ struct NewWarehouseFiles {
             if (try? FileManager.default.removeItem(atPath: file)) != nil, file == path { removed = true }
         }
         if removed {
-            FileHandle.standardError.write(Data("removed \(path), which this command created: nothing is loaded in it\n".utf8))
+            Console(quiet: false).warn("removed \(path), which this command created: nothing is loaded in it")
         }
     }
 

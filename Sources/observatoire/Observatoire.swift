@@ -27,7 +27,7 @@ struct Observatoire: ParsableCommand {
             command = try parseAsRoot()
         } catch {
             if let unknown = UnknownCommand.find(in: Array(CommandLine.arguments.dropFirst()), under: Observatoire.self) {
-                FileHandle.standardError.write(Data((unknown.message + "\n").utf8))
+                Console(quiet: false).warn(unknown.message)
                 Foundation.exit(ExitStatus.usage.rawValue)
             }
             fail(error)
@@ -43,11 +43,11 @@ struct Observatoire: ParsableCommand {
     /// with the exit code of its kind (docs/errors.md); argument errors as usage (2).
     private static func fail(_ error: Error) -> Never {
         if let error = error as? ObservatoireError {
-            FileHandle.standardError.write(Data("error[\(error.code)]: \(error)\nhint: \(error.remedy)\n".utf8))
+            Console(quiet: false).warn("error[\(error.code)]: \(error)\nhint: \(error.remedy)")
             Foundation.exit(error.exitStatus.rawValue)
         }
         if exitCode(for: error) == .validationFailure {
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Console(quiet: false).warn(fullMessage(for: error))
             Foundation.exit(ExitStatus.usage.rawValue)
         }
         exit(withError: error)

@@ -29,6 +29,6 @@ struct CitesCompareCommand: ParsableCommand {
 
     func run() throws {
         let comparison = try CitesComparisonJob(warehouse: try global.openWarehouse()).run(unescoList: unescoList, erbmList: erbmList)
-        print(try format.render(CitesComparisonJob.grid(comparison, issuesOnly: issuesOnly)), terminator: "")
+        global.console.show(try format.render(CitesComparisonJob.grid(comparison, issuesOnly: issuesOnly)), terminator: "")
     }
 }

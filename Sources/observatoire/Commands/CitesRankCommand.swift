@@ -24,6 +24,6 @@ struct CitesRankCommand: ParsableCommand {
         let warehouse = try global.openWarehouseForWriting()
         let rules = try PriorityRules(path: global.pipelines + "/cites-priorite.yaml")
         let priority = try CitesPriorityJob(warehouse: warehouse, rules: rules).run(budget: budgetDwellings, command: "cites rank")
-        print(try format.render(CitesPriorityJob.grid(priority)), terminator: "")
+        global.console.show(try format.render(CitesPriorityJob.grid(priority)), terminator: "")
     }
 }

@@ -27,9 +27,9 @@ struct CitesReferencesCommand: ParsableCommand {
         let warehouse = try global.openWarehouseForWriting()
         let summary = try CiteReferenceLoader(warehouse: warehouse).load(
             path: path, listID: list, geography: geography, departements: Set(departements), command: "cites references \(list)")
-        print("\(summary.cites) cités of \(summary.listID) (COG \(summary.geography)): \(summary.unmatched.count) commune names unmatched")
+        global.console.show("\(summary.cites) cités of \(summary.listID) (COG \(summary.geography)): \(summary.unmatched.count) commune names unmatched")
         for unmatched in summary.unmatched {
-            print("  \(unmatched.refID ?? "-")  \(unmatched.cite): \(unmatched.reason)")
+            global.console.show("  \(unmatched.refID ?? "-")  \(unmatched.cite): \(unmatched.reason)")
         }
     }
 }

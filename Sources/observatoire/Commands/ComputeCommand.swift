@@ -28,15 +28,6 @@ struct ComputeCommand: ParsableCommand {
         let summary = try ComputeJob(warehouse: warehouse, catalog: catalog, knownIssues: try global.loadKnownIssues(),
                                      historyRuns: history.keepHistory, logger: global.makeLogger()).run(geography: geography, command: command)
         global.checkpoint(warehouse)
-        guard !global.quiet else { return }
-        for (id, matched) in summary.knownIssues {
-            print("known issue \(id): " + (matched.map { "\($0) observations concerned" } ?? "source not loaded"))
-        }
-        for report in summary.indicators {
-            let periods = report.periods.isEmpty ? report.notComputedReason : report.periods.joined(separator: ", ")
-            print(report.id.padding(toLength: max(36, report.id.count + 2), withPad: " ", startingAt: 0) + "\(periods)"
-                + (report.values > 0 ? "  \(report.values) values, \(report.withheld) not ok" : ""))
-        }
-        print("run \(summary.runID): \(summary.headline) → \(warehouse.path)")
+        ComputePresenter(console: global.console).present(summary, warehouse: warehouse.path)
     }
 }

@@ -36,16 +36,8 @@ struct DemoCommand: ParsableCommand {
         }
         global.checkpoint(warehouse)
         let written = try DemoOutputs(warehouse: warehouse, pipelines: global.pipelines, directory: outputDirectory).write(geography: summary.geography)
-        ExportCommand.warnNotComputed(written.tableMissing, scope: "the demo's indicator table")
+        ExportPresenter(console: global.console).warnNotComputed(written.tableMissing, scope: "the demo's indicator table")
 
-        guard !global.quiet else { return }
-        print("demo: \(summary.headline)")
-        print("  warehouse            \(warehouse.path)   (sqlite3 -box \(warehouse.path) \"SELECT * FROM v_indicator_values LIMIT 5\")")
-        print("  portraits            \(written.portraitsFolder)/   (\(written.portraits.count) files: the Bassin minier and its \(written.epcis) EPCI, HTML and Markdown)")
-        print("  open first           \(written.portraits.first ?? "")")
-        print("  indicator table      \(written.table)")
-        print("  cités ranking        \(written.ranking)")
-        print("  renovation progress  \(written.programme)")
-        print("  Datasette metadata   \(written.metadata)   (datasette \(warehouse.path) -m \(written.metadata))")
+        DemoPresenter(console: global.console).present(summary, written: written, warehouse: warehouse.path)
     }
 }

@@ -67,19 +67,6 @@ struct ExportCommand: ParsableCommand {
         let request = ExportRequest(indicators: indicators.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
                                     level: level, within: within.id, geography: directory.geography, wide: wide, excel: excel)
         let table = try Exporter(warehouse: warehouse).export(request, format: format, to: output)
-        Self.warnNotComputed(table.missing, scope: "\(level.rawValue) in \(within.label)")
-        if !global.quiet {
-            let written = table.writtenIndicators.count
-            let notComputed = table.missing.isEmpty ? "" : " (\(table.missing.count) not computed: \(table.missing.map(\.indicator).joined(separator: ", ")))"
-            print("\(table.rows.count) values of \(written) indicator\(written == 1 ? "" : "s")\(notComputed) for \(Set(table.rows.map(\.territoryCode)).count) territories (\(level.rawValue) in \(within.label)) → \(output)")
-        }
-    }
-
-    /// A warning on standard error for each indicator asked for that has no value: the file
-    /// says why too, but a table missing a column must not pass unnoticed.
-    static func warnNotComputed(_ missing: [ExportTable.Missing], scope: String) {
-        for missing in missing {
-            FileHandle.standardError.write(Data("warning: \(missing.indicator) not computed for \(scope): \(missing.reason)\n".utf8))
-        }
+        ExportPresenter(console: global.console).present(table, scope: "\(level.rawValue) in \(within.label)", output: output)
     }
 }

@@ -52,10 +52,8 @@ struct FetchCommand: ParsableCommand {
         policy.refreshesMelodiAnswers = refresh
         let outcomes = Fetcher(raw: raw, policy: policy, logger: global.makeLogger()).fetch(sources)
         let failed = outcomes.filter { $0.status == .failed }.count
-        if !global.quiet {
-            print("\(outcomes.count) files: \(outcomes.filter { $0.status == .downloaded }.count) downloaded, "
+        global.console.say("\(outcomes.count) files: \(outcomes.filter { $0.status == .downloaded }.count) downloaded, "
                 + "\(outcomes.filter { $0.status == .present }.count) already there, \(failed) failed → \(raw)")
-        }
         if failed > 0 { throw ExitCode.failure }
     }
 

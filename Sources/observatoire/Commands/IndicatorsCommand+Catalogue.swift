@@ -9,7 +9,7 @@ extension IndicatorsCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            print(try global.loadIndicators().markdown(), terminator: "")
+            global.console.show(try global.loadIndicators().markdown(), terminator: "")
         }
     }
 }

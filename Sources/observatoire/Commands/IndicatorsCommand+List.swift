@@ -9,10 +9,7 @@ extension IndicatorsCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            for indicator in try global.loadIndicators().indicators {
-                let sources = indicator.sources?.joined(separator: ", ") ?? indicator.variables.joined(separator: ", ")
-                print([indicator.id, indicator.label, indicator.theme ?? "", indicator.unit, sources].joined(separator: "\t"))
-            }
+            IndicatorPresenter(console: global.console).list(try global.loadIndicators().indicators)
         }
     }
 }

@@ -11,13 +11,7 @@ extension IndicatorsCommand {
 
         func run() throws {
             let indicator = try global.loadIndicators().indicator(id: id)
-            print("\(indicator.id) — \(indicator.label)")
-            print("  theme: \(indicator.theme ?? "-")   unit: \(indicator.unit)   aggregation: \(indicator.aggregation.rawValue)")
-            print("  formula: \(indicator.formula)")
-            print("  variables: \(indicator.variables.joined(separator: ", "))   ({yy}: two-digit census year)")
-            if let sources = indicator.sources { print("  sources: \(sources.joined(separator: ", "))") }
-            print("  minimum coverage above the commune: \(indicator.minCoverage ?? 0.9)")
-            if let notes = indicator.notes { print("  notes: \(notes)") }
+            IndicatorPresenter(console: global.console).present(indicator)
         }
     }
 }

@@ -51,21 +51,21 @@ struct IngestCommand: ParsableCommand {
         let catalog = try global.loadCatalog()
         let options = IngestOptions(sourceID: source, vintage: vintage, repairLeadingZeros: repairLeadingZeros,
                                     geographyOfInput: geographyOfInput, progress: ProgressLine.handler(quiet: global.quiet), keepRows: keepRows)
-        let printer = OutcomePrinter(quiet: global.quiet)
+        let presenter = IngestPresenter(console: global.console)
         let command = (["observatoire"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
         let (warehouse, summary) = try global.openOrCreateWarehouse { warehouse in
             let job = IngestJob(catalog: catalog, warehouse: warehouse, logger: global.makeLogger())
-            let summary = try job.run(paths: paths, options: options, command: command, progress: printer.print)
+            let summary = try job.run(paths: paths, options: options, command: command, progress: presenter.present)
             // Every file refused and none loaded: a failure, and a warehouse this call created holds nothing and goes.
             if summary.runStatus == .failed && summary.count(.loaded) + summary.count(.rejections) + summary.count(.unchanged) == 0 {
                 global.checkpoint(warehouse)
-                printer.printSummary(summary, warehouse: warehouse.path)
+                presenter.present(summary, warehouse: warehouse.path)
                 throw ExitCode.failure
             }
             return summary
         }
         global.checkpoint(warehouse)
-        printer.printSummary(summary, warehouse: warehouse.path)
+        presenter.present(summary, warehouse: warehouse.path)
         switch summary.runStatus {
         case .failed: throw ExitCode.failure
         case .rejections: throw ExitCode(.rejections)

@@ -85,6 +85,6 @@ struct MapCommand: ParsableCommand {
         map.palette = palette
         let data = try format.data(of: map)
         try AtomicFile.write(to: output) { try data.write(to: $0) }
-        if !global.quiet { print("map of \(indicator) over \(map.areas.count) communes of \(subject.label) → \(output)") }
+        global.console.say("map of \(indicator) over \(map.areas.count) communes of \(subject.label) → \(output)")
     }
 }

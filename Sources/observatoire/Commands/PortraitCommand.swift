@@ -79,11 +79,11 @@ struct PortraitCommand: ParsableCommand {
         let subject = try job.directory.resolve(territory ?? "")
         let portrait = try job.run(territories: [subject.id], command: "portrait \(subject.id)")[0]
         guard let output else {
-            print(try renderer.text(portrait, format: format, excel: excel), terminator: "")
+            global.console.show(try renderer.text(portrait, format: format, excel: excel), terminator: "")
             return
         }
         try renderer.write(portrait, format: format, to: output, excel: excel)
-        if !global.quiet { print("portrait of \(subject.label), \(portrait.entries.count) indicators → \(output)") }
+        global.console.say("portrait of \(subject.label), \(portrait.entries.count) indicators → \(output)")
     }
 
     /// One file per territory, named from its id; prints the time it took.
@@ -103,9 +103,7 @@ struct PortraitCommand: ParsableCommand {
         }
         let index = try renderer.writeIndex(portraits, format: format, layout: job.layout, scope: "\(level.rawValue) dans \(within.label)",
                                             in: outputDirectory)
-        if !global.quiet {
-            let seconds = (clock.now - started).seconds
-            print("\(ids.count) portraits (\(level.rawValue) in \(within.label)) → \(outputDirectory) in \(String(format: "%.2f", seconds)) s; index: \(index)")
-        }
+        let seconds = (clock.now - started).seconds
+        global.console.say("\(ids.count) portraits (\(level.rawValue) in \(within.label)) → \(outputDirectory) in \(String(format: "%.2f", seconds)) s; index: \(index)")
     }
 }

@@ -32,19 +32,6 @@ struct ReconcileCommand: ParsableCommand {
     func run() throws {
         let ids = indicators?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         let report = try Reconciliation(warehouse: try global.openWarehouse(), geography: geography, indicators: ids, tolerance: tolerance)
-        guard !report.summaries.isEmpty else {
-            print("geography \(report.geography): no published value above the commune to compare")
-            return
-        }
-        print("geography \(report.geography): published values above the commune against the values derived from their communes")
-        for summary in report.summaries {
-            let largest = summary.largestRelativeGap.map { String(format: ", largest gap %.3f %%", $0 * 100) } ?? ""
-            print("  \(summary.indicator): \(summary.compared) compared, \(summary.differing) differ\(largest)")
-        }
-        for gap in report.gaps.prefix(limit) {
-            let relative = gap.relativeGap.map { String(format: " (%+.3f %%)", $0 * 100) } ?? ""
-            print("  \(gap.indicator) \(gap.territory) \(gap.name) \(gap.period): published \(IndicatorDefinition.format(gap.published)), "
-                + "derived \(IndicatorDefinition.format(gap.derived)) \(gap.unit)\(relative)")
-        }
+        ReconciliationPresenter(console: global.console).present(report, limit: limit)
     }
 }

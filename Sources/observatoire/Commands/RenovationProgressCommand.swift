@@ -26,6 +26,6 @@ struct RenovationProgressCommand: ParsableCommand {
         }
         let reports = try RenovationProgressJob(warehouse: warehouse, targets: targets)
             .run(within: scope, command: "renovation progress\(within.map { " --within \($0)" } ?? "")")
-        print(try format.render(RenovationProgressJob.grid(reports)), terminator: "")
+        global.console.show(try format.render(RenovationProgressJob.grid(reports)), terminator: "")
     }
 }

@@ -11,8 +11,8 @@ struct SourcesCommand: ParsableCommand {
     func run() throws {
         let catalog = try global.loadCatalog()
         for definition in catalog.definitions {
-            print("\(definition.id)\t\(definition.kind.rawValue)\t\(definition.label)")
-            if let url = definition.url { print("\t\(url)") }
+            global.console.show("\(definition.id)\t\(definition.kind.rawValue)\t\(definition.label)")
+            if let url = definition.url { global.console.show("\t\(url)") }
         }
     }
 }

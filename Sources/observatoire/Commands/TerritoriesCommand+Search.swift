@@ -22,12 +22,10 @@ extension TerritoriesCommand {
         func run() throws {
             let found = try options.directory().search(query.joined(separator: " "), limit: limit)
             if found.isEmpty {
-                FileHandle.standardError.write(Data("no territory matches '\(query.joined(separator: " "))'\n".utf8))
+                options.global.console.warn("no territory matches '\(query.joined(separator: " "))'")
                 throw ExitCode.failure
             }
-            for territory in found {
-                print(territory.id.padding(toLength: 22, withPad: " ", startingAt: 0) + territory.name)
-            }
+            TerritoryPresenter(console: options.global.console).present(found: found)
         }
     }
 }

@@ -25,43 +25,10 @@ extension TerritoriesCommand {
         func run() throws {
             let directory = try options.directory()
             let found = try directory.resolve(territory)
-            let profile = try directory.profile(of: found)
-            print("\(found.name) — \(found.id), geography \(found.geography)\(found.detail.map { " — \($0)" } ?? "")")
-            if !profile.parents.isEmpty {
-                print("  belongs to: " + profile.parents.map(\.label).joined(separator: "; "))
-            }
-            if found.level != "COM" && found.level != "ARM" {
-                print("  communes: \(profile.memberCount)")
-            }
-            let shown = all ? profile.members : Array(profile.members.prefix(40))
-            if !shown.isEmpty {
-                print("  members: " + shown.map(\.label).joined(separator: ", ")
-                    + (shown.count < profile.members.count ? ", … (\(profile.members.count - shown.count) more; --all lists them)" : ""))
-            }
-            for figure in profile.populations {
-                let value = figure.value.map { Self.grouped($0) } ?? figure.status
-                let incomplete = figure.status == "incomplete" ? ", incomplete" : ""
-                let coverage = found.level == "COM" || found.level == "ARM" ? "" : " (\(figure.communesWithValue) of \(figure.communes) communes\(incomplete))"
-                print("  \(figure.label): \(value)\(coverage)")
-            }
-            if let asOf {
-                guard found.level == "EPCI" else { throw ValidationError("--as-of applies to an EPCI, not to \(found.id).") }
-                let history = try directory.epciHistory(of: found, vintage: asOf)
-                print("  on 1 January \(history.vintage) (\(history.source)): \(history.name ?? "not published that year"), \(history.members.count) communes")
-                if !history.joinedSince.isEmpty { print("    members now, not then: \(history.joinedSince.joined(separator: ", "))") }
-                if !history.leftSince.isEmpty { print("    members then, not now: \(history.leftSince.joined(separator: ", "))") }
-            }
-        }
-
-        /// 1 352 111, as French tables write it (with a plain space).
-        static func grouped(_ value: Double) -> String {
-            let digits = String(Int(value.rounded()))
-            var out = ""
-            for (index, character) in digits.reversed().enumerated() {
-                if index > 0 && index % 3 == 0 { out.append(" ") }
-                out.append(character)
-            }
-            return String(out.reversed())
+            if asOf != nil && found.level != "EPCI" { throw ValidationError("--as-of applies to an EPCI, not to \(found.id).") }
+            let presenter = TerritoryPresenter(console: options.global.console)
+            presenter.present(found, profile: try directory.profile(of: found), allMembers: all)
+            if let asOf { presenter.present(try directory.epciHistory(of: found, vintage: asOf)) }
         }
     }
 }

@@ -3,10 +3,11 @@ import Foundation
 import Ingest
 
 /// Prints one line per file and a summary: what was recognised, counted and refused.
-struct OutcomePrinter {
-    let quiet: Bool
+struct IngestPresenter {
+    let console: Console
+    private var quiet: Bool { console.quiet }
 
-    func print(_ outcome: FileOutcome) {
+    func present(_ outcome: FileOutcome) {
         let name = (outcome.path as NSString).lastPathComponent + (outcome.sheet.map { " [\($0)]" } ?? "")
         let problem = outcome.status == .failed || outcome.status == .rejections
         if quiet && !problem { return }
@@ -41,7 +42,7 @@ struct OutcomePrinter {
         }
     }
 
-    func printSummary(_ summary: IngestSummary, warehouse: String) {
+    func present(_ summary: IngestSummary, warehouse: String) {
         if quiet && summary.runStatus == .succeeded { return }
         let seconds = summary.outcomes.reduce(0) { $0 + $1.seconds }
         write("run \(summary.runID): \(summary.headline) in \(String(format: "%.2f", seconds)) s → \(warehouse)",
@@ -53,11 +54,6 @@ struct OutcomePrinter {
     }
 
     private func write(_ text: String, error: Bool) {
-        if error {
-            fflush(nil)  // keep the order of the two streams on a terminal
-            FileHandle.standardError.write(Data((text + "\n").utf8))
-        } else {
-            Swift.print(text)
-        }
+        if error { console.warn(text) } else { console.show(text) }
     }
 }

@@ -62,6 +62,11 @@ let package = Package(
         // Files for people: CSV and XLSX (libxlsxwriter) writers, files replaced atomically,
         // French numbers, statuses and methods as deliverables print them.
         .target(name: "Output", dependencies: ["Core", "CXlsxWriter"], swiftSettings: strict),
+        // Cartography: GeoJSON polygon layers, reprojection to Lambert-93 (PROJ), simplification of
+        // coverages (GEOS); polygon layers written as GeoPackage (SQLite, GEOS's WKB) and GeoJSON.
+        .target(name: "Cartography", dependencies: [
+            "Core", "CProj", "CGeos", .product(name: "GRDB", package: "GRDB.swift"),
+        ], swiftSettings: strict),
         // Exports of indicator values: CSV, XLSX, JSON; long or wide.
         .target(name: "Export", dependencies: [
             "Core", "Output", "Warehouse", .product(name: "GRDB", package: "GRDB.swift"),
@@ -70,8 +75,6 @@ let package = Package(
         .target(name: "Territories", dependencies: [
             "Core", "Geography", "Warehouse", .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: strict),
-        // Cartography: GeoJSON polygon layers, reprojection to Lambert-93 (PROJ), simplification of coverages (GEOS).
-        .target(name: "Cartography", dependencies: ["Core", "CProj", "CGeos"], swiftSettings: strict),
         // Portraits of a territory: layout and templates kept as data under pipelines/reports,
         // rendered as HTML and Markdown (Mustache), CSV and XLSX, and recorded in report_portrait.
         .target(name: "Reports", dependencies: [
@@ -140,7 +143,7 @@ let package = Package(
             "Core", "TestSupport", "Cites", "Geography", "Territories", "Ingest", "Warehouse",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: strict),
-        .testTarget(name: "CartographyTests", dependencies: ["Core", "Cartography"], swiftSettings: strict),
+        .testTarget(name: "CartographyTests", dependencies: ["Core", "TestSupport", "Cartography"], swiftSettings: strict),
         .testTarget(name: "TerritoriesTests", dependencies: ["TestSupport", "Territories", "Ingest", "Warehouse"], swiftSettings: strict),
         .testTarget(name: "NormaliseTests", dependencies: [
             "Core", "TestSupport", "Normalise", "Territories", "Geography", "Ingest", "Catalog", "Warehouse",

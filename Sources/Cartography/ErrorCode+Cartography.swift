@@ -30,4 +30,6 @@ extension ErrorCode {
         "overlapping-features", remedy: "contours must not overlap: give one layer of communes of one COG vintage")
     /// A feature left without any area (simplified away, or lying under others).
     public static let collapsedFeature = ErrorCode("collapsed-feature", remedy: "simplify less (a smaller tolerance), or check the feature named")
+    /// A GeoPackage or GeoJSON file could not be written (disk, permissions, a layer's names).
+    public static let geoPackage = ErrorCode("geopackage", remedy: "check that the output folder is writable and has room, then export again")
 }

@@ -75,6 +75,19 @@ public final class Reprojection {
         proj_context_destroy(context)
     }
 
+    /// The definition of `crs` ("EPSG:2154") in OGC WKT 1, as GeoPackage's
+    /// `gpkg_spatial_ref_sys` and GIS tools read it, from PROJ's database.
+    public func wkt(of crs: String) throws -> String {
+        guard let object = proj_create(context, crs) else {
+            throw ObservatoireError(.projection, "PROJ does not know the CRS \(crs)")
+        }
+        defer { proj_destroy(object) }
+        guard let text = proj_as_wkt(context, object, PJ_WKT1_GDAL, nil) else {
+            throw ObservatoireError(.projection, "PROJ cannot write the CRS \(crs) as WKT")
+        }
+        return String(cString: text)
+    }
+
     /// One position, e.g. (longitude, latitude) to (easting, northing).
     public func project(_ coordinate: Coordinate) throws -> Coordinate {
         try project([coordinate])[0]

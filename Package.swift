@@ -36,11 +36,16 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ], swiftSettings: strict),
+        // Cartography: GeoJSON polygon layers, reprojection to Lambert-93 (PROJ), simplification of
+        // coverages (GEOS); polygon layers written as GeoPackage (SQLite, GEOS's WKB) and GeoJSON.
+        .target(name: "Cartography", dependencies: [
+            "Core", "CProj", "CGeos", .product(name: "GRDB", package: "GRDB.swift"),
+        ], swiftSettings: strict),
         // Source definitions kept as data under pipelines/sources, and recognition of files.
         .target(name: "Catalog", dependencies: ["Core", "Tabular", "Yams"], swiftSettings: strict),
         // The ingest stage: files → validated rows → warehouse, one transaction per file.
         .target(name: "Ingest", dependencies: [
-            "Core", "Tabular", "Catalog", "Warehouse",
+            "Core", "Tabular", "Cartography", "Catalog", "Warehouse",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         // Geography: commune history, passage tables between COG vintages, vintage inference, names.
@@ -62,11 +67,6 @@ let package = Package(
         // Files for people: CSV and XLSX (libxlsxwriter) writers, files replaced atomically,
         // French numbers, statuses and methods as deliverables print them.
         .target(name: "Output", dependencies: ["Core", "CXlsxWriter"], swiftSettings: strict),
-        // Cartography: GeoJSON polygon layers, reprojection to Lambert-93 (PROJ), simplification of
-        // coverages (GEOS); polygon layers written as GeoPackage (SQLite, GEOS's WKB) and GeoJSON.
-        .target(name: "Cartography", dependencies: [
-            "Core", "CProj", "CGeos", .product(name: "GRDB", package: "GRDB.swift"),
-        ], swiftSettings: strict),
         // Exports of indicator values: CSV, XLSX, JSON; long or wide.
         .target(name: "Export", dependencies: [
             "Core", "Output", "Warehouse", .product(name: "GRDB", package: "GRDB.swift"),

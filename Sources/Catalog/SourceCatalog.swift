@@ -150,6 +150,11 @@ public struct SourceCatalog: Sendable {
             }
         case .melodi:
             try validateMelodi(definition, fail: fail)
+        case .contours:
+            guard let key = definition.key, key.columns.count == 1 else {
+                throw fail("a contours source needs key: {column, code}: the property holding each feature's code")
+            }
+            guard definition.format?.sheet == nil else { throw fail("a contours source is a GeoJSON layer: it has no sheet") }
         case .referenceTable:
             guard definition.table != nil, let columns = definition.columns, !columns.isEmpty else {
                 throw fail("a reference-table source needs table: and columns:")

@@ -17,6 +17,9 @@ public struct SourceDefinition: Sendable, Decodable, Equatable {
         /// A dataset of INSEE's Melodi catalogue: long form, one row per territory ×
         /// dimension codes × period, several levels in one file (`melodi:`).
         case melodi
+        /// Contours of territories (GeoJSON in WGS84): one feature per commune or EPCI,
+        /// keyed by its code (`key:`), its geometry checked and kept as WKB (`contours:`).
+        case contours
     }
 
     public var id: String
@@ -56,12 +59,21 @@ public struct SourceDefinition: Sendable, Decodable, Equatable {
     /// `melodi` sources: the dataset and territories `observatoire fetch` asks INSEE's Melodi
     /// API for, instead of downloading the whole archive under `downloads:`.
     public var melodiAPI: MelodiAPIQuery?
+    /// `contours` sources: the property that names each territory.
+    public var contours: ContoursRule?
 
     enum CodingKeys: String, CodingKey {
         case id, label, publisher, url, notes, kind, vintage, format, recognise, key, variables, table
         case tableKey = "table_key"
         case columns, lists, ignore, markers, empty, geography, downloads, diagnostics, melodi
         case melodiAPI = "melodi_api"
+        case contours
+    }
+
+    /// A layer of contours: its features' code is the `key:` property; `name` the
+    /// property naming the territory, kept for error messages and maps.
+    public struct ContoursRule: Sendable, Decodable, Equatable {
+        public var name: String?
     }
 
     /// What the source's files hold in the warehouse (`sources.kind`): a Melodi dataset is

@@ -180,6 +180,8 @@ struct FileIngester {
         case .observations: try ObservationLoader(definition: definition, header: header, vintage: vintage, fileID: fileID, db)
         case .referenceTable: try ReferenceTableLoader(definition: definition, header: header, vintage: vintage, fileID: fileID, db)
         case .diagnostics: try DiagnosticsLoader(definition: definition, header: header, fileID: fileID, keepRows: options.keepRows, db)
+        case .contours:
+            try ContourLoader(definition: definition, header: header, features: unit.features ?? [], fileID: fileID, db)
         case .melodi:
             try MelodiLoader(definition: definition, header: header, files: unit.melodi, delimiter: (reader as? CSVReader)?.delimiter,
                              encoding: (reader as? CSVReader)?.encoding, load: load, fileID: fileID, runID: runID, db)

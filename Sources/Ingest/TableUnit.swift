@@ -1,3 +1,4 @@
+import Cartography
 import Catalog
 import Core
 import Foundation
@@ -17,6 +18,8 @@ struct TableUnit {
     let name: String
     /// For a Melodi dataset: where its data and metadata files are.
     var melodi: MelodiFiles? = nil
+    /// For a layer of contours: its features, the record of line N being feature N.
+    var features: [PolygonFeature]? = nil
 
     /// The tables of `path`, recognised (or forced to `forcedSource`).
     static func open(path: String, catalog: SourceCatalog, forcedSource: String?) throws -> [TableUnit] {
@@ -29,6 +32,9 @@ struct TableUnit {
             return try openMelodiArchive(archive, catalog: catalog, forcedSource: forcedSource)
         }
         let name = URL(fileURLWithPath: path).lastPathComponent
+        if name.lowercased().hasSuffix(".geojson") {
+            return [try openLayer(path: path, name: name, catalog: catalog, forcedSource: forcedSource)]
+        }
         try ForeignFile.refuse(path: path)
         try refuseMelodiMetadata(path: path, name: name)
         let (definition, reader) = try recognise(path: path, catalog: catalog, forcedSource: forcedSource) { delimiter, encoding in
@@ -36,6 +42,30 @@ struct TableUnit {
         }
         let melodi = definition.kind == .melodi ? MelodiFiles(dataPath: path) : nil
         return [TableUnit(definition: definition, reader: reader, sheet: nil, filePath: path, name: name, melodi: melodi)]
+    }
+
+    /// A GeoJSON layer: its features' properties are its records (every property one
+    /// column, in the order first met), recognised like a table's header.
+    private static func openLayer(path: String, name: String, catalog: SourceCatalog, forcedSource: String?) throws -> TableUnit {
+        let features = try GeoJSONPolygons(path: path).features
+        var header: [String] = []
+        var known: Set<String> = []
+        for feature in features {
+            for key in feature.properties.keys.sorted() where known.insert(key).inserted { header.append(key) }
+        }
+        let rows = features.map { feature in (line: feature.index, fields: header.map { feature.properties[$0] ?? "" }) }
+        let reader = InMemoryTable(path: path, header: header, rows: rows, encodingDescription: "GeoJSON, utf-8")
+        let definition: SourceDefinition
+        if let forcedSource {
+            definition = try catalog.definition(id: forcedSource)
+            try catalog.requireColumns(of: definition, header: header, path: path)
+        } else {
+            definition = try catalog.recognise(header: header, path: path)
+        }
+        guard definition.kind == .contours else {
+            throw ObservatoireError(.unrecognisedFile, "a GeoJSON layer, but source \(definition.id) is not a contours source", path: path)
+        }
+        return TableUnit(definition: definition, reader: reader, sheet: nil, filePath: path, name: name, features: features)
     }
 
     /// Opens delimited text as published, finds its source, and reads it again with the

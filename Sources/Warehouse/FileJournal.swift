@@ -164,7 +164,7 @@ public enum FileJournal {
     /// Deletes everything a load put in the warehouse, keeping its `files` row as history.
     static func deleteRows(ofFile fileID: Int64, _ db: Database) throws {
         for table in ["observation_values", "observation_rows", "file_columns", "rejected_rows", "normalised_values", "normalised_rows",
-                      "unmapped_codes", "diagnostics"]
+                      "unmapped_codes", "diagnostics", "contour_features", "territory_contours"]
             + WarehouseSchema.referenceTables.keys.sorted() {
             try db.execute(sql: "DELETE FROM \(table) WHERE file_id = ?", arguments: [fileID])
         }

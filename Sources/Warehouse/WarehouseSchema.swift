@@ -21,6 +21,7 @@ public enum WarehouseSchema {
         ("014-packed-indicator-values", packedIndicatorValues),
         ("015-completeness", completeness),
         ("016-history", history),
+        ("017-contours", contours),
     ]
 
     static var migrator: DatabaseMigrator {

@@ -1,0 +1,13 @@
+import CGeos
+
+extension GeosGeometry {
+    /// The geometry WKB `bytes` encode, read by GEOS.
+    public convenience init(wkb bytes: [UInt8], in context: GeosContext) throws {
+        let ctx = context.handle
+        guard let reader = GEOSWKBReader_create_r(ctx) else { throw context.failure("make a WKB reader") }
+        defer { GEOSWKBReader_destroy_r(ctx, reader) }
+        let made = bytes.withUnsafeBufferPointer { GEOSWKBReader_read_r(ctx, reader, $0.baseAddress, $0.count) }
+        guard let made else { throw context.failure("read WKB") }
+        self.init(owning: made, in: context)
+    }
+}

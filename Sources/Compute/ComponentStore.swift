@@ -1,6 +1,7 @@
 import Core
 import GRDB
 import Indicators
+import Warehouse
 
 /// A value with its status, as stored in `normalised_observations`: a number only when ok.
 struct Cell: Sendable, Equatable {
@@ -42,10 +43,9 @@ struct ComponentStore {
         self.knownIssues = knownIssues
         normalised = try NormalisedValues(geography: geography, db: db)
         let present = try normalised.variablesPresent
-        let variables = try Row.fetchAll(db, sql: "SELECT variable_id, code, period, source_id FROM variables")
-            .filter { present.contains($0["variable_id"]) }
-        catalogue = Set(variables.map { [$0["code"] as String, $0["period"], $0["source_id"]] }).map { ($0[0], $0[1], $0[2]) }
-        try normalised.load(Set(variables.filter { wanted($0["code"]) }.map { $0["variable_id"] as Int64 }))
+        let variables = try ObservationStore.allVariables(db).filter { present.contains($0.variableID) }
+        catalogue = Set(variables.map { [$0.code, $0.period, $0.sourceID] }).map { ($0[0], $0[1], $0[2]) }
+        try normalised.load(Set(variables.filter { wanted($0.code) }.map(\.variableID)))
     }
 
     /// The periods an indicator can be computed for: the years (`{yy}`) for which every
@@ -120,18 +120,9 @@ struct ComponentStore {
     /// are added to `files`.
     func values(of term: String, in period: Period, sources: [String]?, files: inout Set<Int64>) throws -> Component {
         let code = period.yy.map { term.replacingOccurrences(of: "{yy}", with: $0) } ?? term
-        var sql = "SELECT variable_id, source_id FROM variables WHERE code = ?"
-        var arguments: [any DatabaseValueConvertible] = [code]
-        if let variablePeriod = period.variablePeriod, !term.contains("{yy}"), period.yy == nil {
-            sql += " AND period = ?"
-            arguments.append(variablePeriod)
-        }
-        if let sources {
-            sql += " AND source_id IN (\(sources.map { _ in "?" }.joined(separator: ", ")))"
-            arguments += sources
-        }
-        let variables = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
-        return try component(of: Dictionary(uniqueKeysWithValues: variables.map { ($0[0] as Int64, $0[1] as String) }), code: code, files: &files)
+        let variablePeriod = !term.contains("{yy}") && period.yy == nil ? period.variablePeriod : nil
+        let variables = try ObservationStore.variables(code: code, period: variablePeriod, sources: sources, db)
+        return try component(of: Dictionary(uniqueKeysWithValues: variables.map { ($0.variableID, $0.sourceID) }), code: code, files: &files)
     }
 
     /// The values of these variables by territory, the most recent file last (it wins).

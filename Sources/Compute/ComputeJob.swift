@@ -53,8 +53,8 @@ public struct ComputeJob {
         try replaceDefinitions(db)
         let tolerances = Dictionary(uniqueKeysWithValues: catalog.indicators.map { ($0.id, $0.changeTolerance) })
         let history = try ValueHistory(geography: geography, runID: runID, tolerances: tolerances, db)
-        try deleteValues(of: geography, db)
-        try db.execute(sql: "DELETE FROM indicator_sources WHERE geography = ?", arguments: [geography])
+        try IndicatorStore.clearSlotsAndMethods(geography: geography, db)
+        try IndicatorStore.clearSourceFiles(geography: geography, db)
         try record(issues, geography: geography, runID: runID, db)
         let territories = store.normalised.territories
         let members = try Self.members(geography: geography, territories, db)
@@ -81,7 +81,7 @@ public struct ComputeJob {
         if let previous { summary.indicators.append(try write(previous, writer: writer, geography: geography, runID: runID, db)) }
         try writer.finish()
         summary.changes = history.counts
-        try keepHistory(of: geography, db)
+        try IndicatorStore.keepHistory(geography: geography, runs: historyRuns, db)
         logger.info("Computed indicators", metadata: ["geography": "\(geography)", "values": "\(summary.values)"])
         return summary
     }
@@ -108,10 +108,7 @@ public struct ComputeJob {
         report.values = encoded.cells.count
         report.withheld = encoded.withheld
         report.alerts = alerts.count
-        for file in calculation.files.sorted() {
-            try db.execute(sql: "INSERT INTO indicator_sources (geography, indicator_id, file_id) VALUES (?, ?, ?)",
-                           arguments: [geography, calculation.indicator, file])
-        }
+        try IndicatorStore.recordSourceFiles(calculation.files.sorted(), indicator: calculation.indicator, geography: geography, db)
         try record(alerts, files: calculation.files, geography: geography, runID: runID, db)
         return report
     }
@@ -121,14 +118,10 @@ public struct ComputeJob {
     private func record(_ alerts: [QualityAlert], files: Set<Int64>, geography: Int, runID: Int64, _ db: Database) throws {
         guard !alerts.isEmpty else { return }
         let names = try FileJournal.names(of: files, db).joined(separator: ", ")
-        let insert = try db.makeStatement(sql: """
-            INSERT OR REPLACE INTO alerts (run_id, geography, indicator_id, territory, period, value, rule, detail, files)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        for alert in alerts {
-            try insert.execute(arguments: [runID, geography, alert.indicator, alert.territory, alert.period, alert.value,
-                                           alert.rule.rawValue, alert.detail, names])
-        }
+        try IndicatorStore.recordAlerts(alerts.map {
+            IndicatorStore.Alert(indicator: $0.indicator, territory: $0.territory, period: $0.period, value: $0.value,
+                                 rule: $0.rule.rawValue, detail: $0.detail)
+        }, files: names, geography: geography, runID: runID, db)
         for alert in alerts.prefix(5) {
             logger.warning("Data-quality alert", metadata: [
                 "indicator": "\(alert.indicator)", "territory": "\(alert.territory)", "period": "\(alert.period)",
@@ -197,49 +190,22 @@ public struct ComputeJob {
         return pairs
     }
 
-    /// Forgets the changes of all but the last `historyRuns` computes of this geography.
-    private func keepHistory(of geography: Int, _ db: Database) throws {
-        try db.execute(sql: """
-            DELETE FROM indicator_history WHERE geography = :g AND run_id NOT IN (
-                SELECT DISTINCT run_id FROM indicator_history WHERE geography = :g ORDER BY run_id DESC LIMIT :keep)
-            """, arguments: ["g": geography, "keep": historyRuns])
-    }
-
-    /// The slots and methods of the previous compute of this geography; its rows stay until
-    /// each is replaced (see `ValueHistory`).
-    private func deleteValues(of geography: Int, _ db: Database) throws {
-        for table in ["indicator_slots", "indicator_methods"] {
-            try db.execute(sql: "DELETE FROM \(table) WHERE geography = ?", arguments: [geography])
-        }
-    }
-
     /// The register as applied to this geography, in `known_issues`.
     private func record(_ issues: [KnownIssueCheck.Outcome], geography: Int, runID: Int64, _ db: Database) throws {
-        try db.execute(sql: "DELETE FROM known_issues WHERE geography = ?", arguments: [geography])
-        for outcome in issues {
+        try IndicatorStore.replaceKnownIssues(with: issues.map { outcome in
             let issue = outcome.issue
-            try db.execute(sql: """
-                INSERT INTO known_issues (geography, issue_id, source_id, variables, action, reason, notice, matched, run_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [geography, issue.id, issue.source, issue.variables.joined(separator: ", "), issue.action.rawValue,
-                                 issue.reason, issue.notice, outcome.matched, runID])
-        }
+            return IndicatorStore.AppliedKnownIssue(issueID: issue.id, sourceID: issue.source, variables: issue.variables.joined(separator: ", "),
+                                                    action: issue.action.rawValue, reason: issue.reason, notice: issue.notice,
+                                                    matched: outcome.matched)
+        }, geography: geography, runID: runID, db)
     }
 
     private func replaceDefinitions(_ db: Database) throws {
-        try db.execute(sql: "DELETE FROM indicators WHERE indicator_id NOT IN (SELECT value FROM json_each(?))",
-                       arguments: [String(decoding: try JSONEncoder().encode(catalog.indicators.map(\.id)), as: UTF8.self)])
-        for indicator in catalog.indicators {
-            try db.execute(sql: """
-                INSERT INTO indicators (indicator_id, label, theme, unit, aggregation, formula, sources, notes, decimals, tolerance)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (indicator_id) DO UPDATE SET label = excluded.label, theme = excluded.theme, unit = excluded.unit,
-                    aggregation = excluded.aggregation, formula = excluded.formula, sources = excluded.sources, notes = excluded.notes,
-                    decimals = excluded.decimals, tolerance = excluded.tolerance
-                """, arguments: [indicator.id, indicator.label, indicator.theme, indicator.unit, indicator.aggregation.rawValue,
-                                 indicator.formula, indicator.sources?.joined(separator: ", "), indicator.notes, indicator.displayDecimals,
-                                 indicator.changeTolerance])
-        }
+        try IndicatorStore.replaceDefinitions(with: catalog.indicators.map {
+            IndicatorStore.Definition(id: $0.id, label: $0.label, theme: $0.theme, unit: $0.unit, aggregation: $0.aggregation.rawValue,
+                                      formula: $0.formula, sources: $0.sources?.joined(separator: ", "), notes: $0.notes,
+                                      decimals: $0.displayDecimals, tolerance: $0.changeTolerance)
+        }, db)
     }
 
     /// Communes of every territory above the commune (EPCI, département, région, France,
@@ -247,12 +213,9 @@ public struct ComputeJob {
     /// read, which is the order sums over them add up in.
     static func members(geography: Int, _ territories: TerritoryIndex, _ db: Database) throws -> [(parent: Int32, communes: [Int32])] {
         var members: [Int32: [Int32]] = [:]
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT parent, territory FROM memberships WHERE geography = ? AND territory LIKE 'COM:%' AND parent NOT LIKE 'COM:%'
-            """, arguments: [geography])
-        while let row = try rows.next() {
-            let parent = try territories.index(of: row[0], in: "memberships of geography \(geography)")
-            try members[parent, default: []].append(territories.index(of: row[1], in: "memberships of geography \(geography)"))
+        try TerritoryStore(geography: geography).forEachCommuneMembership(db) { parent, commune in
+            let parent = try territories.index(of: parent, in: "memberships of geography \(geography)")
+            try members[parent, default: []].append(territories.index(of: commune, in: "memberships of geography \(geography)"))
         }
         return members.sorted { $0.key < $1.key }.map { (parent: $0.key, communes: $0.value) }
     }
@@ -272,9 +235,9 @@ public struct ComputeJob {
     static func population(in normalised: NormalisedValues, _ db: Database) throws -> [Double] {
         let territories = normalised.territories
         var population = [Double](repeating: 1, count: territories.count)
-        let variables = try Row.fetchAll(db, sql: "SELECT variable_id, period FROM variables WHERE code = 'PMUN' ORDER BY period")
-        for period in Set(variables.map { $0["period"] as String }).sorted() {
-            let ids = variables.filter { $0["period"] == period }.map { $0["variable_id"] as Int64 }
+        let variables = try ObservationStore.variablePeriods(code: "PMUN", db)
+        for period in Set(variables.map(\.period)).sorted() {
+            let ids = variables.filter { $0.period == period }.map(\.variableID)
             try normalised.forEach(Set(ids)) { territory, _, _, value, status in
                 if status == .ok, territories.isCommune(territory), let value { population[Int(territory)] = value }
             }

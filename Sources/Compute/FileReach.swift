@@ -1,4 +1,5 @@
 import GRDB
+import Warehouse
 
 /// The départements a file has observations in, for indicators whose partial coverage is
 /// exact (`partial_coverage: exact`): there, a commune the file does not name had nothing
@@ -24,10 +25,7 @@ struct FileReach {
         var reached = [Bool](repeating: false, count: territories.count)
         for file in files {
             if byFile[file] == nil {
-                let communes = try String.fetchAll(db, sql: """
-                    SELECT DISTINCT territory FROM normalised_values WHERE geography = :g AND file_id = :f AND territory LIKE 'COM:%'
-                    UNION SELECT territory FROM normalised_rows WHERE geography = :g AND file_id = :f AND territory LIKE 'COM:%'
-                    """, arguments: ["g": geography, "f": file])
+                let communes = try ObservationStore.communesWithValues(ofFile: file, geography: geography, db)
                 let departements = communes.compactMap { territories.index(of: $0).map { self.departements[Int($0)] } }
                 byFile[file] = Array(Set(departements.filter { $0 >= 0 }))
             }

@@ -14,8 +14,7 @@ final class IndicatorValueWriter {
     private let runID: Int64
     private let territories: TerritoryIndex
     private let db: Database
-    private let addSlot: Statement
-    private let addMethod: Statement
+    private let layout: IndicatorStore.SlotWriter
     private var slots = 0
     /// The indicator and period of each slot, in slot order.
     private var slotKeys: [ValueHistory.Key] = []
@@ -33,15 +32,14 @@ final class IndicatorValueWriter {
         self.territories = territories
         self.db = db
         rows = Array(repeating: PackedIndicatorRow(), count: territories.count)
-        addSlot = try db.makeStatement(sql: "INSERT INTO indicator_slots (geography, slot, indicator_id, period) VALUES (?, ?, ?, ?)")
-        addMethod = try db.makeStatement(sql: "INSERT INTO indicator_methods (geography, method_id, method) VALUES (?, ?, ?)")
+        layout = try IndicatorStore.SlotWriter(geography: geography, db)
     }
 
     /// The values of one indicator; a slot for each of its periods, in period order.
     func write(_ encoded: EncodedIndicator) throws {
         let firstSlot = slots
         for period in encoded.periods {
-            try addSlot.execute(arguments: [geography, slots, encoded.indicator, period])
+            try layout.addSlot(slots, indicator: encoded.indicator, period: period)
             slotKeys.append(ValueHistory.Key(indicator: encoded.indicator, period: period))
             slots += 1
         }
@@ -64,36 +62,28 @@ final class IndicatorValueWriter {
     /// after `history` has compared them; then removes the previous rows of territories
     /// that have no value any more.
     func finish() throws {
-        let insert = try PreparedInsert(db, sql: """
-            INSERT OR REPLACE INTO indicator_rows (geography, territory, cells, run_id) VALUES (?, ?, ?, ?)
-            """)
-        let previous = try db.makeStatement(sql: "SELECT cells, run_id FROM indicator_rows WHERE geography = ? AND territory = ?")
+        let rowWriter = try IndicatorStore.RowWriter(geography: geography, runID: runID, db)
         let methodTexts = Dictionary(uniqueKeysWithValues: methods.map { ($0.value, $0.key) })
         for row in rows.indices where !rows[row].bytes.isEmpty {
             rows[row].finish()
             let territory = territories[Int32(row)]
-            let before = try Row.fetchOne(previous, arguments: [geography, territory]).map { ($0[0] as String, $0[1] as Int64?) }
-            insert.bind(1, Int64?(Int64(geography)))
-            insert.bind(2, territory)
-            insert.bind(4, Int64?(runID))
+            let before = try rowWriter.previousRow(of: territory)
             try rows[row].bytes.withUnsafeBufferPointer { bytes in
                 try history.compare(territory: territory, previous: before, new: bytes, slots: slotKeys, methods: methodTexts)
-                insert.bind(3, bytes: bytes)
-                try insert.execute()
+                try rowWriter.write(territory: territory, cells: bytes)
             }
             rows[row] = PackedIndicatorRow()  // its memory is given back as soon as it is written
         }
-        let gone = try Row.fetchAll(db, sql: """
-            SELECT territory, cells, run_id FROM indicator_rows WHERE geography = ? AND run_id IS NOT ?
-            """, arguments: [geography, runID])
-        for row in gone { try history.removeAll(territory: row[0], previous: (row[1], row[2])) }
-        try db.execute(sql: "DELETE FROM indicator_rows WHERE geography = ? AND run_id IS NOT ?", arguments: [geography, runID])
+        for row in try IndicatorStore.rows(geography: geography, notWrittenBy: runID, db) {
+            try history.removeAll(territory: row.territory, previous: (row.cells, row.runID))
+        }
+        try IndicatorStore.deleteRows(geography: geography, notWrittenBy: runID, db)
     }
 
     private func method(_ method: String) throws -> Int {
         if let id = methods[method] { return id }
         let id = methods.count
-        try addMethod.execute(arguments: [geography, id, method])
+        try layout.addMethod(id, method: method)
         methods[method] = id
         return id
     }

@@ -1,6 +1,7 @@
 import Core
 import GRDB
 import Indicators
+import Warehouse
 
 /// Checks the known-issue register against the observations of one geography before
 /// anything is computed: an issue whose source is loaded must still match at least one
@@ -19,12 +20,11 @@ struct KnownIssueCheck {
     func run(on normalised: NormalisedValues, _ db: Database) throws -> [Outcome] {
         let present = try normalised.variablesPresent
         return try register.issues.map { issue in
-            let variables = try Row.fetchAll(db, sql: "SELECT variable_id, code FROM variables WHERE source_id = ?", arguments: [issue.source])
-                .filter { present.contains($0["variable_id"]) }
+            let variables = try ObservationStore.variables(ofSource: issue.source, db).filter { present.contains($0.variableID) }
             guard !variables.isEmpty else { return Outcome(issue: issue, matched: nil) }
             // Only the variables the issue concerns are read, not the whole source.
-            let concerned = Dictionary(uniqueKeysWithValues: variables.map { ($0["variable_id"] as Int64, $0["code"] as String) }
-                .filter { issue.concerns(code: $0.1) })
+            let concerned = Dictionary(uniqueKeysWithValues: variables.filter { issue.concerns(code: $0.code) }
+                .map { ($0.variableID, $0.code) })
             var matched = 0
             var below: (territory: String, code: String, value: Double)?
             try normalised.forEach(Set(concerned.keys)) { index, variableID, _, value, status in

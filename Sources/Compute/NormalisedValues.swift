@@ -1,5 +1,4 @@
 import Core
-import Foundation
 import GRDB
 import Indicators
 import Warehouse
@@ -34,22 +33,16 @@ final class NormalisedValues {
         self.db = db
         territories = try TerritoryIndex.read(geography: geography, db)
         var slots: [Int64: [(fileID: Int64, slot: Int)]] = [:]
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT c.variable_id, c.file_id, c.slot FROM file_columns c
-            JOIN files f ON f.file_id = c.file_id AND f.status = 'current'
-            WHERE c.file_id IN (SELECT DISTINCT file_id FROM normalised_rows WHERE geography = ?)
-            ORDER BY c.file_id
-            """, arguments: [geography])
-        while let row = try rows.next() { slots[row[0], default: []].append((row[1], row[2])) }
+        try ObservationStore.forEachPackedColumn(geography: geography, db) { variableID, fileID, slot in
+            slots[variableID, default: []].append((fileID, slot))
+        }
         packedSlots = slots
     }
 
     /// Variables that have a value in this geography, in either place.
     var variablesPresent: Set<Int64> {
         get throws {
-            try Set(Int64.fetchAll(db, sql: """
-                SELECT DISTINCT variable_id FROM normalised_values INDEXED BY normalised_by_variable WHERE geography = ?
-                """, arguments: [geography])).union(packedSlots.keys)
+            try ObservationStore.convertedVariables(geography: geography, db).union(packedSlots.keys)
         }
     }
 
@@ -77,26 +70,17 @@ final class NormalisedValues {
             read.append(Column(fileID: fileID))
         }
         let selection = PackedCells.Selection(wanted: wanted)
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT n.territory, r.cells FROM normalised_rows n
-            JOIN observation_rows r ON r.file_id = n.file_id AND r.territory_code = n.territory_code
-            WHERE n.geography = ? AND n.file_id = ?
-            """, arguments: [geography, fileID])
-        while let row = try rows.next() {
-            let territory = try territories.index(of: row[0], in: "normalised rows of file \(fileID)")
-            try row.withUnsafeData(atIndex: 1) { data in
-                try (data ?? Data()).withUnsafeBytes { raw in
-                    do {
-                        try PackedCells.read(raw.bindMemory(to: UInt8.self), selection: selection) { slot, value, status in
-                            let column = columnOfSlot[slot]
-                            read[column].territories.append(territory)
-                            read[column].values.append(value ?? 0)
-                            read[column].statuses.append(status)
-                        }
-                    } catch let error as PackedCells.CorruptCells {
-                        throw ObservatoireError(.indicator, "file \(fileID), territory \(territories[territory]): \(error)")
-                    }
+        try ObservationStore.forEachPackedRow(geography: geography, fileID: fileID, db) { code, cells in
+            let territory = try territories.index(of: code, in: "normalised rows of file \(fileID)")
+            do {
+                try PackedCells.read(cells, selection: selection) { slot, value, status in
+                    let column = columnOfSlot[slot]
+                    read[column].territories.append(territory)
+                    read[column].values.append(value ?? 0)
+                    read[column].statuses.append(status)
                 }
+            } catch let error as PackedCells.CorruptCells {
+                throw ObservatoireError(.indicator, "file \(fileID), territory \(territories[territory]): \(error)")
             }
         }
         for (slot, variableID) in slots { columns[variableID, default: []].append(read[columnOfSlot[slot]]) }
@@ -121,24 +105,13 @@ final class NormalisedValues {
                 next += 1
             }
         }
-        // Named index: planner statistics sampled on millions of rows (`analysis_limit`) can
-        // make a scan of the whole geography look cheaper, and that scan, once per
-        // component, was most of `compute` on all of France.
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT n.territory, n.variable_id, n.file_id, n.value, n.status
-            FROM normalised_values n INDEXED BY normalised_by_variable
-            JOIN files f ON f.file_id = n.file_id AND f.status = 'current'
-            WHERE n.geography = ? AND n.variable_id IN (SELECT value FROM json_each(?))
-            ORDER BY n.file_id
-            """, arguments: [geography, try SQLList.json(Array(variables))])
-        while let row = try rows.next() {
-            let fileID: Int64 = row[2]
+        try ObservationStore.forEachConvertedValue(geography: geography, variables: Array(variables), db) {
+            territory, variableID, fileID, value, status in
             try emitPacked(before: fileID)
-            let status: String = row[4]
             guard let known = ValueStatus(rawValue: status) else {
                 throw ObservatoireError(.indicator, "normalised values of file \(fileID): unknown status \(status)")
             }
-            try body(territories.index(of: row[0], in: "normalised values of file \(fileID)"), row[1], fileID, row[3], known)
+            try body(territories.index(of: territory, in: "normalised values of file \(fileID)"), variableID, fileID, value, known)
         }
         try emitPacked(before: nil)
     }

@@ -1,6 +1,4 @@
 import Core
-import Foundation
-import GRDB
 import Indicators
 import Warehouse
 
@@ -38,24 +36,18 @@ public struct Reconciliation: Sendable {
     /// indicators (all by default); gaps within `tolerance` (relative) are counted as agreeing.
     public init(warehouse: Warehouse, geography requested: Int? = nil, indicators: [String]? = nil, tolerance: Double = 0) throws {
         (geography, gaps, summaries) = try warehouse.read { db in
-            guard let geography = try requested ?? Int.fetchOne(db, sql: "SELECT max(geography) FROM indicator_rows") else {
+            guard let geography = try requested ?? ReconciliationStore.latestComputedGeography(db) else {
                 throw ObservatoireError(.indicator, "no indicator values yet: run `observatoire compute` first")
             }
-            var sql = """
-                SELECT indicator_id, territory, coalesce(territory_name, ''), period, published, derived, unit
-                FROM v_reconciliation WHERE geography = ?
-                """
-            var arguments: [any DatabaseValueConvertible] = [geography]
             if let indicators {
-                let known = try String.fetchSet(db, sql: "SELECT indicator_id FROM indicators")
+                let known = try IndicatorStore.recordedIndicatorIDs(db)
                 if let unknown = indicators.first(where: { !known.contains($0) }) {
                     throw ObservatoireError(.indicator, "no computed indicator '\(unknown)': check `observatoire indicators list` and run `observatoire compute`")
                 }
-                sql += " AND indicator_id IN (SELECT value FROM json_each(?))"
-                arguments.append(String(decoding: try JSONEncoder().encode(indicators), as: UTF8.self))
             }
-            let all = try Row.fetchAll(db, sql: sql + " ORDER BY indicator_id, territory, period", arguments: StatementArguments(arguments)).map {
-                Gap(indicator: $0[0], territory: $0[1], name: $0[2], period: $0[3], published: $0[4], derived: $0[5], unit: $0[6])
+            let all = try ReconciliationStore.comparisons(geography: geography, indicators: indicators, db).map {
+                Gap(indicator: $0.indicator, territory: $0.territory, name: $0.name, period: $0.period, published: $0.published,
+                    derived: $0.derived, unit: $0.unit)
             }
             func differs(_ gap: Gap) -> Bool { abs(gap.relativeGap ?? (gap.gap == 0 ? 0 : .infinity)) > tolerance }
             let summaries = Dictionary(grouping: all, by: \.indicator).sorted { $0.key < $1.key }.map { indicator, gaps in

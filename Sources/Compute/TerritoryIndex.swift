@@ -1,6 +1,7 @@
 import Core
 import GRDB
 import Indicators
+import Warehouse
 
 /// Every territory a compute run can meet on one geography, numbered 0, 1, 2 … in code
 /// order, so that calculations index arrays instead of hashing codes, and a list in index
@@ -35,14 +36,7 @@ struct TerritoryIndex: Sendable {
     /// values name: a value may be published for a territory the geography no longer lists
     /// (an EPCI dissolved since, say), and it is computed all the same.
     static func read(geography: Int, _ db: Database) throws -> TerritoryIndex {
-        let codes = try String.fetchAll(db, sql: """
-            SELECT territory FROM territories WHERE geography = :g
-            UNION SELECT parent FROM memberships WHERE geography = :g
-            UNION SELECT territory FROM memberships WHERE geography = :g
-            UNION SELECT territory FROM normalised_rows WHERE geography = :g
-            UNION SELECT territory FROM normalised_values INDEXED BY normalised_by_variable WHERE geography = :g
-            """, arguments: ["g": geography])
-        return TerritoryIndex(codes: codes)
+        TerritoryIndex(codes: try TerritoryStore(geography: geography).codesIncludingValues(db))
     }
 
     var count: Int { codes.count }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Warehouse
 
 /// Keeps in `indicator_history` what a compute replaces (migration 016): each value it
 /// changes, adds or removes, as it was and with the run that had computed it.
@@ -15,39 +16,26 @@ final class ValueHistory {
         let period: String
     }
 
-    private let geography: Int
-    private let runID: Int64
-    private let db: Database
     private let previousSlots: [Key]
     private let previousMethods: [Int: String]
     /// Each indicator's tolerance (`IndicatorDefinition.changeTolerance`).
     private let tolerances: [String: Double]
-    private let insert: Statement
+    private let writer: IndicatorStore.HistoryWriter
     /// The changes recorded so far.
     private(set) var counts = ComputeSummary.ValueChanges()
 
     /// Reads the slots and methods of the values about to be replaced.
     init(geography: Int, runID: Int64, tolerances: [String: Double] = [:], _ db: Database) throws {
         self.tolerances = tolerances
-        self.geography = geography
-        self.runID = runID
-        self.db = db
-        previousSlots = try Row.fetchAll(db, sql: "SELECT indicator_id, period FROM indicator_slots WHERE geography = ? ORDER BY slot",
-                                         arguments: [geography]).map { Key(indicator: $0[0], period: $0[1]) }
-        previousMethods = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
-            SELECT method_id, method FROM indicator_methods WHERE geography = ?
-            """, arguments: [geography]).map { ($0[0] as Int, $0[1] as String) })
-        insert = try db.makeStatement(sql: """
-            INSERT INTO indicator_history (geography, run_id, indicator_id, territory, period, change, value, status, unpublished_value,
-                                           coverage, method, computed_run)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        previousSlots = try IndicatorStore.slotLayout(geography: geography, db).map { Key(indicator: $0.indicator, period: $0.period) }
+        previousMethods = try IndicatorStore.methodsByID(geography: geography, db)
+        writer = try IndicatorStore.HistoryWriter(geography: geography, runID: runID, db)
     }
 
     /// Compares a territory's previous row with the one about to replace it.
     /// - Parameters:
     ///   - slots, methods: those of the new row.
-    func compare(territory: String, previous: (cells: String, run: Int64?)?, new: UnsafeBufferPointer<UInt8>,
+    func compare(territory: String, previous: (cells: String, runID: Int64?)?, new: UnsafeBufferPointer<UInt8>,
                  slots: [Key], methods: [Int: String]) throws {
         guard let previous else {
             // A first compute of the geography replaces nothing: no history to keep.
@@ -62,27 +50,23 @@ final class ValueHistory {
             if let now = after[key] {
                 if !Self.sameFigure(cell, now) {
                     if beyondTolerance(cell, now, tolerance: tolerances[key.indicator] ?? 0.001) { counts.beyondTolerance += 1 }
-                    try record(.changed, key, territory: territory, cell: cell, run: previous.run)
+                    try record(.changed, key, territory: territory, cell: cell, run: previous.runID)
                 }
             } else {
-                try record(.removed, key, territory: territory, cell: cell, run: previous.run)
+                try record(.removed, key, territory: territory, cell: cell, run: previous.runID)
             }
         }
         for key in after.keys where before[key] == nil { try record(.added, key, territory: territory, cell: nil, run: nil) }
     }
 
     /// Records as removed every value of a territory that has none any more.
-    func removeAll(territory: String, previous: (cells: String, run: Int64?)) throws {
+    func removeAll(territory: String, previous: (cells: String, runID: Int64?)) throws {
         for (key, cell) in try Self.cells(Data(previous.cells.utf8), slots: previousSlots) {
-            try record(.removed, key, territory: territory, cell: cell, run: previous.run)
+            try record(.removed, key, territory: territory, cell: cell, run: previous.runID)
         }
     }
 
-    private enum Change: String {
-        case added, changed, removed
-    }
-
-    private func record(_ change: Change, _ key: Key, territory: String, cell: [Any]?, run: Int64?) throws {
+    private func record(_ change: IndicatorStore.HistoryWriter.Change, _ key: Key, territory: String, cell: [Any]?, run: Int64?) throws {
         switch change {
         case .added: counts.added += 1
         case .changed: counts.changed += 1
@@ -96,8 +80,8 @@ final class ValueHistory {
         let method = cell.flatMap { $0.count > 1 ? ($0[1] as? NSNumber).flatMap { previousMethods[$0.intValue] } : nil }
         // A partial value's figure is at position 8, as its first element is its status.
         let value = number ?? (status == "partial" ? kept : nil)
-        try insert.execute(arguments: [geography, runID, key.indicator, territory, key.period, change.rawValue, value, status,
-                                       status == "partial" ? nil : kept, coverage, method, run])
+        try writer.record(change, indicator: key.indicator, territory: territory, period: key.period, value: value, status: status,
+                          unpublishedValue: status == "partial" ? nil : kept, coverage: coverage, method: method, computedRun: run)
     }
 
     /// The cells of a packed row by indicator and period.

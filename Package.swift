@@ -52,7 +52,7 @@ let package = Package(
         .target(name: "Geography", dependencies: ["Core"], swiftSettings: strict),
         // The normalise stage: observations onto one geography, territories and memberships.
         .target(name: "Normalise", dependencies: [
-            "Core", "Geography", "Catalog", "Warehouse",
+            "Core", "Cartography", "Geography", "Catalog", "Warehouse",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),

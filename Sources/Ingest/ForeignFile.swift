@@ -36,10 +36,7 @@ enum ForeignFile {
         let text = String(decoding: bytes, as: UTF8.self)
         let trimmed = text.drop { $0 == "\u{FEFF}" || $0.isWhitespace }
         if trimmed.hasPrefix("{"), text.contains("\"Feature") {
-            if text.contains("\"commune_1\"") || lower.contains("cite") {
-                return "a GeoJSON list of cités minières: use observatoire cites references \(name) --list ID (docs/cites.md)"
-            }
-            return "a GeoJSON layer: commune contours are read by observatoire map INDICATOR --territory T --contours \(name) (docs/maps.md); a list of cités by observatoire cites references \(name) --list ID"
+            return describeLayer(name: name, properties: text.contains("\"commune_1\"") ? ["commune_1"] : [])
         }
         let head = trimmed.prefix(200).lowercased()
         if head.hasPrefix("<!doctype html") || head.hasPrefix("<html") {
@@ -50,6 +47,16 @@ enum ForeignFile {
             return "a definition (of a source, an indicator or a zone), not data: it belongs under pipelines/ (sources/, indicators/ or zones/), where every command reads it; observatoire sources lists the sources"
         }
         return nil
+    }
+
+    /// A GeoJSON layer no contours source recognises: a list of cités, or contours to declare.
+    static func describeLayer(name: String, properties: [String]) -> String {
+        if properties.contains("commune_1") || name.lowercased().contains("cite") {
+            return "a GeoJSON list of cités minières: use observatoire cites references \(name) --list ID (docs/cites.md)"
+        }
+        let shown = properties.isEmpty ? "" : " (properties: \(properties.prefix(8).joined(separator: ", ")))"
+        return "a GeoJSON layer that no contours source recognises\(shown): declare it under pipelines/sources with kind: contours "
+            + "(docs/maps.md), or draw it as it is with observatoire map INDICATOR --territory T --contours \(name)"
     }
 
     private static let convertToGeoJSON =

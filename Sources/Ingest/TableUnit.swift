@@ -45,7 +45,8 @@ struct TableUnit {
     }
 
     /// A GeoJSON layer: its features' properties are its records (every property one
-    /// column, in the order first met), recognised like a table's header.
+    /// column, each feature's sorted by name, in the order first met), recognised like a
+    /// table's header: as contours, or else named with the command that reads it.
     private static func openLayer(path: String, name: String, catalog: SourceCatalog, forcedSource: String?) throws -> TableUnit {
         let features = try GeoJSONPolygons(path: path).features
         var header: [String] = []
@@ -60,7 +61,11 @@ struct TableUnit {
             definition = try catalog.definition(id: forcedSource)
             try catalog.requireColumns(of: definition, header: header, path: path)
         } else {
-            definition = try catalog.recognise(header: header, path: path)
+            do {
+                definition = try catalog.recognise(header: header, path: path)
+            } catch let error as ObservatoireError where error.code == .unrecognisedFile {
+                throw ObservatoireError(.readByAnotherCommand, ForeignFile.describeLayer(name: name, properties: header), path: path)
+            }
         }
         guard definition.kind == .contours else {
             throw ObservatoireError(.unrecognisedFile, "a GeoJSON layer, but source \(definition.id) is not a contours source", path: path)

@@ -21,7 +21,8 @@ extension BadInputCorpus {
             Array(citesGeoJSON.utf8)
         },
         .generated("contours-2024.geojson", .refused(
-            ": a GeoJSON layer: commune contours are read by observatoire map INDICATOR --territory T --contours contours-2024.geojson (docs/maps.md); a list of cités by observatoire cites references contours-2024.geojson --list ID")) {
+            ": a GeoJSON layer that no contours source recognises (properties: insee, nom): declare it under pipelines/sources with kind: contours "
+                + "(docs/maps.md), or draw it as it is with observatoire map INDICATOR --territory T --contours contours-2024.geojson")) {
             Array(contoursGeoJSON.utf8)
         },
         // A warehouse left inside the raw folder is skipped, and said to be one.

@@ -81,7 +81,7 @@ public struct ComputeJob {
         if let previous { summary.indicators.append(try write(previous, writer: writer, geography: geography, runID: runID, db)) }
         try writer.finish()
         summary.changes = history.counts
-        try IndicatorStore.keepHistory(geography: geography, runs: historyRuns, db)
+        try IndicatorStore.keepHistory(geography: geography, runs: historyRuns, runID: runID, db)
         logger.info("Computed indicators", metadata: ["geography": "\(geography)", "values": "\(summary.values)"])
         return summary
     }

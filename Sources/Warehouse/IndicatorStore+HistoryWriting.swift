@@ -34,11 +34,18 @@ extension IndicatorStore {
         }
     }
 
-    /// Forgets the changes of all but the last `runs` computes of the geography.
-    public static func keepHistory(geography: Int, runs: Int, _ db: Database) throws {
+    /// Forgets the changes, and the alerts, of all but the last `runs` computes of the
+    /// geography, `runID` being the last.
+    public static func keepHistory(geography: Int, runs: Int, runID: Int64, _ db: Database) throws {
         try db.execute(sql: """
             DELETE FROM indicator_history WHERE geography = :g AND run_id NOT IN (
                 SELECT DISTINCT run_id FROM indicator_history WHERE geography = :g ORDER BY run_id DESC LIMIT :keep)
             """, arguments: ["g": geography, "keep": runs])
+        // The alerts of as many computes, this one (`runID`, with or without alerts) always
+        // among them: without it every compute would add its alerts to all those before.
+        try db.execute(sql: """
+            DELETE FROM alerts WHERE geography = :g AND run_id NOT IN (
+                SELECT run_id FROM (SELECT run_id FROM alerts WHERE geography = :g UNION SELECT :run) ORDER BY run_id DESC LIMIT :keep)
+            """, arguments: ["g": geography, "run": runID, "keep": max(runs, 1)])
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 /// What a cron user is told after a run: the values it changed and the values that look
@@ -36,6 +37,12 @@ import Testing
         #expect(failing.status == 4, "\(failing.errors)")
         let status = try Observatoire.run(["status", "--warehouse", warehouse, "--runs", "1"])
         #expect(status.output.contains("data-quality alert"), "\(status.output)")
+
+        // Alerts are kept for as many computes as the history: not added up run after run.
+        let alertRuns = { try DatabaseQueue(path: warehouse).read { try Int.fetchOne($0, sql: "SELECT count(DISTINCT run_id) FROM alerts") } }
+        #expect(try alertRuns() == 2)
+        #expect(try Observatoire.run(["run", "--warehouse", warehouse, "--raw", raw, "--force", "--keep-history", "1", "--quiet"]).status == 0)
+        #expect(try alertRuns() == 1)
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: Observatoire.binary.path), "the observatoire binary is not built"))

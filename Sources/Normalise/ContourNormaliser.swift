@@ -17,16 +17,17 @@ import Warehouse
 ///
 /// The layer's COG vintage is the one its source declares, or the one its codes fit best
 /// (as for observations).
-struct ContourNormaliser {
+public struct ContourNormaliser {
     let target: Int
     let history: CommuneHistory
     let passages: PassageBuilder
 
     /// What was made, for the summary.
-    struct Report: Sendable, Equatable {
-        var byLevel: [String: Int] = [:]
-        /// "COG 2023 → 2024: 62001 split into …", one line per commune left without contour.
-        var notes: [String] = []
+    public struct Report: Sendable, Equatable {
+        /// Territories given a contour, by level.
+        public var byLevel: [String: Int] = [:]
+        /// A layer left out, or a commune left without contour (split, merger incomplete), and why.
+        public var notes: [String] = []
     }
 
     /// The levels above the commune that get a contour, from their communes.

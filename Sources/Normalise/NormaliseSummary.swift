@@ -10,6 +10,8 @@ public struct NormaliseSummary: Sendable {
     var territories = TerritoryBuilder.Counts()
     /// Territories with fewer communes in the geography than in full.
     var partialTerritories: [MembershipCompleteness.Partial] = []
+    /// The contours put on the geography, when a contours layer is loaded.
+    public var contours: ContourNormaliser.Report?
 
     init(runID: Int64, target: Int) {
         self.runID = runID

@@ -25,6 +25,10 @@ struct NormalisePresenter {
                 summary.territoriesByLevel[level].map { "\($0) \(level)" }
             }
             console.show("  territories: \(levels.joined(separator: ", ")); \(summary.memberships) memberships")
+            if let contours = summary.contours {
+                let levels = ["COM", "ARM", "EPCI", "DEP", "REG", "ZONE"].compactMap { level in contours.byLevel[level].map { "\($0) \(level)" } }
+                console.show("  contours: \(levels.joined(separator: ", "))")
+            }
             console.show("  EPCI from \(summary.epciSource)")
             for comparison in summary.epciComparisons { console.show("    \(comparison)") }
             let partial = summary.partialTerritoryLines
@@ -46,6 +50,8 @@ struct NormalisePresenter {
             warnings.append("EPCI composition vs COG \(summary.target): \(summary.epciMismatches.count) differences, e.g. \(summary.epciMismatches.prefix(3).joined(separator: "; "))")
         }
         warnings += summary.zoneNotes
+        warnings += summary.contours?.notes.prefix(10).map { "contours: \($0)" } ?? []
+        if let notes = summary.contours?.notes, notes.count > 10 { warnings.append("contours: … \(notes.count - 10) more communes without contour") }
         for warning in warnings { console.warn("  warning: " + warning) }
         console.say("run \(summary.runID): \(summary.headline) → \(warehouse)")
     }

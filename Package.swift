@@ -70,6 +70,7 @@ let package = Package(
         // Exports of indicator values: CSV, XLSX, JSON; long or wide.
         .target(name: "Export", dependencies: [
             "Core", "Output", "Warehouse", .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         // Territory lookup: search by name, resolve arguments, describe a territory.
         .target(name: "Territories", dependencies: [
@@ -81,12 +82,14 @@ let package = Package(
             "Core", "Cartography", "Output", "Territories", "Warehouse", "Yams",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         // Cités minières: reference lists (GeoJSON) matched to communes, renovation progress
         // against the targets of pipelines/programmes.yaml, the priority ranking of pipelines/cites-priorite.yaml.
         .target(name: "Cites", dependencies: [
             "Core", "Geography", "Output", "Territories", "Warehouse", "Yams",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         // Downloads of the official files the source definitions list.
         .target(name: "Fetch", dependencies: [
@@ -135,13 +138,17 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .testTarget(name: "ChangesTests", dependencies: ["Core", "TestSupport", "Changes", "Indicators", "Ingest", "Warehouse"], swiftSettings: strict),
-        .testTarget(name: "ExportTests", dependencies: ["Core", "TestSupport", "Export", "Output", "Tabular", "Ingest"], swiftSettings: strict),
+        .testTarget(name: "ExportTests", dependencies: [
+            "Core", "TestSupport", "Export", "Output", "Tabular", "Ingest", .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
         .testTarget(name: "ReportsTests", dependencies: [
             "Core", "TestSupport", "Reports", "Cartography", "Export", "Output", "Territories", "Indicators", "Ingest", "Warehouse", "Yams",
+            .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .testTarget(name: "CitesTests", dependencies: [
             "Core", "TestSupport", "Cites", "Geography", "Territories", "Ingest", "Warehouse",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .testTarget(name: "CartographyTests", dependencies: ["Core", "TestSupport", "Cartography"], swiftSettings: strict),
         .testTarget(name: "TerritoriesTests", dependencies: ["TestSupport", "Territories", "Ingest", "Warehouse"], swiftSettings: strict),

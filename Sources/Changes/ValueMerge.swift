@@ -6,18 +6,13 @@ import Warehouse
 /// merged, so that memory stays flat whatever their size (all of France is 3.9 million
 /// values a warehouse).
 enum ValueMerge {
-    private static let sql = """
-        SELECT geography, territory, indicator_id, period, value, status, unpublished_value FROM indicator_values
-        ORDER BY geography, territory, indicator_id, period
-        """
-
     private struct Entry {
         let key: (Int, String, String, String)
         let figure: ValueChange.Figure
 
-        init(_ row: Row) {
-            key = (row[0], row[1], row[2], row[3])
-            figure = ValueChange.Figure(value: row[4], status: row[5], unpublished: row[6])
+        init(_ state: IndicatorStore.ValueState) {
+            key = (state.geography, state.territory, state.indicator, state.period)
+            figure = ValueChange.Figure(value: state.value, status: state.status, unpublished: state.unpublished)
         }
     }
 
@@ -31,8 +26,8 @@ enum ValueMerge {
     }
 
     private static func merge(_ oldDB: Database, _ newDB: Database) throws -> [ValueChange] {
-        let before = try Row.fetchCursor(oldDB, sql: sql)
-        let after = try Row.fetchCursor(newDB, sql: sql)
+        let before = try IndicatorStore.orderedValues(oldDB)
+        let after = try IndicatorStore.orderedValues(newDB)
         var changes: [ValueChange] = []
         var a = try before.next().map(Entry.init)
         var b = try after.next().map(Entry.init)

@@ -1,4 +1,5 @@
 import GRDB
+import Warehouse
 
 /// The cités of the current inventory files with their communes and owners, and the
 /// operations on them, read once for the reports. Missing values stay nil, never 0.
@@ -50,33 +51,17 @@ public struct CiteInventory: Sendable {
         self.operations = operations
     }
 
+    /// The current inventory files' cités and operations.
     public static func read(_ db: Database) throws -> CiteInventory {
-        let current = "JOIN files f USING (file_id) WHERE f.status = 'current'"
-        let communes = Dictionary(grouping: try Row.fetchAll(db, sql: "SELECT id_cite, com FROM cite_communes \(current) ORDER BY com")) {
-            $0["id_cite"] as String
+        let cites = try CiteStore.inventoryCites(criteria: criterionColumns, db).map { cite in
+            Cite(id: cite.id, nom: cite.name, epci: cite.epci, unesco: cite.unesco, logements: cite.dwellings, values: cite.criteria,
+                 communes: cite.communes, bailleurs: cite.owners.map { Owner(name: $0.name, logements: $0.dwellings) },
+                 references: cite.references)
         }
-        let owners = Dictionary(grouping: try Row.fetchAll(db, sql: """
-            SELECT id_cite, bailleur, logements FROM cite_bailleurs \(current) ORDER BY bailleur
-            """)) { $0["id_cite"] as String }
-        let references = Dictionary(grouping: try Row.fetchAll(db, sql: """
-            SELECT id_cite, list_id, ref_id FROM cite_reference_ids \(current) ORDER BY list_id
-            """)) { $0["id_cite"] as String }
-        let cites = try Row.fetchAll(db, sql: "SELECT * FROM cites \(current) ORDER BY id_cite").map { row in
-            let id: String = row["id_cite"]
-            var values: [String: Double] = [:]
-            for column in criterionColumns { values[column] = row[column] }
-            return Cite(id: id, nom: row["nom"], epci: row["epci"], unesco: row["unesco"], logements: row["logements"], values: values,
-                        communes: (communes[id] ?? []).map { $0["com"] },
-                        bailleurs: (owners[id] ?? []).map { Owner(name: $0["bailleur"], logements: $0["logements"]) },
-                        references: Dictionary((references[id] ?? []).map { ($0["list_id"] as String, $0["ref_id"] as String) }) { first, _ in first })
-        }
-        let operations = try Row.fetchAll(db, sql: """
-            SELECT * FROM renovation_operations \(current) AND statut != 'abandonnee' ORDER BY id_operation
-            """).map { row in
-            let delivered = row["statut"] as String == "livree"
-            return Operation(id: row["id_operation"], cite: row["id_cite"], programme: row["programme"], logements: row["logements"],
-                             committedIn: year(row["date_engagement"]), deliveredIn: delivered ? year(row["date_livraison"]) : nil,
-                             cost: row["cout_ttc"], labelBefore: row["etiquette_avant"], labelAfter: row["etiquette_apres"])
+        let operations = try CiteStore.renovationOperations(db).map { operation in
+            Operation(id: operation.id, cite: operation.cite, programme: operation.programme, logements: operation.dwellings,
+                      committedIn: year(operation.committedOn), deliveredIn: operation.status == "livree" ? year(operation.deliveredOn) : nil,
+                      cost: operation.cost, labelBefore: operation.labelBefore, labelAfter: operation.labelAfter)
         }
         return CiteInventory(cites: cites, operations: operations)
     }

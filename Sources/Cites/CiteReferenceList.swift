@@ -1,4 +1,5 @@
 import GRDB
+import Warehouse
 
 /// A published list of cités as `cites references` loaded it (`cite_references`,
 /// `cite_reference_communes`): read once to compare the inventory with it.
@@ -50,20 +51,11 @@ public struct CiteReferenceList: Sendable, Equatable {
 
     /// Every list loaded, by id.
     public static func readAll(_ db: Database) throws -> [CiteReferenceList] {
-        let communes = Dictionary(grouping: try Row.fetchAll(db, sql: """
-            SELECT list_id, position, name, com, reason FROM cite_reference_communes ORDER BY list_id, position, rank
-            """)) { "\($0["list_id"] as String) \($0["position"] as Int)" }
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT list_id, position, ref_id, nom, nom_2, proprietaire, geography FROM cite_references ORDER BY list_id, position
-            """)
-        return Dictionary(grouping: rows) { $0["list_id"] as String }.sorted { $0.key < $1.key }.map { id, rows in
-            let cites = rows.map { row -> Cite in
-                let names = communes["\(id) \(row["position"] as Int)"] ?? []
-                return Cite(position: row["position"], refID: row["ref_id"], nom: row["nom"], otherName: row["nom_2"], owner: row["proprietaire"],
-                            communes: names.compactMap { $0["com"] },
-                            unresolved: names.filter { ($0["com"] as String?) == nil }.map { Unresolved(name: $0["name"], reason: $0["reason"]) })
-            }
-            return CiteReferenceList(id: id, geography: rows.first?["geography"] ?? 0, cites: cites)
+        try CiteStore.referenceLists(db).map { list in
+            CiteReferenceList(id: list.id, geography: list.geography, cites: list.cites.map { cite in
+                Cite(position: cite.position, refID: cite.refID, nom: cite.name, otherName: cite.otherName, owner: cite.owner,
+                     communes: cite.communes, unresolved: cite.unresolved.map { Unresolved(name: $0.name, reason: $0.reason) })
+            })
         }
     }
 }

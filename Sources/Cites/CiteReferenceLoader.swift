@@ -2,6 +2,7 @@ import Core
 import Foundation
 import Geography
 import GRDB
+import Logging
 import Warehouse
 
 /// Loads a published list of cités (the UNESCO property's 124, the ERBM's 59) into
@@ -25,9 +26,11 @@ public struct CiteReferenceLoader {
     }
 
     public let warehouse: Warehouse
+    public let logger: Logger
 
-    public init(warehouse: Warehouse) {
+    public init(warehouse: Warehouse, logger: Logger) {
         self.warehouse = warehouse
+        self.logger = logger
     }
 
     /// Replaces the list `listID` by the features of `path`, in one journaled run: `nom`
@@ -36,23 +39,21 @@ public struct CiteReferenceLoader {
     /// - Parameter departements: where to look for the names (all of France when empty).
     public func load(path: String, listID: String, geography: Int, departements: Set<String> = [], command: String) throws -> Summary {
         let features = try GeoJSONFeatures(path: path)
-        return try RunJournal.transaction(command: command, in: warehouse, headline: { summary in
+        let summary: Summary = try RunJournal.transaction(command: command, in: warehouse, headline: { summary in
             "\(summary.cites) cités of \(summary.listID), \(summary.unmatched.count) commune names unmatched"
         }) { runID, db in
             let index = try Self.communeIndex(geography: geography, db)
-            try db.execute(sql: "DELETE FROM cite_reference_communes WHERE list_id = ?", arguments: [listID])
-            try db.execute(sql: "DELETE FROM cite_references WHERE list_id = ?", arguments: [listID])
+            try CiteStore.deleteReferenceList(listID, db)
             var unmatched: [Unmatched] = []
             for (position, properties) in features.properties.enumerated() {
                 guard let name = properties["nom"] else {
                     throw ObservatoireError(.cites, "feature \(position + 1) has no property 'nom'", path: path)
                 }
                 let refID = properties["id_unesco"] ?? properties["id_lsm"] ?? properties["id"]
-                try db.execute(sql: """
-                    INSERT INTO cite_references (list_id, position, ref_id, nom, nom_2, type, compagnie, interet, proprietaire, geography, path, run_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [listID, position + 1, refID, name, properties["nom_2"], properties["type"], properties["compagnie"],
-                                     properties["interet"], properties["proprietaire"], geography, path, runID])
+                let cite = CiteStore.PublishedCite(position: position + 1, refID: refID, name: name, otherName: properties["nom_2"],
+                                                   type: properties["type"], company: properties["compagnie"],
+                                                   interest: properties["interet"], owner: properties["proprietaire"])
+                try CiteStore.insertReferenceCite(cite, listID: listID, geography: geography, path: path, runID: runID, db)
                 for (rank, commune) in Self.communeNames(properties).enumerated() {
                     let match = index.match(commune, departements: departements)
                     var code: String?
@@ -62,14 +63,21 @@ public struct CiteReferenceLoader {
                     case .unmatched(let why):
                         reason = why
                         unmatched.append(Unmatched(refID: refID, cite: name, name: commune, reason: why))
+                        logger.debug("Unmatched commune name", metadata: [
+                            "list": "\(listID)", "cite": "\(name)", "commune": "\(commune)", "reason": "\(why)",
+                        ])
                     }
-                    try db.execute(sql: """
-                        INSERT INTO cite_reference_communes (list_id, position, rank, name, com, reason) VALUES (?, ?, ?, ?, ?, ?)
-                        """, arguments: [listID, position + 1, rank + 1, commune, code, reason])
+                    try CiteStore.insertReferenceCommune(listID: listID, position: position + 1, rank: rank + 1, name: commune,
+                                                         code: code, reason: reason, db)
                 }
             }
             return Summary(listID: listID, cites: features.properties.count, geography: geography, unmatched: unmatched)
         }
+        logger.info("Loaded reference list", metadata: [
+            "list": "\(listID)", "file.path": "\(path)", "geography": "\(geography)", "cites": "\(summary.cites)",
+            "communes.unmatched": "\(summary.unmatched.count)",
+        ])
+        return summary
     }
 
     /// `commune_1`, `commune_2`, … in order (or a single `commune`), the empty ones left out.
@@ -83,11 +91,8 @@ public struct CiteReferenceLoader {
 
     /// The communes of COG `geography`, from the current `cog_communes` rows.
     static func communeIndex(geography: Int, _ db: Database) throws -> CommuneNameIndex {
-        let communes = try Row.fetchAll(db, sql: """
-            SELECT c.com, c.libelle, c.dep FROM cog_communes c JOIN files f USING (file_id)
-            WHERE f.status = 'current' AND c.vintage = ? AND c.typecom = 'COM'
-            """, arguments: [String(geography)]).map {
-            CommuneNameIndex.Commune(code: $0["com"], name: $0["libelle"], departement: $0["dep"] ?? "")
+        let communes = try CiteStore.cogCommunes(geography: geography, db).map {
+            CommuneNameIndex.Commune(code: $0.code, name: $0.name, departement: $0.departement ?? "")
         }
         guard !communes.isEmpty else {
             throw ObservatoireError(.cites, "no COG \(geography) communes are loaded: ingest the COG \(geography) communes.csv first")

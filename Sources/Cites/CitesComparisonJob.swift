@@ -1,5 +1,5 @@
 import Core
-import GRDB
+import Logging
 import Output
 import Warehouse
 
@@ -7,13 +7,15 @@ import Warehouse
 /// (no run is journaled: nothing is written).
 public struct CitesComparisonJob {
     public let warehouse: Warehouse
+    public let logger: Logger
 
-    public init(warehouse: Warehouse) {
+    public init(warehouse: Warehouse, logger: Logger) {
         self.warehouse = warehouse
+        self.logger = logger
     }
 
     public func run(unescoList: String = "unesco", erbmList: String = "erbm") throws -> CiteComparison {
-        try warehouse.read { db in
+        let comparison: CiteComparison = try warehouse.read { db in
             let inventory = try CiteInventory.read(db)
             guard !inventory.cites.isEmpty else {
                 throw ObservatoireError(.cites, "no cités inventory is loaded: ingest one (source inventaire-cites-minieres) first")
@@ -22,13 +24,20 @@ public struct CitesComparisonJob {
             guard let geography = lists.map(\.geography).max() else {
                 throw ObservatoireError(.cites, "no reference list is loaded: run `observatoire cites references FILE --list ID --geography YEAR` first")
             }
-            let names = try Row.fetchAll(db, sql: """
-                SELECT DISTINCT c.com, c.libelle FROM cog_communes c JOIN files f USING (file_id)
-                WHERE f.status = 'current' AND c.vintage = ? AND c.typecom = 'COM'
-                """, arguments: [String(geography)])
-            let communeNames = Dictionary(names.map { ($0["com"] as String, $0["libelle"] as String) }) { first, _ in first }
+            let communeNames = Dictionary(try CiteStore.cogCommunes(geography: geography, db).map { ($0.code, $0.name) }) { first, _ in first }
             return CiteComparison(inventory: inventory, lists: lists, communeNames: communeNames, unescoList: unescoList, erbmList: erbmList)
         }
+        for summary in comparison.summaries {
+            logger.debug("Compared inventory with list", metadata: [
+                "list": "\(summary.listID)", "by.identifier": "\(summary.byIdentifier)", "by.name": "\(summary.byName)",
+                "not.in.inventory": "\(summary.notInInventory)",
+            ])
+        }
+        logger.info("Compared cités inventory", metadata: [
+            "lists": "\(comparison.summaries.count)", "rows": "\(comparison.rows.count)",
+            "issues": "\(comparison.rows.map(\.issues.count).reduce(0, +))",
+        ])
+        return comparison
     }
 
     /// One row per cité of the inventory and list, then one per cité of a list the inventory

@@ -1,5 +1,5 @@
 import Core
-import GRDB
+import Logging
 import Output
 import Warehouse
 
@@ -8,14 +8,16 @@ import Warehouse
 public struct CitesPriorityJob {
     public let warehouse: Warehouse
     public let rules: PriorityRules
+    public let logger: Logger
 
-    public init(warehouse: Warehouse, rules: PriorityRules) {
+    public init(warehouse: Warehouse, rules: PriorityRules, logger: Logger) {
         self.warehouse = warehouse
         self.rules = rules
+        self.logger = logger
     }
 
     public func run(budget: Int?, command: String) throws -> CitePriority {
-        try RunJournal.transaction(command: command, in: warehouse, headline: { priority in
+        let priority: CitePriority = try RunJournal.transaction(command: command, in: warehouse, headline: { priority in
             "\(priority.entries.count) cités ranked" + (priority.budget.map { ", \(priority.entries.filter { $0.selected == true }.count) selected within \($0) dwellings" } ?? "")
         }) { runID, db in
             let inventory = try CiteInventory.read(db)
@@ -23,21 +25,25 @@ public struct CitesPriorityJob {
                 throw ObservatoireError(.cites, "no cités inventory is loaded: ingest one (source inventaire-cites-minieres) first")
             }
             let priority = CitePriority(inventory: inventory, rules: rules, budget: budget)
-            try db.execute(sql: "DELETE FROM report_cites_priority")
-            let insert = try db.makeStatement(sql: """
-                INSERT INTO report_cites_priority (rank, id_cite, nom, epci, logements, score_social, score_patrimonial, score,
-                    classe, manquants, selection, cumul_logements, run_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            for entry in priority.entries {
-                try insert.execute(arguments: [
-                    entry.rank, entry.cite.id, entry.cite.nom, entry.cite.epci, entry.cite.logements, entry.social, entry.heritage,
-                    entry.score, entry.classe.rawValue, entry.missing.isEmpty ? nil : entry.missing.joined(separator: "; "),
-                    entry.selected, entry.cumulativeDwellings, runID,
-                ])
-            }
+            try CiteStore.replacePriority(priority.entries.map { entry in
+                CiteStore.PriorityLine(
+                    rank: entry.rank, cite: entry.cite.id, name: entry.cite.nom, epci: entry.cite.epci, dwellings: entry.cite.logements,
+                    socialScore: entry.social, heritageScore: entry.heritage, score: entry.score, classe: entry.classe.rawValue,
+                    missing: entry.missing.isEmpty ? nil : entry.missing.joined(separator: "; "),
+                    selected: entry.selected, cumulativeDwellings: entry.cumulativeDwellings)
+            }, runID: runID, db)
             return priority
         }
+        for entry in priority.entries where !entry.missing.isEmpty {
+            logger.debug("Cité scored without some criteria", metadata: [
+                "cite": "\(entry.cite.id)", "rank": "\(entry.rank)", "missing": "\(entry.missing.joined(separator: "; "))",
+            ])
+        }
+        logger.info("Ranked cités", metadata: [
+            "cites": "\(priority.entries.count)", "budget": "\(priority.budget.map(String.init) ?? "none")",
+            "selected": "\(priority.entries.filter { $0.selected == true }.count)",
+        ])
+        return priority
     }
 
     public static func grid(_ priority: CitePriority) -> CitesReportGrid {

@@ -1,5 +1,5 @@
 import Core
-import GRDB
+import Logging
 import Output
 import Territories
 import Warehouse
@@ -10,16 +10,19 @@ import Warehouse
 public struct RenovationProgressJob {
     public let warehouse: Warehouse
     public let targets: ProgrammeTargets
+    public let logger: Logger
 
-    public init(warehouse: Warehouse, targets: ProgrammeTargets) {
+    public init(warehouse: Warehouse, targets: ProgrammeTargets, logger: Logger) {
         self.warehouse = warehouse
         self.targets = targets
+        self.logger = logger
     }
 
     /// - Parameter within: the territory and its directory; nil for every cité.
     public func run(within: (Territory, TerritoryDirectory)?, command: String) throws -> [RenovationProgress] {
         let scope = within?.0.id ?? "all"
-        return try RunJournal.transaction(command: command, in: warehouse, headline: { reports in
+        var cites = 0
+        let reports: [RenovationProgress] = try RunJournal.transaction(command: command, in: warehouse, headline: { reports in
             "renovation progress of \(reports.map(\.programme.id).joined(separator: ", ")) (\(scope))"
         }) { runID, db in
             var inventory = try CiteInventory.read(db)
@@ -30,26 +33,29 @@ public struct RenovationProgressJob {
                 let communes = try directory.communeIDs(of: territory, db).map { String($0.split(separator: ":").last ?? "") }
                 inventory = inventory.restricted(to: Set(communes))
             }
+            cites = inventory.cites.count
             let reports = targets.programmes.map { RenovationProgress(programme: $0, inventory: inventory) }
-            try db.execute(sql: "DELETE FROM report_renovation_progress WHERE within = ?", arguments: [scope])
-            let insert = try db.makeStatement(sql: """
-                INSERT INTO report_renovation_progress (programme, within, breakdown, group_code, year, logements_engages,
-                    logements_livres, cumul_engages, cumul_livres, part_objectif_engages, part_objectif_livres, cout_par_logement,
-                    classes_gagnees, part_sortie_efg, cites_unesco, cites_unesco_traitees, part_unesco_traitees, run_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            for report in reports {
-                for row in report.rows {
-                    try insert.execute(arguments: [
-                        report.programme.id, scope, row.breakdown.rawValue, row.group, row.year, row.committed, row.delivered,
-                        row.cumulativeCommitted, row.cumulativeDelivered, row.shareCommitted, row.shareDelivered,
-                        row.costPerDwelling, row.classesGained, row.shareLeavingEFG, row.unescoCites, row.unescoTreated,
-                        row.unescoShare, runID,
-                    ])
+            try CiteStore.replaceProgress(within: scope, reports.flatMap { report in
+                report.rows.map { row in
+                    CiteStore.ProgressLine(
+                        programme: report.programme.id, breakdown: row.breakdown.rawValue, group: row.group, year: row.year,
+                        committed: row.committed, delivered: row.delivered, cumulativeCommitted: row.cumulativeCommitted,
+                        cumulativeDelivered: row.cumulativeDelivered, shareCommitted: row.shareCommitted, shareDelivered: row.shareDelivered,
+                        costPerDwelling: row.costPerDwelling, classesGained: row.classesGained, shareLeavingEFG: row.shareLeavingEFG,
+                        unescoCites: row.unescoCites, unescoTreated: row.unescoTreated, unescoShare: row.unescoShare)
                 }
-            }
+            }, runID: runID, db)
             return reports
         }
+        for report in reports {
+            logger.debug("Renovation progress of programme", metadata: [
+                "programme": "\(report.programme.id)", "within": "\(scope)", "rows": "\(report.rows.count)",
+            ])
+        }
+        logger.info("Measured renovation progress", metadata: [
+            "within": "\(scope)", "cites": "\(cites)", "programmes": "\(reports.count)", "rows": "\(reports.map(\.rows.count).reduce(0, +))",
+        ])
+        return reports
     }
 
     /// One line per programme × breakdown × year, the whole period last in each group.

@@ -64,73 +64,46 @@ public struct ExportTable: Sendable {
 
     public init(request: ExportRequest, warehouse: Warehouse) throws {
         self.request = request
-        let marks = request.indicators.map { _ in "?" }.joined(separator: ", ")
         (rows, missing, territories, sources) = try warehouse.read { db in
-            let known = try String.fetchSet(db, sql: "SELECT indicator_id FROM indicators WHERE indicator_id IN (\(marks))",
-                                            arguments: StatementArguments(request.indicators))
-            if let unknown = request.indicators.first(where: { !known.contains($0) }) {
+            let definitions = Dictionary(uniqueKeysWithValues: try IndicatorStore.definitions(of: request.indicators, db).map { ($0.id, $0) })
+            if let unknown = request.indicators.first(where: { definitions[$0] == nil }) {
                 throw ObservatoireError(.export, "no computed indicator '\(unknown)': check `observatoire indicators list` and run `observatoire compute`")
             }
-            let selection: StatementArguments = ["g": request.geography, "level": request.level.code, "within": request.within]
-            let rows = try GRDB.Row.fetchAll(db, sql: """
-                SELECT v.territory_code, v.territory_level, v.territory_name, v.indicator_id, i.label, v.period, v.value,
-                       v.unit, coalesce(i.decimals, 1), v.status, v.coverage, v.territory_communes, v.territory_communes_expected,
-                       v.estimate, v.estimated_share, v.method, v.flags
-                FROM v_indicator_values v JOIN indicators i USING (indicator_id)
-                WHERE v.geography = :g AND v.territory_level = :level AND v.indicator_id IN (SELECT value FROM json_each(:indicators))
-                  AND v.territory IN (\(TerritoryStore.selectionSQL))
-                ORDER BY v.territory_name, v.territory_code, instr(:order, '|' || v.indicator_id || '|'), v.period
-                """, arguments: selection + ["indicators": try SQLList.json(request.indicators),
-                                             "order": "|" + request.indicators.joined(separator: "|") + "|"]).map { row in
-                Row(territoryCode: row[0], territoryLevel: row[1], territoryName: row[2] ?? "", indicator: row[3], label: row[4],
-                    period: row[5], value: row[6], unit: row[7], decimals: row[8], status: row[9], coverage: row[10], communes: row[11],
-                    communesExpected: row[12], estimate: row[13] == 1, estimatedShare: row[14], method: row[15], flags: row[16])
+            let rows = try IndicatorStore.exportLines(indicators: request.indicators, level: request.level.code, within: request.within,
+                                                      geography: request.geography, db).map { line in
+                Row(territoryCode: line.territoryCode, territoryLevel: line.territoryLevel, territoryName: line.territoryName ?? "",
+                    indicator: line.indicator, label: line.label, period: line.period, value: line.value, unit: line.unit,
+                    decimals: line.decimals, status: line.status, coverage: line.coverage, communes: line.communes,
+                    communesExpected: line.communesExpected, estimate: line.estimate, estimatedShare: line.estimatedShare,
+                    method: line.method, flags: line.flags)
             }
             let territories = try TerritoryStore(geography: request.geography).selection(level: request.level.code, within: request.within, db)
                 .map { Territory(code: $0.code, level: $0.level, name: $0.name) }
             let present = Set(rows.map(\.indicator))
             let missing = try request.indicators.filter { !present.contains($0) }.map { id in
-                try Self.missing(id, request: request, db)
+                try Self.missing(definitions[id]!, request: request, db)
             }
-            return (rows, missing, territories, try Self.sources(of: request.indicators, geography: request.geography, db))
+            return (rows, missing, territories,
+                    try IndicatorStore.sourceLines(of: request.indicators, geography: request.geography, db))
         }
     }
 
     /// Why an indicator has no value at the level asked: it has some at other levels (it
     /// does not add up, and no source publishes it at this level), or none at all (its
     /// variables are not loaded).
-    private static func missing(_ id: String, request: ExportRequest, _ db: Database) throws -> Missing {
-        let definition = try GRDB.Row.fetchOne(db, sql: """
-            SELECT label, unit, aggregation, formula, sources FROM indicators WHERE indicator_id = ?
-            """, arguments: [id])!
-        let levels = try String.fetchAll(db, sql: """
-            SELECT DISTINCT t.level FROM indicator_values v JOIN territories t ON t.geography = v.geography AND t.territory = v.territory
-            WHERE v.geography = ? AND v.indicator_id = ? AND (v.status = 'ok' OR v.status = 'partial') ORDER BY t.level
-            """, arguments: [request.geography, id])
-        let formula: String = definition["formula"]
-        let sources = (definition["sources"] as String?).map { " ; sources attendues : \($0)" } ?? ""
+    private static func missing(_ definition: IndicatorStore.RecordedDefinition, request: ExportRequest, _ db: Database) throws -> Missing {
+        let levels = try IndicatorStore.levelsWithValues(of: definition.id, geography: request.geography, db)
+        let formula = definition.formula
+        let sources = definition.sources.map { " ; sources attendues : \($0)" } ?? ""
         let reason: String
         if !levels.isEmpty {
-            let aggregation: String = definition["aggregation"]
-            let why = aggregation == "non_aggregable"
+            let why = definition.aggregation == "non_aggregable"
                 ? "non agrégeable (une médiane ou un taux publié ne s'additionne pas) : une source doit le publier à ce niveau (\(formula))"
                 : "aucun territoire de ce niveau n'a ses composantes (\(formula))"
             reason = "aucune valeur au niveau \(request.level.code) : \(why)\(sources) ; valeurs aux niveaux \(levels.joined(separator: ", "))"
         } else {
             reason = "aucune valeur calculée : les variables de sa formule (\(formula)) ne sont pas chargées\(sources)"
         }
-        return Missing(indicator: id, label: definition["label"], unit: definition["unit"], reason: reason)
-    }
-
-    /// The sources and files the indicators were computed from (`indicator_sources`).
-    private static func sources(of indicators: [String], geography: Int, _ db: Database) throws -> [String] {
-        try String.fetchAll(db, sql: """
-            SELECT s.label || ' (' || coalesce(s.publisher, '') || '): ' || group_concat(DISTINCT f.name)
-            FROM indicator_sources x
-            JOIN files f ON f.file_id = x.file_id
-            JOIN sources s ON s.source_id = f.source_id
-            WHERE x.geography = ? AND x.indicator_id IN (SELECT value FROM json_each(?))
-            GROUP BY s.source_id ORDER BY s.source_id
-            """, arguments: [geography, try SQLList.json(indicators)])
+        return Missing(indicator: definition.id, label: definition.label, unit: definition.unit, reason: reason)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Output
 import Warehouse
 
@@ -7,9 +8,11 @@ import Warehouse
 /// is written beside the target and renamed.
 public struct Exporter {
     public let warehouse: Warehouse
+    public let logger: Logger
 
-    public init(warehouse: Warehouse) {
+    public init(warehouse: Warehouse, logger: Logger) {
         self.warehouse = warehouse
+        self.logger = logger
     }
 
     /// - Returns: the table written, for the summary line.
@@ -26,6 +29,14 @@ public struct Exporter {
         case .xlsx:
             try AtomicFile.write(to: path) { try XLSXExportWriter().write(table, to: $0.path) }
         }
+        for missing in table.missing {
+            logger.debug("Indicator without values", metadata: ["indicator": "\(missing.indicator)", "reason": "\(missing.reason)"])
+        }
+        logger.info("Exported indicators", metadata: [
+            "file.path": "\(path)", "format": "\(format.rawValue)", "level": "\(request.level.code)", "within": "\(request.within)",
+            "rows": "\(table.rows.count)", "territories": "\(table.territories.count)",
+            "indicators": "\(table.writtenIndicators.count)", "indicators.missing": "\(table.missing.count)",
+        ])
         return table
     }
 }

@@ -1,6 +1,7 @@
 import Cites
 import Export
 import Foundation
+import Logging
 import Reports
 import Territories
 import Warehouse
@@ -16,11 +17,13 @@ public struct DemoOutputs {
     /// The folder holding pipelines/ definitions: reports, cités rules, programmes.
     public let pipelines: String
     public let directory: String
+    public let logger: Logger
 
-    public init(warehouse: Warehouse, pipelines: String, directory: String) {
+    public init(warehouse: Warehouse, pipelines: String, directory: String, logger: Logger) {
         self.warehouse = warehouse
         self.pipelines = pipelines
         self.directory = directory
+        self.logger = logger
     }
 
     /// Where everything went, for the CLI to say.
@@ -41,7 +44,7 @@ public struct DemoOutputs {
         var written = Written()
         let territories = try TerritoryDirectory(warehouse: warehouse, geography: requested)
         let geography = territories.geography
-        let job = PortraitJob(warehouse: warehouse, layout: try PortraitLayout(path: pipelines + "/reports/portrait.yaml"), directory: territories)
+        let job = PortraitJob(warehouse: warehouse, layout: try PortraitLayout(path: pipelines + "/reports/portrait.yaml"), directory: territories, logger: logger)
         let renderer = PortraitRenderer(templates: try PortraitTemplates(directory: pipelines + "/reports/templates"))
         written.portraitsFolder = URL(fileURLWithPath: directory).appendingPathComponent("portraits").path
         try FileManager.default.createDirectory(atPath: written.portraitsFolder, withIntermediateDirectories: true)
@@ -60,13 +63,13 @@ public struct DemoOutputs {
         written.table = file("indicateurs-epci.xlsx")
         let request = ExportRequest(indicators: Self.indicators, level: .epci, within: "ZONE:bassin-minier-epci",
                                     geography: geography, wide: true, excel: false)
-        written.tableMissing = try Exporter(warehouse: warehouse).export(request, format: .xlsx, to: written.table).missing
+        written.tableMissing = try Exporter(warehouse: warehouse, logger: logger).export(request, format: .xlsx, to: written.table).missing
         // The cités of the demo inventory ranked, and the renovation programme's progress.
-        let priority = try CitesPriorityJob(warehouse: warehouse, rules: try PriorityRules(path: pipelines + "/cites-priorite.yaml"))
+        let priority = try CitesPriorityJob(warehouse: warehouse, rules: try PriorityRules(path: pipelines + "/cites-priorite.yaml"), logger: logger)
             .run(budget: nil, command: "observatoire demo cites rank")
         written.ranking = file("cites-priorite.csv")
         try CitesPriorityJob.grid(priority).csv().write(toFile: written.ranking, atomically: true, encoding: .utf8)
-        let progress = try RenovationProgressJob(warehouse: warehouse, targets: try ProgrammeTargets(path: pipelines + "/programmes.yaml"))
+        let progress = try RenovationProgressJob(warehouse: warehouse, targets: try ProgrammeTargets(path: pipelines + "/programmes.yaml"), logger: logger)
             .run(within: nil, command: "observatoire demo renovation progress")
         written.programme = file("renovation-progress.csv")
         try RenovationProgressJob.grid(progress).csv().write(toFile: written.programme, atomically: true, encoding: .utf8)

@@ -1,7 +1,6 @@
 import Cartography
 import Core
 import Foundation
-import GRDB
 import Territories
 import Warehouse
 
@@ -27,20 +26,16 @@ public struct ChoroplethMapBuilder {
                     contoursName: String, now: Date = Date()) throws -> ChoroplethMap {
         let geography = directory.geography
         return try warehouse.read { db in
-            guard let indicator = try Row.fetchOne(db, sql: "SELECT label, unit, aggregation FROM indicators WHERE indicator_id = ?",
-                                                   arguments: [id]) else {
+            guard let indicator = try IndicatorStore.definitions(of: [id], db).first else {
                 throw ObservatoireError(.report, "no computed indicator '\(id)': check `observatoire indicators list` and run `observatoire compute`")
             }
             let communes = try directory.communeIDs(of: territory, db)
             guard !communes.isEmpty else { throw ObservatoireError(.report, "\(territory.label) has no communes to map") }
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT v.territory, v.period, v.value, v.status FROM indicator_values v
-                WHERE v.geography = ? AND v.indicator_id = ? AND v.territory IN (SELECT value FROM json_each(?))
-                """, arguments: [geography, id, try SQLList.json(communes)])
-            guard let shown = period ?? rows.map({ $0["period"] as String }).max() else {
+            let rows = try IndicatorStore.values(of: id, geography: geography, territories: communes, db)
+            guard let shown = period ?? rows.map(\.period).max() else {
                 throw ObservatoireError(.report, "\(id) has no value for the communes of \(territory.label)")
             }
-            let values = Dictionary(rows.filter { $0["period"] == shown }.map { ($0["territory"] as String, $0) }, uniquingKeysWith: { a, _ in a })
+            let values = Dictionary(rows.filter { $0.period == shown }.map { ($0.territory, $0) }, uniquingKeysWith: { a, _ in a })
             let names = try TerritoryStore(geography: geography).names(of: communes, db)
             let byCode = Dictionary(contours.compactMap { feature in feature.identifier.map { ("COM:" + $0, feature) } },
                                     uniquingKeysWith: { a, _ in a })
@@ -52,16 +47,13 @@ public struct ChoroplethMapBuilder {
             let areas = communes.map { commune in
                 let row = values[commune]
                 return ChoroplethMap.Area(code: String(commune.dropFirst(4)), name: names[commune] ?? commune, geometry: byCode[commune]!.geometry,
-                                          value: row?["value"], status: row?["status"] ?? "missing")
+                                          value: row?.value, status: row?.status ?? "missing")
             }
-            let sources = try String.fetchAll(db, sql: """
-                SELECT DISTINCT coalesce(s.publisher, s.label) FROM indicator_sources x JOIN files f USING (file_id)
-                JOIN sources s ON s.source_id = f.source_id WHERE x.geography = ? AND x.indicator_id = ? ORDER BY 1
-                """, arguments: [geography, id])
+            let sources = try IndicatorStore.publishers(of: id, geography: geography, db)
             let caption = "Source : \(sources.joined(separator: ", ")) ; géographie COG \(geography) ; contours : \(contoursName) ; "
                 + "produit le \(PortraitView.utc(now)) UTC par observatoire \(SoftwareVersion.current)"
-            var map = ChoroplethMap(title: "\(indicator["label"] as String) (\(shown))", caption: caption,
-                                    unit: indicator["unit"], isCount: (indicator["aggregation"] as String) == "stock", areas: areas)
+            var map = ChoroplethMap(title: "\(indicator.label) (\(shown))", caption: caption,
+                                    unit: indicator.unit, isCount: indicator.aggregation == "stock", areas: areas)
             map.subtitle = "\(territory.name) (\(territory.id)), \(areas.count) communes"
             return map
         }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Warehouse
 
 /// A Datasette `metadata.yml` for the warehouse, written next to it, so that
@@ -14,11 +13,7 @@ public enum DatasetteMetadata {
 
     public static func yaml(for warehouse: Warehouse) throws -> String {
         let (tables, sources) = try warehouse.read { db in
-            (try String.fetchAll(db, sql: """
-                SELECT name FROM sqlite_master WHERE type IN ('table', 'view')
-                AND name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations' ORDER BY name
-                """),
-             try Row.fetchAll(db, sql: "SELECT source_id, label, publisher, url FROM sources ORDER BY source_id"))
+            (try ReportStore.tablesAndViews(db), try ReportStore.loadedSources(db))
         }
         let database = ((warehouse.path as NSString).lastPathComponent as NSString).deletingPathExtension
         var lines = [
@@ -26,7 +21,7 @@ public enum DatasetteMetadata {
             "description: \(quoted("Extracts of INSEE, the DGCL, ADEME and local inventories as published, on one geography, and the indicators computed from them at every level. Secret statistique is a status, never a number."))",
             "license: \(quoted("Licence Ouverte / Etalab 2.0"))",
             "license_url: https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
-            "source: \(quoted(sources.isEmpty ? "no source loaded yet" : Set(sources.compactMap { $0["publisher"] as String? }).sorted().joined(separator: ", ")))",
+            "source: \(quoted(sources.isEmpty ? "no source loaded yet" : Set(sources.compactMap(\.publisher)).sorted().joined(separator: ", ")))",
             "databases:",
             "  \(database):",
             "    tables:",
@@ -35,8 +30,8 @@ public enum DatasetteMetadata {
             lines.append("      \(table):")
             var description = WarehouseDocumentation.tables[table]?.description ?? "Not documented yet."
             if table == "sources", !sources.isEmpty {
-                description += " Loaded: " + sources.map { row in
-                    "\(row["label"] as String) (\(row["publisher"] as String? ?? "?"))" + ((row["url"] as String?).map { ", \($0)" } ?? "")
+                description += " Loaded: " + sources.map { source in
+                    "\(source.label) (\(source.publisher ?? "?"))" + (source.url.map { ", \($0)" } ?? "")
                 }.joined(separator: "; ") + "."
             }
             lines.append("        description: \(quoted(description))")

@@ -69,9 +69,9 @@ struct PortraitBuilder {
     /// The layout's indicators as the last `compute` defined them; one it does not know
     /// is an error (a typo in the layout, or a catalogue newer than the warehouse).
     private func indicators(_ db: Database) throws -> [String: Portrait.Indicator] {
-        let rows = try Row.fetchAll(db, sql: "SELECT indicator_id, label, unit, aggregation, coalesce(decimals, 1) FROM indicators")
-        let known = Dictionary(uniqueKeysWithValues: rows.map { row in
-            (row[0] as String, Portrait.Indicator(id: row[0], label: row[1], unit: row[2], aggregation: row[3], decimals: row[4]))
+        let known = Dictionary(uniqueKeysWithValues: try IndicatorStore.definitions(db).map { definition in
+            (definition.id, Portrait.Indicator(id: definition.id, label: definition.label, unit: definition.unit,
+                                               aggregation: definition.aggregation, decimals: definition.decimals))
         })
         if let unknown = (layout.indicators + layout.members).first(where: { known[$0] == nil }) {
             throw ObservatoireError(.report, "the portrait layout names '\(unknown)', which the warehouse does not define: check pipelines/indicators (`observatoire indicators list`) and run `observatoire compute`")
@@ -108,13 +108,10 @@ struct PortraitBuilder {
         let missing = shared ? territories.filter { cache.values[$0] == nil } : territories
         var values: [String: [String: [String: Portrait.Value]]] = [:]
         if !missing.isEmpty {
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT territory, indicator_id, period, value, status, estimate, coverage, flags, estimated_share, territory_communes,
-                       territory_communes_expected FROM v_indicator_values
-                WHERE geography = ? AND territory IN (SELECT value FROM json_each(?)) AND indicator_id IN (SELECT value FROM json_each(?))
-                """, arguments: [geography, try SQLList.json(missing), try SQLList.json(indicators)])
-            for row in rows {
-                values[row[0], default: [:]][row[1], default: [:]][row[2]] = Self.value(row, from: 3)
+            for value in try IndicatorStore.qualifiedValues(geography: geography, territories: missing, indicators: indicators, db) {
+                values[value.territory, default: [:]][value.indicator, default: [:]][value.period] = Portrait.Value(
+                    value: value.value, status: value.status, estimate: value.estimate, coverage: value.coverage, flags: value.flags,
+                    estimatedShare: value.estimatedShare, communes: value.communes, communesExpected: value.communesExpected)
             }
         }
         guard shared else { return values }
@@ -160,12 +157,7 @@ struct PortraitBuilder {
     /// The `ok` values of territories (one packed row each), by territory and by `indicator period`.
     private func okValues(of territories: [String], _ db: Database) throws -> PortraitCache.Peers {
         var peers = PortraitCache.Peers()
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT territory, indicator_id || ' ' || period, value FROM indicator_values
-            WHERE geography = ? AND territory IN (SELECT value FROM json_each(?)) AND status = 'ok'
-            """, arguments: [geography, try SQLList.json(territories)])
-        while let row = try rows.next() {
-            let territory: String = row[0], key: String = row[1], value: Double = row[2]
+        try IndicatorStore.forEachOKValue(geography: geography, territories: territories, db) { territory, key, value in
             peers.byPeer[territory, default: [:]][key] = value
             peers.byKey[key, default: []].append(value)
         }
@@ -206,17 +198,9 @@ struct PortraitBuilder {
 
     /// The sources, vintages and files of the indicators shown (`indicator_sources`).
     private func sources(of indicators: [String], _ db: Database) throws -> [Portrait.Source] {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT DISTINCT s.source_id, s.label, s.publisher, f.vintage, f.name
-            FROM indicator_sources x
-            JOIN files f ON f.file_id = x.file_id
-            JOIN sources s ON s.source_id = f.source_id
-            WHERE x.geography = ? AND x.indicator_id IN (SELECT value FROM json_each(?))
-            ORDER BY s.source_id, f.vintage, f.name
-            """, arguments: [geography, try SQLList.json(indicators)])
         var sources: [Portrait.Source] = []
-        for row in rows {
-            let (label, publisher, vintage, file): (String, String?, String, String) = (row[1], row[2], row[3], row[4])
+        for row in try IndicatorStore.sourceFiles(of: indicators, geography: geography, db) {
+            let (label, publisher, vintage, file) = (row.label, row.publisher, row.vintage, row.file)
             if let last = sources.last, last.label == label, last.vintage == vintage {
                 sources[sources.count - 1] = Portrait.Source(label: label, publisher: publisher, vintage: vintage, files: last.files + [file])
             } else {
@@ -227,12 +211,6 @@ struct PortraitBuilder {
     }
 
     private func knownIssues(_ db: Database) throws -> [String: String] {
-        let rows = try Row.fetchAll(db, sql: "SELECT issue_id, reason FROM known_issues WHERE geography = ?", arguments: [geography])
-        return Dictionary(uniqueKeysWithValues: rows.map { ($0[0], $0[1]) })
-    }
-
-    private static func value(_ row: Row, from index: Int) -> Portrait.Value {
-        Portrait.Value(value: row[index], status: row[index + 1], estimate: row[index + 2] == 1, coverage: row[index + 3], flags: row[index + 4],
-                       estimatedShare: row[index + 5], communes: row[index + 6], communesExpected: row[index + 7])
+        try IndicatorStore.knownIssueReasons(geography: geography, db)
     }
 }

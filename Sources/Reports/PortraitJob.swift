@@ -1,6 +1,6 @@
 import Core
 import Foundation
-import GRDB
+import Logging
 import Territories
 import Warehouse
 
@@ -10,11 +10,13 @@ public struct PortraitJob {
     public let warehouse: Warehouse
     public let layout: PortraitLayout
     public let directory: TerritoryDirectory
+    public let logger: Logger
 
-    public init(warehouse: Warehouse, layout: PortraitLayout, directory: TerritoryDirectory) {
+    public init(warehouse: Warehouse, layout: PortraitLayout, directory: TerritoryDirectory, logger: Logger) {
         self.warehouse = warehouse
         self.layout = layout
         self.directory = directory
+        self.logger = logger
     }
 
     /// The portraits of `territories` (ids), in that order, each stating at its foot that it
@@ -22,8 +24,8 @@ public struct PortraitJob {
     public func run(territories: [String], command: String, now: Date = Date()) throws -> [Portrait] {
         let geography = directory.geography
         let builder = PortraitBuilder(layout: layout, directory: directory)
-        return try RunJournal.transaction(command: command, in: warehouse, headline: { "\($0.count) portrait\($0.count == 1 ? "" : "s"), geography \(geography)" }) { runID, db in
-            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM indicator_rows WHERE geography = ?)", arguments: [geography]) == true else {
+        let portraits: [Portrait] = try RunJournal.transaction(command: command, in: warehouse, headline: { "\($0.count) portrait\($0.count == 1 ? "" : "s"), geography \(geography)" }) { runID, db in
+            guard try IndicatorStore.hasComputedValues(geography: geography, db) else {
                 throw ObservatoireError(.report, "no indicator has been computed on geography \(geography): run `observatoire compute` first")
             }
             return try territories.map { id in
@@ -33,8 +35,13 @@ public struct PortraitJob {
                 let production = Portrait.Production(date: now, runID: runID, software: SoftwareVersion.current)
                 let portrait = try builder.portrait(of: territory, production: production, db)
                 try PortraitRecorder().record(portrait, runID: runID, db)
+                logger.debug("Made portrait", metadata: ["territory": "\(territory.id)", "indicators": "\(portrait.entries.count)"])
                 return portrait
             }
         }
+        logger.info("Made portraits", metadata: [
+            "geography": "\(geography)", "portraits": "\(portraits.count)", "indicators": "\(portraits.map(\.entries.count).reduce(0, +))",
+        ])
+        return portraits
     }
 }

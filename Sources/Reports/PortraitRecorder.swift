@@ -1,26 +1,20 @@
 import Foundation
 import GRDB
+import Warehouse
 
 /// Writes what a portrait showed into `report_portrait`, replacing the territory's
 /// previous rows, so that analysts query the figures of the portraits they publish.
 struct PortraitRecorder {
     func record(_ portrait: Portrait, runID: Int64, _ db: Database) throws {
-        try db.execute(sql: "DELETE FROM report_portrait WHERE geography = ? AND territory = ?",
-                       arguments: [portrait.geography, portrait.subject.id])
-        let insert = try db.makeStatement(sql: """
-            INSERT INTO report_portrait (geography, territory, section, indicator_id, period, value, status, reference_values,
-                                         evolution, rank, rank_of, rank_scope, run_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        for section in portrait.sections {
-            for entry in section.entries {
-                try insert.execute(arguments: [
-                    portrait.geography, portrait.subject.id, section.title, entry.indicator.id, entry.period,
-                    entry.subject.value, entry.subject.status, try referenceValues(entry, portrait.references.map(\.id)),
-                    entry.evolution, entry.rank?.position, entry.rank?.count, entry.rank?.scopeID, runID,
-                ])
+        let lines = try portrait.sections.flatMap { section in
+            try section.entries.map { entry in
+                ReportStore.PortraitLine(
+                    section: section.title, indicator: entry.indicator.id, period: entry.period, value: entry.subject.value,
+                    status: entry.subject.status, referenceValues: try referenceValues(entry, portrait.references.map(\.id)),
+                    evolution: entry.evolution, rank: entry.rank?.position, rankOf: entry.rank?.count, rankScope: entry.rank?.scopeID)
             }
         }
+        try ReportStore.replacePortrait(geography: portrait.geography, territory: portrait.subject.id, lines, runID: runID, db)
     }
 
     /// `{"DEP:62": 17.3, "FR": 14.5}`: null where the reference has no `ok` value.

@@ -129,35 +129,19 @@ public struct TerritoryDirectory {
 
     /// `PMUN` of every populations légales file normalised onto this geography, summed.
     private func populations(of communes: [String], _ db: Database) throws -> [PopulationFigure] {
-        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS selected_territories (territory TEXT PRIMARY KEY)")
-        try db.execute(sql: "DELETE FROM selected_territories")
-        let insert = try db.makeStatement(sql: "INSERT OR IGNORE INTO selected_territories VALUES (?)")
-        for id in communes { try insert.execute(arguments: [id]) }
-        let files = try FileJournal.populationFiles(db)
-        return try files.compactMap { file in
-            // One file and variable at a time: SQLite then reads only that file's rows of the
-            // view's two tables, instead of unpacking every packed row of the geography.
-            var total = 0.0, present = 0, secret = false, rows = 0
-            let values = try Row.fetchCursor(db, sql: """
-                SELECT value, status FROM normalised_observations
-                WHERE geography = ? AND file_id = ? AND variable_id = ? AND territory IN (SELECT territory FROM temp.selected_territories)
-                """, arguments: [geography, file.fileID, file.variableID])
-            while let row = try values.next() {
-                rows += 1
-                if let value: Double = row[0] { total += value; present += 1 }
-                if row[1] == "secret" { secret = true }
-            }
-            guard rows > 0 else { return nil }
+        try store.populations(of: communes, files: try FileJournal.populationFiles(db), db).compactMap { sum in
+            guard sum.rows > 0 else { return nil }
+            let file = sum.file
             let vintage = file.vintage
             let from = file.geography
             // A sum over the communes that have a value, said to be incomplete when some
             // lack one; none at all when one is secret, lest the secret be recovered by
             // subtracting this sum from a published total.
-            let status = secret ? "secret" : present == communes.count ? "ok" : "incomplete"
+            let status = sum.secret ? "secret" : sum.present == communes.count ? "ok" : "incomplete"
             return PopulationFigure(
                 label: "population municipale, populations légales RP\(vintage) (\(file.sourceID), COG \(from.map(String.init) ?? "?") → \(geography))",
-                value: secret || present == 0 ? nil : total,
-                status: status, communesWithValue: present, communes: communes.count)
+                value: sum.secret || sum.present == 0 ? nil : sum.total,
+                status: status, communesWithValue: sum.present, communes: communes.count)
         }
     }
 
@@ -167,13 +151,11 @@ public struct TerritoryDirectory {
             guard let file = try FileJournal.epciComposition(vintage: String(vintage), db) else {
                 throw ObservatoireError(.missingReference, "no EPCI composition of \(vintage) is loaded: ingest one (INSEE EPCI_au_01-01-\(vintage).xlsx or DGCL epcicom-\(vintage).xlsx)")
             }
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT com, com_name, epci_name FROM epci_composition WHERE file_id = ? AND epci = ? ORDER BY com
-                """, arguments: [file.fileID, territory.code])
-            let then = Set(rows.map { $0["com"] as String })
+            let members = try TerritoryStore.epciMembers(territory.code, inComposition: file.fileID, db)
+            let then = Set(members.map(\.code))
             let now = Set(try communeIDs(of: territory, db).map { String($0.dropFirst(4)) })
             return EPCIHistory(vintage: String(vintage), source: "\(file.sourceID) \(file.name)",
-                               name: rows.first?["epci_name"], members: rows.map { ($0["com"], $0["com_name"]) },
+                               name: members.first?.epciName, members: members.map { ($0.code, $0.name) },
                                joinedSince: now.subtracting(then).sorted(), leftSince: then.subtracting(now).sorted())
         }
     }

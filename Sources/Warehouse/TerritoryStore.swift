@@ -90,7 +90,7 @@ public struct TerritoryStore: Sendable {
 
     /// `selection` as a subquery of territory ids, bound to `:g`, `:level` and `:within`,
     /// for the queries of values that keep to a selection.
-    public static let selectionSQL = """
+    static let selectionSQL = """
         SELECT t.territory FROM territories t WHERE t.geography = :g AND t.level = :level AND (
             :within = 'FR' OR t.territory = :within
             OR EXISTS (SELECT 1 FROM memberships m WHERE m.geography = :g AND m.territory = t.territory AND m.parent = :within)
@@ -109,5 +109,67 @@ public struct TerritoryStore: Sendable {
     public func partialCount(_ db: Database) throws -> Int {
         try Int.fetchOne(db, sql: "SELECT count(*) FROM territories WHERE geography = ? AND communes < communes_expected",
                          arguments: [geography]) ?? 0
+    }
+
+    /// The sum of one variable of one file over `communes`, as `populations` reads it.
+    public struct VariableSum: Sendable, Equatable {
+        public let file: FileJournal.PopulationFile
+        /// Rows of the communes in the file, with a value or not.
+        public let rows: Int
+        /// The sum of the values present.
+        public let total: Double
+        /// Communes with a value.
+        public let present: Int
+        /// Whether a commune's value is secret.
+        public let secret: Bool
+    }
+
+    /// The `PMUN` of each of `files` normalised onto this geography, summed over `communes`.
+    public func populations(of communes: [String], files: [FileJournal.PopulationFile], _ db: Database) throws -> [VariableSum] {
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS selected_territories (territory TEXT PRIMARY KEY)")
+        try db.execute(sql: "DELETE FROM selected_territories")
+        let insert = try db.makeStatement(sql: "INSERT OR IGNORE INTO selected_territories VALUES (?)")
+        for id in communes { try insert.execute(arguments: [id]) }
+        return try files.map { file in
+            // One file and variable at a time: SQLite then reads only that file's rows of the
+            // view's two tables, instead of unpacking every packed row of the geography.
+            var total = 0.0, present = 0, secret = false, rows = 0
+            let values = try Row.fetchCursor(db, sql: """
+                SELECT value, status FROM normalised_observations
+                WHERE geography = ? AND file_id = ? AND variable_id = ? AND territory IN (SELECT territory FROM temp.selected_territories)
+                """, arguments: [geography, file.fileID, file.variableID])
+            while let row = try values.next() {
+                rows += 1
+                if let value: Double = row[0] { total += value; present += 1 }
+                if row[1] == "secret" { secret = true }
+            }
+            return VariableSum(file: file, rows: rows, total: total, present: present, secret: secret)
+        }
+    }
+
+    /// A commune of an EPCI as a composition file published it.
+    public struct PublishedMember: Sendable, Equatable {
+        public let code: String
+        public let name: String?
+        /// The EPCI's name as the file writes it.
+        public let epciName: String?
+    }
+
+    /// The communes of EPCI `epci` (SIREN) in the composition file `fileID`, by code: the
+    /// perimeter then, to set against the one here.
+    public static func epciMembers(_ epci: String, inComposition fileID: Int64, _ db: Database) throws -> [PublishedMember] {
+        try Row.fetchAll(db, sql: """
+            SELECT com, com_name, epci_name FROM epci_composition WHERE file_id = ? AND epci = ? ORDER BY com
+            """, arguments: [fileID, epci]).map { PublishedMember(code: $0["com"], name: $0["com_name"], epciName: $0["epci_name"]) }
+    }
+
+    /// The three latest movements of the most recent COG loaded that name commune `code`
+    /// (`mod 31 on 2019-01-01: 62001 A → 62002 B`): why a commune appeared or went.
+    public static func latestMovements(ofCommune code: String, _ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: """
+            SELECT 'mod ' || mod || ' on ' || date_eff || ': ' || com_av || ' ' || coalesce(libelle_av, '') || ' → ' || com_ap || ' ' || coalesce(libelle_ap, '')
+            FROM cog_mouvements WHERE (com_av = :c OR com_ap = :c) AND vintage = (SELECT max(vintage) FROM cog_mouvements)
+            ORDER BY date_eff DESC LIMIT 3
+            """, arguments: ["c": code])
     }
 }

@@ -111,7 +111,8 @@ struct CitesTests {
     @Test func progressByEPCIAndTheUNESCOShareMatchTheHandComputedValues() throws {
         let (sandbox, _) = try Self.loaded()
         let reports = try RenovationProgressJob(warehouse: sandbox.warehouse, targets: try ProgrammeTargets(
-            path: try sandbox.write("programmes.yaml", "programmes:\n  - { id: ERBM, label: ERBM, target: 1000, start: 2017, end: 2027 }\n")))
+            path: try sandbox.write("programmes.yaml", "programmes:\n  - { id: ERBM, label: ERBM, target: 1000, start: 2017, end: 2027 }\n")),
+            logger: .quiet)
             .run(within: nil, command: "test")
         let rows = try #require(reports.first).rows
         func whole(_ breakdown: RenovationProgress.Breakdown, _ group: String) throws -> RenovationProgress.Row {
@@ -143,7 +144,7 @@ struct CitesTests {
 
     @Test func rankingOrderClassesAndBudgetFollowTheHandComputedScores() throws {
         let (sandbox, _) = try Self.loaded()
-        let priority = try CitesPriorityJob(warehouse: sandbox.warehouse, rules: Self.rules).run(budget: 250, command: "test")
+        let priority = try CitesPriorityJob(warehouse: sandbox.warehouse, rules: Self.rules, logger: .quiet).run(budget: 250, command: "test")
         let entries = priority.entries
         #expect(entries.map(\.cite.id) == ["A1", "A4", "A3", "A2"])
         #expect(entries.map(\.classe) == [.both, .heritage, .other, .other])
@@ -179,7 +180,7 @@ struct CitesTests {
     func theRealUNESCOCitesLoadAndTheirNamesakeCommunesAreListed() throws {
         let sandbox = try Sandbox()
         _ = try sandbox.ingest(SharedData.path("cog/2024/communes.csv"))
-        let loader = CiteReferenceLoader(warehouse: sandbox.warehouse)
+        let loader = CiteReferenceLoader(warehouse: sandbox.warehouse, logger: .quiet)
         let path = SharedData.path("bassin-minier/cites-unesco-124.geojson")
         let summary = try loader.load(path: path, listID: "unesco", geography: 2024, command: "test")
         #expect(summary.cites == 124)
@@ -198,7 +199,7 @@ struct CitesTests {
     func theRealERBMCitesLoadWithTheirOwnersAndTheirNamesakeCommunesAreListed() throws {
         let sandbox = try Sandbox()
         _ = try sandbox.ingest(SharedData.path("cog/2024/communes.csv"))
-        let loader = CiteReferenceLoader(warehouse: sandbox.warehouse)
+        let loader = CiteReferenceLoader(warehouse: sandbox.warehouse, logger: .quiet)
         let path = SharedData.path("bassin-minier/cites-erbm.geojson")
         let summary = try loader.load(path: path, listID: "erbm", geography: 2024, command: "test")
         #expect(summary.cites == 59)
@@ -263,10 +264,10 @@ struct CitesTests {
             ["id_lsm": "E4", "nom": "Cité Saint Pierre (Ancienne)", "commune_1": "SAINTE-MARIE"],
             ["id_lsm": "E5", "nom": "Cité du Moulin", "nom_2": "Cité Delta", "commune_1": "Alpha", "proprietaire": "Maisons et Cités"],
         ]))
-        let loader = CiteReferenceLoader(warehouse: sandbox.warehouse)
+        let loader = CiteReferenceLoader(warehouse: sandbox.warehouse, logger: .quiet)
         _ = try loader.load(path: unesco, listID: "unesco", geography: 2024, command: "test")
         _ = try loader.load(path: erbm, listID: "erbm", geography: 2024, command: "test")
-        return (sandbox, try CitesComparisonJob(warehouse: sandbox.warehouse).run())
+        return (sandbox, try CitesComparisonJob(warehouse: sandbox.warehouse, logger: .quiet).run())
     }
 
     @Test func theInventoryIsComparedWithTheListsByIdentifierOrByNameAndCommune() throws {
@@ -326,12 +327,12 @@ struct CitesTests {
         let sandbox = try Sandbox()
         _ = try sandbox.ingest(SharedData.path("cog/2024/communes.csv"))
         _ = try sandbox.ingest(packageRoot.appendingPathComponent("raw/demo/cites").path)
-        let loader = CiteReferenceLoader(warehouse: sandbox.warehouse)
+        let loader = CiteReferenceLoader(warehouse: sandbox.warehouse, logger: .quiet)
         for list in ["unesco", "erbm"] {
             let file = SharedData.path("bassin-minier/" + (list == "unesco" ? "cites-unesco-124.geojson" : "cites-erbm.geojson"))
             _ = try loader.load(path: file, listID: list, geography: 2024, departements: ["59", "62"], command: "test")
         }
-        let comparison = try CitesComparisonJob(warehouse: sandbox.warehouse).run()
+        let comparison = try CitesComparisonJob(warehouse: sandbox.warehouse, logger: .quiet).run()
         let lines = comparison.rows.filter { $0.citeID != nil }.map { row in
             "\(row.listID) \(row.citeID!) \(row.match.rawValue) \(row.refID ?? "-") \(row.issues.map(\.kind.rawValue).joined(separator: ","))"
         }

@@ -1,6 +1,7 @@
 import Export
 import Foundation
 import Ingest
+import Logging
 import Tabular
 import TestSupport
 import Testing
@@ -94,7 +95,7 @@ struct SecretDisclosureTests {
         let request = ExportRequest(indicators: ["nombre_menages_fiscaux", "taux_pauvrete", "niveau_vie_median"],
                                     level: .commune, within: "DEP:24", geography: 2024)
         let path = sandbox.directory.appendingPathComponent("secret-\(UUID().uuidString).\(format.rawValue)").path
-        _ = try Exporter(warehouse: sandbox.warehouse).export(request, format: format, to: path)
+        _ = try Exporter(warehouse: sandbox.warehouse, logger: Logger(label: "tests", factory: { _ in SwiftLogNoOpLogHandler() })).export(request, format: format, to: path)
         let rows = try Self.valuesAndStatuses(in: path, format: format)
         #expect(rows.filter { $0.status == "secret" }.count > 100)
         #expect(rows.filter { $0.status == "secret" && !$0.value.isEmpty } == [])

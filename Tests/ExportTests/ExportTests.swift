@@ -31,7 +31,7 @@ struct ExportTests {
 
     private func export(_ sandbox: Sandbox, _ request: ExportRequest, _ format: ExportRequest.Format, _ name: String) throws -> String {
         let path = sandbox.directory.appendingPathComponent(name).path
-        try Exporter(warehouse: sandbox.warehouse).export(request, format: format, to: path)
+        try Exporter(warehouse: sandbox.warehouse, logger: .quiet).export(request, format: format, to: path)
         return path
     }
 
@@ -115,7 +115,7 @@ struct ExportTests {
         let sandbox = try computed()
         let request = ExportRequest(indicators: ["taux_de_rien"], level: .commune, within: "FR", geography: 2024)
         let path = sandbox.directory.appendingPathComponent("nothing.csv").path
-        #expect(throws: ObservatoireError.self) { try Exporter(warehouse: sandbox.warehouse).export(request, format: .csv, to: path) }
+        #expect(throws: ObservatoireError.self) { try Exporter(warehouse: sandbox.warehouse, logger: .quiet).export(request, format: .csv, to: path) }
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 

@@ -25,7 +25,7 @@ struct HonestFiguresTests {
         let sandbox = try DemoWarehouse.shared.get()
         let layout = try PortraitLayout(path: packageRoot.appendingPathComponent("pipelines/reports/portrait.yaml").path)
         let directory = try TerritoryDirectory(warehouse: sandbox.warehouse, geography: 2024)
-        let portrait = try PortraitJob(warehouse: sandbox.warehouse, layout: layout, directory: directory).run(territories: [id], command: "test")[0]
+        let portrait = try PortraitJob(warehouse: sandbox.warehouse, layout: layout, directory: directory, logger: .quiet).run(territories: [id], command: "test")[0]
         let templates = try PortraitTemplates(directory: packageRoot.appendingPathComponent("pipelines/reports/templates").path)
         return (portrait, try PortraitRenderer(templates: templates).text(portrait, format: .md))
     }

@@ -46,7 +46,7 @@ struct PortraitBrowserTests {
         let sandbox = try DemoWarehouse.shared.get()
         let layout = try PortraitLayout(path: packageRoot.appendingPathComponent("pipelines/reports/portrait.yaml").path)
         let directory = try TerritoryDirectory(warehouse: sandbox.warehouse, geography: 2024)
-        let portrait = try PortraitJob(warehouse: sandbox.warehouse, layout: layout, directory: directory)
+        let portrait = try PortraitJob(warehouse: sandbox.warehouse, layout: layout, directory: directory, logger: .quiet)
             .run(territories: [id], command: "PortraitBrowserTests")[0]
         let templates = try PortraitTemplates(directory: packageRoot.appendingPathComponent("pipelines/reports/templates").path)
         let page = folder.appendingPathComponent(PortraitRenderer.fileName(of: portrait, format: .html))

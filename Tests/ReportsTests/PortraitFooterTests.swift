@@ -22,7 +22,7 @@ struct PortraitFooterTests {
         let sandbox = try DemoWarehouse.shared.get()
         let layout = try PortraitLayout(path: packageRoot.appendingPathComponent("pipelines/reports/portrait.yaml").path)
         let directory = try TerritoryDirectory(warehouse: sandbox.warehouse, geography: 2024)
-        let job = PortraitJob(warehouse: sandbox.warehouse, layout: layout, directory: directory)
+        let job = PortraitJob(warehouse: sandbox.warehouse, layout: layout, directory: directory, logger: .quiet)
         let command = "PortraitFooterTests \(UUID().uuidString)"
         let portrait = try (now.map { try job.run(territories: [Self.territory], command: command, now: $0) }
             ?? job.run(territories: [Self.territory], command: command))[0]

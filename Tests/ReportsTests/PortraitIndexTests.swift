@@ -14,7 +14,7 @@ import Testing
             SELECT territory FROM memberships WHERE geography = 2024 AND parent = 'EPCI:246200364' AND territory LIKE 'COM:%' ORDER BY 1
             """)
         #expect(communes.count == 36)
-        let portraits = try PortraitJob(warehouse: sandbox.warehouse, layout: layout, directory: directory).run(territories: communes, command: "test")
+        let portraits = try PortraitJob(warehouse: sandbox.warehouse, layout: layout, directory: directory, logger: .quiet).run(territories: communes, command: "test")
         let renderer = PortraitRenderer(templates: try PortraitTemplates(directory: packageRoot.appendingPathComponent("pipelines/reports/templates").path))
         let folder = sandbox.directory.appendingPathComponent("index-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

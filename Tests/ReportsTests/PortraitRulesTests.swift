@@ -55,7 +55,7 @@ struct PortraitRulesTests {
         layout.referenceZones = ["ZONE:cross"]
         let directory = try TerritoryDirectory(warehouse: sandbox.warehouse, geography: 2024)
         let templates = try PortraitTemplates(directory: packageRoot.appendingPathComponent("pipelines/reports/templates").path)
-        return Fixture(sandbox: sandbox, job: PortraitJob(warehouse: sandbox.warehouse, layout: layout, directory: directory),
+        return Fixture(sandbox: sandbox, job: PortraitJob(warehouse: sandbox.warehouse, layout: layout, directory: directory, logger: .quiet),
                        renderer: PortraitRenderer(templates: templates))
     }
 
@@ -170,7 +170,7 @@ struct PortraitRulesTests {
                 indicators: [population_recensement, taux_de_rien]
             members: []
             """)
-        let job = PortraitJob(warehouse: fixture.sandbox.warehouse, layout: try PortraitLayout(path: path), directory: fixture.job.directory)
+        let job = PortraitJob(warehouse: fixture.sandbox.warehouse, layout: try PortraitLayout(path: path), directory: fixture.job.directory, logger: .quiet)
         #expect(throws: ObservatoireError.self) { try job.run(territories: ["COM:62001"], command: "test") }
         let twice = try fixture.sandbox.write("twice.yaml", """
             title: Essai

@@ -5,6 +5,7 @@ import Export
 import Foundation
 import Indicators
 import Ingest
+import Logging
 import Territories
 import Testing
 import TestSupport
@@ -58,7 +59,7 @@ import TestSupport
         #expect(try directory.search("' OR 1=1 --").isEmpty)
 
         // export --indicators with quotes: refused as unknown, naming it
-        let exporter = Exporter(warehouse: sandbox.warehouse)
+        let exporter = Exporter(warehouse: sandbox.warehouse, logger: Logger(label: "tests", factory: { _ in SwiftLogNoOpLogHandler() }))
         let output = sandbox.directory.appendingPathComponent("out.csv").path
         let quoted = ExportRequest(indicators: ["population", "a'b\"); DROP TABLE indicators; --"], level: .commune, within: "FR", geography: 2024)
         #expect(throws: ObservatoireError(.export, "no computed indicator 'a'b\"); DROP TABLE indicators; --': check `observatoire indicators list` and run `observatoire compute`")) {

@@ -28,7 +28,7 @@ struct CitesCompareCommand: ParsableCommand {
     var issuesOnly = false
 
     func run() throws {
-        let comparison = try CitesComparisonJob(warehouse: try global.openWarehouse()).run(unescoList: unescoList, erbmList: erbmList)
+        let comparison = try CitesComparisonJob(warehouse: try global.openWarehouse(), logger: global.makeLogger()).run(unescoList: unescoList, erbmList: erbmList)
         global.console.show(try format.render(CitesComparisonJob.grid(comparison, issuesOnly: issuesOnly)), terminator: "")
     }
 }

@@ -23,7 +23,7 @@ struct CitesRankCommand: ParsableCommand {
     func run() throws {
         let warehouse = try global.openWarehouseForWriting()
         let rules = try PriorityRules(path: global.pipelines + "/cites-priorite.yaml")
-        let priority = try CitesPriorityJob(warehouse: warehouse, rules: rules).run(budget: budgetDwellings, command: "cites rank")
+        let priority = try CitesPriorityJob(warehouse: warehouse, rules: rules, logger: global.makeLogger()).run(budget: budgetDwellings, command: "cites rank")
         global.console.show(try format.render(CitesPriorityJob.grid(priority)), terminator: "")
     }
 }

@@ -25,7 +25,7 @@ struct CitesReferencesCommand: ParsableCommand {
 
     func run() throws {
         let warehouse = try global.openWarehouseForWriting()
-        let summary = try CiteReferenceLoader(warehouse: warehouse).load(
+        let summary = try CiteReferenceLoader(warehouse: warehouse, logger: global.makeLogger()).load(
             path: path, listID: list, geography: geography, departements: Set(departements), command: "cites references \(list)")
         global.console.show("\(summary.cites) cités of \(summary.listID) (COG \(summary.geography)): \(summary.unmatched.count) commune names unmatched")
         for unmatched in summary.unmatched {

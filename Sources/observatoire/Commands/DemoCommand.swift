@@ -35,7 +35,7 @@ struct DemoCommand: ParsableCommand {
             try global.makePipeline(warehouse).run(raw: [raw], geography: nil, force: false, command: "observatoire demo")
         }
         global.checkpoint(warehouse)
-        let written = try DemoOutputs(warehouse: warehouse, pipelines: global.pipelines, directory: outputDirectory).write(geography: summary.geography)
+        let written = try DemoOutputs(warehouse: warehouse, pipelines: global.pipelines, directory: outputDirectory, logger: global.makeLogger()).write(geography: summary.geography)
         ExportPresenter(console: global.console).warnNotComputed(written.tableMissing, scope: "the demo's indicator table")
 
         DemoPresenter(console: global.console).present(summary, written: written, warehouse: warehouse.path)

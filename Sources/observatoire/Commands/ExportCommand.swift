@@ -66,7 +66,7 @@ struct ExportCommand: ParsableCommand {
         let within = try directory.resolve(self.within)
         let request = ExportRequest(indicators: indicators.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
                                     level: level, within: within.id, geography: directory.geography, wide: wide, excel: excel)
-        let table = try Exporter(warehouse: warehouse).export(request, format: format, to: output)
+        let table = try Exporter(warehouse: warehouse, logger: global.makeLogger()).export(request, format: format, to: output)
         ExportPresenter(console: global.console).present(table, scope: "\(level.rawValue) in \(within.label)", output: output)
     }
 }

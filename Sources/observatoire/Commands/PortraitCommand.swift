@@ -66,7 +66,8 @@ struct PortraitCommand: ParsableCommand {
         // A portrait is also written to report_portrait: it writes, so it takes the lock.
         let warehouse = try global.openWarehouseForWriting()
         let directory = try TerritoryDirectory(warehouse: warehouse, geography: geography)
-        let job = PortraitJob(warehouse: warehouse, layout: try PortraitLayout(path: global.pipelines + "/reports/portrait.yaml"), directory: directory)
+        let job = PortraitJob(warehouse: warehouse, layout: try PortraitLayout(path: global.pipelines + "/reports/portrait.yaml"), directory: directory,
+                              logger: global.makeLogger())
         let renderer = PortraitRenderer(templates: try PortraitTemplates(directory: global.pipelines + "/reports/templates"))
         if all {
             try writeAll(job, renderer)

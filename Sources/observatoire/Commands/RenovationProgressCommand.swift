@@ -24,7 +24,7 @@ struct RenovationProgressCommand: ParsableCommand {
             let directory = try TerritoryDirectory(warehouse: warehouse, geography: nil)
             return (try directory.resolve(argument), directory)
         }
-        let reports = try RenovationProgressJob(warehouse: warehouse, targets: targets)
+        let reports = try RenovationProgressJob(warehouse: warehouse, targets: targets, logger: global.makeLogger())
             .run(within: scope, command: "renovation progress\(within.map { " --within \($0)" } ?? "")")
         global.console.show(try format.render(RenovationProgressJob.grid(reports)), terminator: "")
     }

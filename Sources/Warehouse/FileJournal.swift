@@ -129,13 +129,19 @@ public enum FileJournal {
         try db.execute(sql: "UPDATE files SET sha256 = ?, size_bytes = ? WHERE file_id = ?", arguments: [sha256, sizeBytes, fileID])
     }
 
+    /// The current load of one identity (source, vintage, file name), the one a new load
+    /// of it replaces.
+    public static func currentFileID(sourceID: String, vintage: String, name: String, _ db: Database) throws -> Int64? {
+        try Int64.fetchOne(db, sql: """
+            SELECT file_id FROM files WHERE source_id = ? AND vintage = ? AND name = ? AND status = 'current'
+            """, arguments: [sourceID, vintage, name])
+    }
+
     /// Records a new load and retires the previous load of the same identity (source,
     /// vintage, file name), deleting its rows: the caller's transaction makes the swap atomic.
     /// - Returns: the new file id, and the id of the load it replaces.
     public static func begin(_ load: FileLoad, runID: Int64, _ db: Database) throws -> (fileID: Int64, replaced: Int64?) {
-        let previous = try Int64.fetchOne(db, sql: """
-            SELECT file_id FROM files WHERE source_id = ? AND vintage = ? AND name = ? AND status = 'current'
-            """, arguments: [load.sourceID, load.vintage, load.name])
+        let previous = try currentFileID(sourceID: load.sourceID, vintage: load.vintage, name: load.name, db)
         if let previous {
             try db.execute(sql: "UPDATE files SET status = 'replaced' WHERE file_id = ?", arguments: [previous])
             try deleteRows(ofFile: previous, db)

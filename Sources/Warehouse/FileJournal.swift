@@ -69,6 +69,44 @@ public enum FileJournal {
             """, arguments: [vintage]).map { LoadedFile(fileID: $0["file_id"], sourceID: $0["source_id"], name: $0["name"]) }
     }
 
+    /// The other current compositions of the same 1 January as `fileID`, to compare with it.
+    public static func epciCompositions(vintage: String, excluding fileID: Int64, _ db: Database) throws -> [LoadedFile] {
+        try Row.fetchAll(db, sql: """
+            SELECT f.file_id, f.source_id, f.name FROM files f WHERE f.status = 'current' AND f.vintage = ? AND f.file_id != ?
+              AND EXISTS (SELECT 1 FROM epci_composition e WHERE e.file_id = f.file_id)
+            """, arguments: [vintage, fileID]).map { LoadedFile(fileID: $0["file_id"], sourceID: $0["source_id"], name: $0["name"]) }
+    }
+
+    /// A current load of observations (or diagnostics) and the geography of its codes, once known.
+    public struct ObservationLoad: Sendable {
+        public let fileID: Int64
+        public let sourceID: String
+        public let vintage: String
+        public let name: String
+        public var geography: Int?
+        /// How the geography is known: declared, given, or inferred (and how surely).
+        public var geographyBasis: String?
+    }
+
+    /// Every current load of observations or diagnostics, oldest first: what normalise converts.
+    public static func observationLoads(_ db: Database) throws -> [ObservationLoad] {
+        try Row.fetchAll(db, sql: """
+            SELECT f.file_id, f.source_id, f.vintage, f.name, f.geography, f.geography_basis
+            FROM files f JOIN sources s USING (source_id)
+            WHERE f.status = 'current' AND s.kind IN ('observations', 'diagnostics')
+            ORDER BY f.file_id
+            """).map { row in
+            ObservationLoad(fileID: row["file_id"], sourceID: row["source_id"], vintage: row["vintage"], name: row["name"],
+                            geography: row["geography"], geographyBasis: row["geography_basis"])
+        }
+    }
+
+    /// Records the geography of a load's codes and how it is known (normalise infers it anew
+    /// at every run when the load did not declare it).
+    public static func setGeography(fileID: Int64, geography: Int, basis: String, _ db: Database) throws {
+        try db.execute(sql: "UPDATE files SET geography = ?, geography_basis = ? WHERE file_id = ?", arguments: [geography, basis, fileID])
+    }
+
     /// A current load with a variable `PMUN` (populations légales): what weighs splits and
     /// gives territories their population.
     public struct PopulationFile: Sendable, Equatable {

@@ -154,6 +154,13 @@ public enum FileJournal {
         }
     }
 
+    /// Every current load by id, source and checksum, in load order: what the loaded data
+    /// is, for the fingerprint of the stages that read it.
+    public static func currentChecksums(_ db: Database) throws -> [(fileID: Int64, sourceID: String, sha256: String)] {
+        try Row.fetchAll(db, sql: "SELECT file_id, source_id, sha256 FROM files WHERE status = 'current' ORDER BY file_id")
+            .map { ($0[0], $0[1], $0[2]) }
+    }
+
     /// Whether a current load of this source has this size: only such a load can be the
     /// same file, so a file of another size needs no checksum before it is loaded.
     public static func hasCurrentFile(sizeBytes: Int, sourceID: String, _ db: Database) throws -> Bool {

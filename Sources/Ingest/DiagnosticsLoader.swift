@@ -67,8 +67,7 @@ struct DiagnosticsLoader: RecordLoader {
     private var uncounted = LineSet()
     /// With `ingest --keep-rows`: each diagnostic, also written to `diagnostics` (those not
     /// to count are deleted at the end).
-    private let rows: PreparedInsert?
-    private let forgetRow: PreparedInsert?
+    private let rows: ObservationStore.DiagnosticRowWriter?
     private var replacedSkipped = 0
     private(set) var valuesWritten = 0
     let unusedColumns: [String] = []
@@ -83,11 +82,7 @@ struct DiagnosticsLoader: RecordLoader {
         path = header.path
         self.fileID = fileID
         self.db = db
-        rows = keepRows ? try PreparedInsert(db, sql: """
-            INSERT OR IGNORE INTO diagnostics (file_id, line, number, commune, date, label, building_type, construction_year, consumption)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """) : nil
-        forgetRow = keepRows ? try PreparedInsert(db, sql: "DELETE FROM diagnostics WHERE file_id = ? AND number = ? AND line = ?") : nil
+        rows = keepRows ? try ObservationStore.DiagnosticRowWriter(fileID: fileID, db) : nil
     }
 
     var notes: [String] {
@@ -151,16 +146,9 @@ struct DiagnosticsLoader: RecordLoader {
         }
         if let rows {
             let date = record.bytes(at: columns.date)
-            rows.bind(1, Int64?(fileID))
-            rows.bind(2, Int64?(Int64(line)))
-            rows.bind(3, bytes: number)
-            rows.bind(4, commune)
-            rows.bind(5, bytes: UnsafeBufferPointer(rebasing: date[0..<10]))
-            rows.bind(6, Self.labels[label])
-            rows.bind(7, Self.breakdowns[type].lowercased())
-            rows.bind(8, built.map(Int64.init))
-            rows.bind(9, consumption)
-            try rows.execute()
+            try rows.write(line: Int64(line), number: number, commune: commune, date: UnsafeBufferPointer(rebasing: date[0..<10]),
+                           label: Self.labels[label], buildingType: Self.breakdowns[type].lowercased(),
+                           constructionYear: built.map(Int64.init), consumption: consumption)
         }
         let diagnostic = CountedDiagnostic(commune: commune, year: year, label: label, buildingType: type, period: period,
                                            consumption: consumption.map(Float.init) ?? .nan, line: line)
@@ -261,11 +249,7 @@ struct DiagnosticsLoader: RecordLoader {
 
     /// With `--keep-rows`: deletes the row of a diagnostic not counted after all.
     private func forget(_ sighting: NumberSighting) throws {
-        guard let forgetRow else { return }
-        forgetRow.bind(1, Int64?(fileID))
-        forgetRow.bind(2, sighting.number)
-        forgetRow.bind(3, Int64?(Int64(sighting.line)))
-        try forgetRow.execute()
+        try rows?.forget(number: sighting.number, line: Int64(sighting.line))
     }
 
     /// Writes the rows that `DiagnosticCounter` counts on its own thread, registering each

@@ -70,8 +70,6 @@ final class LevelParts {
     }
 
     private func hasCurrentLoad(named name: String) throws -> Bool {
-        try Bool.fetchOne(db, sql: """
-            SELECT EXISTS (SELECT 1 FROM files WHERE source_id = ? AND vintage = ? AND name = ? AND status = 'current')
-            """, arguments: [load.sourceID, load.vintage, name]) ?? false
+        try FileJournal.currentFileID(sourceID: load.sourceID, vintage: load.vintage, name: name, db) != nil
     }
 }

@@ -68,7 +68,7 @@ struct MelodiLoader: RecordLoader {
     private let metadataNote: String?
     private let fileID: Int64
     private let levelParts: LevelParts
-    private let insert: PreparedInsert
+    private let valueWriter: ObservationStore.LongValueWriter
     private let db: Database
 
     /// Dimension codes and period of the row being loaded, the key of its variable.
@@ -112,9 +112,7 @@ struct MelodiLoader: RecordLoader {
         }
         self.fileID = fileID
         levelParts = LevelParts(load: load, fileID: fileID, runID: runID, levels: Array(rule.levels.values), db)
-        insert = try PreparedInsert(db, sql: """
-            INSERT INTO observation_values (file_id, territory_code, variable_id, territory_level, value, status) VALUES (?, ?, ?, ?, ?, ?)
-            """)
+        valueWriter = try ObservationStore.LongValueWriter(db)
         self.db = db
     }
 
@@ -152,14 +150,9 @@ struct MelodiLoader: RecordLoader {
         case .rejected(let rejection): return rejection
         }
         let target = kind == .commune ? fileID : try levelParts.fileID(counting: territoryLevel)
-        insert.bind(1, Int64?(target))
-        insert.bind(2, code)
-        insert.bind(3, Int64?(variable.id))
-        insert.bind(4, territoryLevel)
-        insert.bind(5, cell.value)
-        insert.bind(6, cell.status.rawValue)
         do {
-            try insert.execute()
+            try valueWriter.write(fileID: target, territoryCode: code, variableID: variable.id, level: territoryLevel,
+                                  value: cell.value, status: cell.status.rawValue)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             throw duplicate(record, level: level.name)
         }

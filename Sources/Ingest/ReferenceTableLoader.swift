@@ -52,7 +52,7 @@ struct ReferenceTableLoader: RecordLoader {
                                           header: header, fileID: fileID, db)
         var referenced: [Int: (target: String, values: Set<String>)] = [:]
         for (offset, column) in columns.enumerated() {
-            if let target = column.rule.references { referenced[offset] = (target, try Self.currentValues(of: target, db)) }
+            if let target = column.rule.references { referenced[offset] = (target, try ReferenceTableStore.currentValues(of: target, db)) }
         }
         self.referenced = referenced
         let used = Set(columns.flatMap { $0.positions + ($0.articlePosition.map { [$0] } ?? []) } + lists.positions)
@@ -92,18 +92,6 @@ struct ReferenceTableLoader: RecordLoader {
         try writer.write(values)
         valuesWritten += 1 + (try lists.write(items, key: key))
         return nil
-    }
-
-    /// The values of `table.column` in the rows of current files; both names whitelisted.
-    private static func currentValues(of target: String, _ db: Database) throws -> Set<String> {
-        let parts = target.split(separator: ".").map(String.init)
-        guard parts.count == 2, WarehouseSchema.referenceTables[parts[0]]?.contains(parts[1]) == true else {
-            throw ObservatoireError.warehouse("references: '\(target)' is not TABLE.COLUMN of a reference table", path: db.description)
-        }
-        return Set(try String.fetchAll(db, sql: """
-            SELECT DISTINCT t.\(parts[1]) FROM \(parts[0]) t JOIN files f USING (file_id)
-            WHERE f.status = 'current' AND t.\(parts[1]) IS NOT NULL
-            """))
     }
 
     private struct Rejected: Error { let rejection: Rejection }

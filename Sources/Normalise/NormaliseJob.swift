@@ -33,7 +33,7 @@ public struct NormaliseJob {
 
     /// The most recent COG whose communes and mouvements are both loaded: the default target.
     public static func latestGeography(_ db: Database) throws -> Int? {
-        try ReferenceData.referenceVintage(db).flatMap { Int($0) }
+        try GeographyStore.referenceVintage(db).flatMap { Int($0) }
     }
 
     private func normalise(target: Int, runID: Int64, _ db: Database) throws -> NormaliseSummary {
@@ -42,16 +42,14 @@ public struct NormaliseJob {
         summary.historyVintage = history.referenceVintage
         _ = try history.communes(in: target)  // a target newer than the loaded COG is refused here
 
-        var files = try ReferenceData.observationFiles(db)
+        var files = try FileJournal.observationLoads(db)
         try inferGeographies(of: &files, target: target, history: history, db)
         let weighting = PopulationWeights(tables: try ReferenceData.populationTables(db))
 
         var passages: [Int: PassageTable] = [:]
         let converter = ObservationConverter(target: target)
-        try db.execute(sql: "DROP INDEX normalised_by_variable")  // built again at the end, in one sort
-        try db.execute(sql: "DELETE FROM normalised_values WHERE geography = ?", arguments: [target])
-        try db.execute(sql: "DELETE FROM normalised_rows WHERE geography = ?", arguments: [target])
-        try db.execute(sql: "DELETE FROM unmapped_codes WHERE geography = ?", arguments: [target])
+        try ObservationStore.dropNormalisedIndex(db)  // built again at the end, in one sort
+        try ObservationStore.removeNormalised(geography: target, db)
         for file in files {
             var report = NormaliseSummary.FileReport(file: file)
             guard let geography = file.geography else {
@@ -66,20 +64,18 @@ public struct NormaliseJob {
             }
             if passages[geography] == nil {
                 let table = try PassageBuilder(history: history, weighting: weighting).passage(from: geography, to: target)
-                try PassageStore.replace(table, db)
+                try PassageStore.replace(from: table.fromVintage, to: table.toVintage, with: table.rows.lazy.map(Self.stored), db)
                 passages[geography] = table
             }
             report.counts = try converter.convert(fileID: file.fileID, geography: geography, db)
-            report.unmappedExamples = try String.fetchAll(db, sql: """
-                SELECT code FROM unmapped_codes WHERE geography = ? AND file_id = ? ORDER BY observations DESC, code LIMIT 5
-                """, arguments: [target, file.fileID])
+            report.unmappedExamples = try ObservationStore.unmappedExamples(geography: target, fileID: file.fileID, limit: 5, db)
             summary.files.append(report)
             logger.info("Normalised file", metadata: [
                 "file.id": "\(file.fileID)", "source": "\(file.sourceID)", "geography": "\(geography)", "target": "\(target)",
                 "observations": "\(report.counts.written)", "unmapped.codes": "\(report.counts.unmappedCodes)",
             ])
         }
-        try db.execute(sql: WarehouseSchema.normalisedValuesByVariable)
+        try ObservationStore.buildNormalisedIndex(db)
         summary.passages = passages.values.sorted { $0.fromVintage < $1.fromVintage }.map { table in
             NormaliseSummary.PassageReport(from: table.fromVintage, rows: table.rows.count,
                                            changed: table.rows.filter { $0.kind != .identity }.count,
@@ -94,20 +90,25 @@ public struct NormaliseJob {
     /// Gives each file without a declared or given geography the COG vintage its commune
     /// codes fit best (again at every run: a newer COG or another target may change the
     /// answer), and records the guess and its confidence in `files`.
-    private func inferGeographies(of files: inout [ObservationFile], target: Int, history: CommuneHistory, _ db: Database) throws {
+    private func inferGeographies(of files: inout [FileJournal.ObservationLoad], target: Int, history: CommuneHistory, _ db: Database) throws {
         let inferable = files.indices.filter { files[$0].geography == nil || files[$0].geographyBasis?.hasPrefix(VintageGuess.prefix) == true }
         guard !inferable.isEmpty else { return }
         let lists = history.communesByVintage(max(Self.oldestInferredVintage, history.firstVintage)...history.referenceVintage)
         for index in inferable {
-            let codes = try ReferenceData.communeCodes(fileID: files[index].fileID, db)
+            let codes = try ObservationStore.communeCodes(fileID: files[index].fileID, db)
             guard let guess = VintageGuess.guess(codes: codes, lists: lists, atMost: target) else {
                 files[index].geography = nil
                 continue
             }
             files[index].geography = guess.vintage
             files[index].geographyBasis = guess.summary
-            try db.execute(sql: "UPDATE files SET geography = ?, geography_basis = ? WHERE file_id = ?",
-                           arguments: [guess.vintage, guess.summary, files[index].fileID])
+            try FileJournal.setGeography(fileID: files[index].fileID, geography: guess.vintage, basis: guess.summary, db)
         }
+    }
+
+    /// A row of a passage table as the warehouse stores it.
+    private static func stored(_ passage: Passage) -> PassageStore.Row {
+        PassageStore.Row(fromCode: passage.fromCode, toCode: passage.toCode, weight: passage.weight, kind: passage.kind.rawValue,
+                         basis: passage.basis, events: passage.events.isEmpty ? nil : passage.events.joined(separator: "; "))
     }
 }

@@ -28,7 +28,7 @@ public struct NormaliseSummary: Sendable {
         public var unmappedExamples: [String] = []
         public var note: String?
 
-        init(file: ObservationFile) {
+        init(file: FileJournal.ObservationLoad) {
             fileID = file.fileID
             sourceID = file.sourceID
             name = file.name

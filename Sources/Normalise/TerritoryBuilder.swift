@@ -27,74 +27,41 @@ struct TerritoryBuilder {
         var zoneEPCIs: [String: [String]] = [:]
     }
 
+    private var store: TerritoryStore { TerritoryStore(geography: geography) }
+
     func build(_ db: Database) throws -> Counts {
         var counts = Counts()
         let vintage = String(geography)
-        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM cog_communes WHERE vintage = ? AND typecom = 'COM')",
-                                arguments: [vintage]) == true else {
+        guard try GeographyStore.hasCommunes(vintage: vintage, db) else {
             throw ObservatoireError(.missingReference, "no COG \(geography) communes file is loaded: ingest cog/\(geography)/communes.csv to name the territories of geography \(geography)")
         }
-        try db.execute(sql: "DELETE FROM territories WHERE geography = ?", arguments: [geography])
-        try db.execute(sql: "DELETE FROM memberships WHERE geography = ?", arguments: [geography])
-        let insert = try db.makeStatement(sql: """
-            INSERT OR IGNORE INTO territories (geography, territory, level, code, name, search_name, detail) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
+        try store.removeAll(db)
+        let writer = try TerritoryStore.Writer(geography: geography, db)
         func add(_ level: String, _ code: String, _ name: String, detail: String? = nil) throws {
             let territory = level == "FR" ? "FR" : "\(level):\(code)"
-            try insert.execute(arguments: [geography, territory, level, code, name, NameFolding.fold(name), detail])
+            try writer.add(territory: territory, level: level, code: code, name: name, searchName: NameFolding.fold(name), detail: detail)
         }
 
         try add("FR", "FR", "France")
-        let referenceVintage = { (table: String) in
-            try String.fetchOne(db, sql: "SELECT max(vintage) FROM \(table) WHERE vintage <= ?", arguments: [vintage])
-                ?? String.fetchOne(db, sql: "SELECT min(vintage) FROM \(table)")
+        let regions = try GeographyStore.vintage(of: .regions, for: vintage, db)
+        for region in try GeographyStore.regions(vintage: regions, db) {
+            try add(region.level, region.code, region.name)
         }
-        let regions = try referenceVintage("cog_regions")
-        for row in try Row.fetchAll(db, sql: "SELECT DISTINCT reg, libelle FROM cog_regions WHERE vintage = ?", arguments: [regions]) {
-            try add("REG", row["reg"], row["libelle"])
+        let departements = try GeographyStore.vintage(of: .departements, for: vintage, db)
+        for departement in try GeographyStore.departements(vintage: departements, db) {
+            try add(departement.level, departement.code, departement.name)
         }
-        let departements = try referenceVintage("cog_departements")
-        for row in try Row.fetchAll(db, sql: "SELECT DISTINCT dep, libelle FROM cog_departements WHERE vintage = ?", arguments: [departements]) {
-            try add("DEP", row["dep"], row["libelle"])
+        for commune in try GeographyStore.communesAndArrondissements(vintage: vintage, db) {
+            try add(commune.level, commune.code, commune.name)
         }
-        for row in try Row.fetchAll(db, sql: """
-            SELECT DISTINCT typecom, com, libelle FROM cog_communes WHERE vintage = ? AND typecom IN ('COM', 'ARM')
-            """, arguments: [vintage]) {
-            try add(row["typecom"], row["com"], row["libelle"])
-        }
-
-        // Memberships that the COG itself gives.
-        let memberships = [
-            "SELECT 'COM:' || com, 'DEP:' || dep FROM cog_communes WHERE vintage = :v AND typecom = 'COM' AND dep IS NOT NULL",
-            "SELECT 'COM:' || com, 'REG:' || reg FROM cog_communes WHERE vintage = :v AND typecom = 'COM' AND reg IS NOT NULL",
-            "SELECT 'COM:' || com, 'FR' FROM cog_communes WHERE vintage = :v AND typecom = 'COM'",
-            "SELECT 'ARM:' || com, 'COM:' || comparent FROM cog_communes WHERE vintage = :v AND typecom = 'ARM'",
-        ]
-        for select in memberships {
-            try db.execute(sql: "INSERT OR IGNORE INTO memberships (geography, territory, parent) SELECT :g, * FROM (\(select))",
-                           arguments: ["g": geography, "v": vintage])
-        }
-        try db.execute(sql: """
-            INSERT OR IGNORE INTO memberships (geography, territory, parent)
-            SELECT :g, 'DEP:' || dep, 'REG:' || reg FROM cog_departements WHERE vintage = :v
-            UNION SELECT :g, 'DEP:' || dep, 'FR' FROM cog_departements WHERE vintage = :v
-            UNION SELECT :g, 'REG:' || reg, 'FR' FROM cog_regions WHERE vintage = :r
-            """, arguments: ["g": geography, "v": departements, "r": regions])
+        try store.addCOGMemberships(communes: vintage, departements: departements, regions: regions, db)
 
         try addEPCIs(db, add: add, counts: &counts)
         try addZones(db, add: add, counts: &counts)
         // An EPCI or a zone lies in the départements and régions of its communes.
-        try db.execute(sql: """
-            INSERT OR IGNORE INTO memberships (geography, territory, parent)
-            SELECT DISTINCT :g, a.parent, b.parent FROM memberships a
-            JOIN memberships b ON b.geography = a.geography AND b.territory = a.territory
-            WHERE a.geography = :g AND a.territory LIKE 'COM:%' AND (a.parent LIKE 'EPCI:%' OR a.parent LIKE 'ZONE:%')
-              AND (b.parent LIKE 'DEP:%' OR b.parent LIKE 'REG:%')
-            """, arguments: ["g": geography])
-        for row in try Row.fetchAll(db, sql: "SELECT level, count(*) FROM territories WHERE geography = ? GROUP BY level", arguments: [geography]) {
-            counts.byLevel[row[0]] = row[1]
-        }
-        counts.memberships = try Int.fetchOne(db, sql: "SELECT count(*) FROM memberships WHERE geography = ?", arguments: [geography]) ?? 0
+        try store.addGroupingsToTheirDepartementsAndRegions(db)
+        counts.byLevel = try store.countByLevel(db)
+        counts.memberships = try store.membershipCount(db)
         return counts
     }
 
@@ -107,62 +74,25 @@ struct TerritoryBuilder {
         }
         let fileID = file.fileID
         counts.epciSource = "\(file.sourceID) \(file.name)"
-        let names = try Dictionary(Row.fetchAll(db, sql: """
-            SELECT epci, epci_name, nature FROM epci_list WHERE vintage = ? ORDER BY file_id
-            """, arguments: [String(geography)]).map { ($0["epci"] as String, ($0["epci_name"] as String?, $0["nature"] as String?)) },
-            uniquingKeysWith: { _, last in last })
-        for row in try Row.fetchAll(db, sql: """
-            SELECT epci, max(epci_name) AS name, max(nature) AS nature FROM epci_composition
-            WHERE file_id = ? AND epci != ? GROUP BY epci
-            """, arguments: [fileID, CodeKind.noEPCI]) {
-            let code: String = row["epci"]
-            try add("EPCI", code, names[code]?.0 ?? row["name"] ?? code, names[code]?.1 ?? row["nature"])
+        let names = Dictionary(try GeographyStore.epciList(vintage: String(geography), db).map { ($0.code, ($0.name, $0.nature)) },
+                               uniquingKeysWith: { _, last in last })
+        for epci in try GeographyStore.epcis(ofComposition: fileID, excluding: CodeKind.noEPCI, db) {
+            let code = epci.code
+            try add("EPCI", code, names[code]?.0 ?? epci.name ?? code, names[code]?.1 ?? epci.nature)
         }
-        try db.execute(sql: """
-            INSERT OR IGNORE INTO memberships (geography, territory, parent)
-            SELECT :g, 'COM:' || e.com, 'EPCI:' || e.epci FROM epci_composition e
-            WHERE e.file_id = :f AND e.epci != :none
-              AND EXISTS (SELECT 1 FROM territories t WHERE t.geography = :g AND t.territory = 'COM:' || e.com)
-            UNION SELECT :g, 'EPCI:' || e.epci, 'FR' FROM epci_composition e WHERE e.file_id = :f AND e.epci != :none
-            """, arguments: ["g": geography, "f": fileID, "none": CodeKind.noEPCI])
+        try store.addEPCIMemberships(composition: fileID, noEPCI: CodeKind.noEPCI, db)
         counts.epciComparisons = try compareCompositions(used: fileID, db)
-        counts.epciMismatches = try String.fetchAll(db, sql: """
-            SELECT 'in the composition, not a commune of COG ' || :g || ': ' || e.com FROM epci_composition e
-            WHERE e.file_id = :f AND NOT EXISTS (SELECT 1 FROM territories t WHERE t.geography = :g AND t.territory = 'COM:' || e.com)
-            UNION ALL
-            SELECT 'commune of COG ' || :g || ' in no EPCI of the composition: ' || t.code FROM territories t
-            WHERE t.geography = :g AND t.level = 'COM'
-              AND t.code NOT IN (SELECT com FROM epci_composition WHERE file_id = :f)
-            """, arguments: ["g": geography, "f": fileID])
+        counts.epciMismatches = try store.epciMismatches(composition: fileID, db)
     }
 
     /// Compares the composition used with every other one published for the same date
     /// (INSEE's and DGCL's): communes they place in different EPCIs, or that one lacks.
     private func compareCompositions(used fileID: Int64, _ db: Database) throws -> [String] {
-        let others = try Row.fetchAll(db, sql: """
-            SELECT f.file_id, f.source_id FROM files f WHERE f.status = 'current' AND f.vintage = ? AND f.file_id != ?
-              AND EXISTS (SELECT 1 FROM epci_composition e WHERE e.file_id = f.file_id)
-            """, arguments: [String(geography), fileID])
-        return try others.map { other in
-            let otherID: Int64 = other["file_id"]
-            // `+b.file_id` keeps SQLite on the (vintage, com) index instead of scanning by file.
-            let differences = try String.fetchAll(db, sql: """
-                SELECT a.com || ' (' || a.epci || ' / ' || coalesce(b.epci, 'absent') || ')'
-                FROM epci_composition a
-                LEFT JOIN epci_composition b ON b.vintage = a.vintage AND b.com = a.com AND +b.file_id = :b
-                WHERE a.file_id = :a AND a.epci IS NOT b.epci
-                UNION ALL
-                SELECT b.com || ' (absent / ' || b.epci || ')' FROM epci_composition b
-                WHERE b.file_id = :b AND b.com NOT IN (SELECT com FROM epci_composition WHERE file_id = :a)
-                ORDER BY 1
-                """, arguments: ["a": fileID, "b": otherID])
-            let agreeing = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM epci_composition a
-                JOIN epci_composition b ON b.vintage = a.vintage AND b.com = a.com AND +b.file_id = :b AND b.epci = a.epci
-                WHERE a.file_id = :a
-                """, arguments: ["a": fileID, "b": otherID]) ?? 0
+        try FileJournal.epciCompositions(vintage: String(geography), excluding: fileID, db).map { other in
+            let differences = try GeographyStore.compositionDifferences(fileID, other.fileID, db)
+            let agreeing = try GeographyStore.compositionAgreement(fileID, other.fileID, db)
             let detail = differences.isEmpty ? "" : "; \(differences.count) differ: \(differences.prefix(10).joined(separator: ", "))"
-            return "agrees with \(other["source_id"] as String) (file \(otherID)) on \(agreeing) communes\(detail)"
+            return "agrees with \(other.sourceID) (file \(other.fileID)) on \(agreeing) communes\(detail)"
         }
     }
 
@@ -200,30 +130,23 @@ struct TerritoryBuilder {
                 fullCount = communes.count
             case .epci(let codes):
                 counts.zoneEPCIs["ZONE:\(zone.id)"] = codes.map { "EPCI:\($0)" }
-                communes = try String.fetchSet(db, sql: """
-                    SELECT substr(territory, 5) FROM memberships WHERE geography = ? AND parent IN (\(codes.map { _ in "?" }.joined(separator: ", ")))
-                    """, arguments: StatementArguments([geography] + codes.map { "EPCI:\($0)" }))
-                let known = try String.fetchSet(db, sql: "SELECT code FROM territories WHERE geography = ? AND level = 'EPCI'", arguments: [geography])
+                communes = try store.memberCodes(ofAnyOf: codes.map { "EPCI:\($0)" }, db)
+                let known = try store.codes(level: "EPCI", db)
                 let missing = codes.filter { !known.contains($0) }
                 if !missing.isEmpty {
                     counts.zoneNotes.append("zone \(zone.id): EPCI \(missing.joined(separator: ", ")) not in the \(geography) composition")
                 }
             }
-            let known = try String.fetchSet(db, sql: "SELECT code FROM territories WHERE geography = ? AND level = 'COM'", arguments: [geography])
+            let known = try store.codes(level: "COM", db)
             let unnamed = communes.subtracting(known).subtracting(reported)
             if !unnamed.isEmpty {
                 counts.zoneNotes.append("zone \(zone.id): \(unnamed.count) communes are not in the loaded COG \(geography) communes file (e.g. \(unnamed.sorted().prefix(5).joined(separator: ", ")))")
             }
             try add("ZONE", zone.id, zone.label, zone.source)
             if let fullCount {
-                try db.execute(sql: """
-                    UPDATE territories SET communes_expected = ?, communes_basis = 'zone definition' WHERE geography = ? AND territory = ?
-                    """, arguments: [fullCount, geography, "ZONE:\(zone.id)"])
+                try store.setDeclaredCommunes(fullCount, of: "ZONE:\(zone.id)", db)
             }
-            let insert = try db.makeStatement(sql: "INSERT OR IGNORE INTO memberships (geography, territory, parent) VALUES (?, ?, ?)")
-            for code in communes.intersection(known).sorted() {
-                try insert.execute(arguments: [geography, "COM:\(code)", "ZONE:\(zone.id)"])
-            }
+            try store.addMemberships(of: communes.intersection(known).sorted().lazy.map { "COM:\($0)" }, in: "ZONE:\(zone.id)", db)
         }
     }
 }

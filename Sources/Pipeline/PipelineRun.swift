@@ -118,11 +118,6 @@ public struct PipelineRun {
 
     /// The fingerprint of a stage's last successful run on this geography.
     private func lastFingerprint(_ stage: StageReport.Stage, geography: Int, _ db: Database) throws -> String? {
-        try String.fetchOne(db, sql: """
-            SELECT s.fingerprint FROM run_stages s JOIN runs r USING (run_id)
-            WHERE s.stage = ? AND s.geography = ? AND s.status IN ('done', 'skipped') AND r.status IN ('succeeded', 'rejections')
-            ORDER BY s.run_id DESC LIMIT 1
-            """, arguments: [stage.rawValue, geography])
+        try StageJournal.lastFingerprint(stage: stage.rawValue, geography: geography, db)
     }
 }
-

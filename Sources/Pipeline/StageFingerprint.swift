@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Tabular
+import Warehouse
 
 /// What a stage's result depends on, reduced to one SHA-256: when it equals the
 /// fingerprint of the stage's last done run, the stage has nothing to do.
@@ -11,9 +12,8 @@ enum StageFingerprint {
     /// changed the result).
     static func normalise(geography: Int, sourcesDirectory: String, zonesDirectory: String, _ db: Database) throws -> String {
         var parts = ["geography \(geography)"]
-        let files = try Row.fetchAll(db, sql: "SELECT file_id, source_id, sha256 FROM files WHERE status = 'current' ORDER BY file_id")
-        parts += files.map { "file \($0[0] as Int64) \($0[1] as String) \($0[2] as String)" }
-        parts.append("outside runs \(try Int64.fetchOne(db, sql: lastOutsideRun) ?? 0)")
+        parts += try FileJournal.currentChecksums(db).map { "file \($0.fileID) \($0.sourceID) \($0.sha256)" }
+        parts.append("outside runs \(try RunJournal.lastStageRunByHand(db))")
         parts += try definitions(in: sourcesDirectory) + definitions(in: zonesDirectory)
         return digest(parts)
     }
@@ -23,14 +23,6 @@ enum StageFingerprint {
     static func compute(normalise: String, indicatorsDirectory: String, knownIssues: String) throws -> String {
         digest([normalise] + (try definitions(in: indicatorsDirectory)) + [try contents(knownIssues)])
     }
-
-    /// Successful hand-run writes to what the stages produce (portraits write only their
-    /// report table, and change no stage's inputs).
-    private static let lastOutsideRun = """
-        SELECT max(run_id) FROM runs
-        WHERE status IN ('succeeded', 'rejections')
-          AND (command LIKE 'observatoire ingest%' OR command LIKE 'observatoire normalise%' OR command LIKE 'observatoire compute%')
-        """
 
     /// Every YAML file of a folder, by name and content.
     private static func definitions(in directory: String) throws -> [String] {

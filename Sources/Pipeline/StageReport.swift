@@ -1,4 +1,5 @@
 import GRDB
+import Warehouse
 
 /// What one stage of a pipeline run did, as stored in `run_stages`.
 public struct StageReport: Sendable, Equatable {
@@ -20,9 +21,7 @@ public struct StageReport: Sendable, Equatable {
     public var message: String
 
     func record(runID: Int64, _ db: Database) throws {
-        try db.execute(sql: """
-            INSERT OR REPLACE INTO run_stages (run_id, stage, status, geography, fingerprint, seconds, rows, warnings, message)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [runID, stage.rawValue, status.rawValue, geography, fingerprint, seconds, rows, warnings, message])
+        try StageJournal.record(StageJournal.Entry(stage: stage.rawValue, status: status.rawValue, geography: geography, fingerprint: fingerprint,
+                                                   seconds: seconds, rows: rows, warnings: warnings, message: message), runID: runID, db)
     }
 }

@@ -35,19 +35,13 @@ public struct WarehouseStatus: Sendable {
 
     public init(warehouse: Warehouse, runs limit: Int = 10) throws {
         (runs, sources, figures) = try warehouse.read { db in
-            var runs = try Row.fetchAll(db, sql: """
-                SELECT run_id, command, started_at, finished_at, status, message FROM runs ORDER BY run_id DESC LIMIT ?
-                """, arguments: [limit]).map {
-                Run(id: $0[0], command: $0[1], startedAt: $0[2], finishedAt: $0[3], status: $0[4], message: $0[5])
+            var runs = try RunJournal.recent(limit: limit, db).map {
+                Run(id: $0.id, command: $0.command, startedAt: $0.startedAt, finishedAt: $0.finishedAt, status: $0.status, message: $0.message)
             }
             for index in runs.indices {
-                runs[index].stages = try Row.fetchAll(db, sql: """
-                    SELECT stage, status, seconds, message FROM run_stages WHERE run_id = ?
-                    ORDER BY CASE stage WHEN 'ingest' THEN 0 WHEN 'normalise' THEN 1 ELSE 2 END
-                    """, arguments: [runs[index].id]).map { row in
-                    let seconds: Double? = row[2]
-                    return "\(row[0] as String) \(row[1] as String)" + (seconds.map { String(format: " in %.2f s", $0) } ?? "")
-                        + ": \(row[3] as String? ?? "")"
+                runs[index].stages = try StageJournal.stages(ofRun: runs[index].id, db).map { stage in
+                    "\(stage.stage) \(stage.status)" + (stage.seconds.map { String(format: " in %.2f s", $0) } ?? "")
+                        + ": \(stage.message ?? "")"
                 }
             }
             let sources = try FileJournal.freshness(db)
@@ -58,10 +52,8 @@ public struct WarehouseStatus: Sendable {
     /// Counting statuses unpacks every packed row: about a second for all of France.
     private static func figures(_ db: Database) throws -> [Figures] {
         var counts: [Int: [Figures.Count]] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT geography, status, count(*) FROM indicator_values GROUP BY geography, status ORDER BY geography, count(*) DESC, status
-            """) {
-            counts[row[0], default: []].append(Figures.Count(status: row[1], values: row[2]))
+        for count in try WarehouseSummary.indicatorValueCounts(db) {
+            counts[count.geography, default: []].append(Figures.Count(status: count.status, values: count.values))
         }
         return try counts.keys.sorted().map { geography in
             Figures(geography: geography, statuses: counts[geography]!, partialTerritories: try TerritoryStore(geography: geography).partialCount(db))

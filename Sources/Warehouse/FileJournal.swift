@@ -69,6 +69,44 @@ public enum FileJournal {
             """, arguments: [vintage]).map { LoadedFile(fileID: $0["file_id"], sourceID: $0["source_id"], name: $0["name"]) }
     }
 
+    /// The other current compositions of the same 1 January as `fileID`, to compare with it.
+    public static func epciCompositions(vintage: String, excluding fileID: Int64, _ db: Database) throws -> [LoadedFile] {
+        try Row.fetchAll(db, sql: """
+            SELECT f.file_id, f.source_id, f.name FROM files f WHERE f.status = 'current' AND f.vintage = ? AND f.file_id != ?
+              AND EXISTS (SELECT 1 FROM epci_composition e WHERE e.file_id = f.file_id)
+            """, arguments: [vintage, fileID]).map { LoadedFile(fileID: $0["file_id"], sourceID: $0["source_id"], name: $0["name"]) }
+    }
+
+    /// A current load of observations (or diagnostics) and the geography of its codes, once known.
+    public struct ObservationLoad: Sendable {
+        public let fileID: Int64
+        public let sourceID: String
+        public let vintage: String
+        public let name: String
+        public var geography: Int?
+        /// How the geography is known: declared, given, or inferred (and how surely).
+        public var geographyBasis: String?
+    }
+
+    /// Every current load of observations or diagnostics, oldest first: what normalise converts.
+    public static func observationLoads(_ db: Database) throws -> [ObservationLoad] {
+        try Row.fetchAll(db, sql: """
+            SELECT f.file_id, f.source_id, f.vintage, f.name, f.geography, f.geography_basis
+            FROM files f JOIN sources s USING (source_id)
+            WHERE f.status = 'current' AND s.kind IN ('observations', 'diagnostics')
+            ORDER BY f.file_id
+            """).map { row in
+            ObservationLoad(fileID: row["file_id"], sourceID: row["source_id"], vintage: row["vintage"], name: row["name"],
+                            geography: row["geography"], geographyBasis: row["geography_basis"])
+        }
+    }
+
+    /// Records the geography of a load's codes and how it is known (normalise infers it anew
+    /// at every run when the load did not declare it).
+    public static func setGeography(fileID: Int64, geography: Int, basis: String, _ db: Database) throws {
+        try db.execute(sql: "UPDATE files SET geography = ?, geography_basis = ? WHERE file_id = ?", arguments: [geography, basis, fileID])
+    }
+
     /// A current load with a variable `PMUN` (populations légales): what weighs splits and
     /// gives territories their population.
     public struct PopulationFile: Sendable, Equatable {
@@ -116,6 +154,13 @@ public enum FileJournal {
         }
     }
 
+    /// Every current load by id, source and checksum, in load order: what the loaded data
+    /// is, for the fingerprint of the stages that read it.
+    public static func currentChecksums(_ db: Database) throws -> [(fileID: Int64, sourceID: String, sha256: String)] {
+        try Row.fetchAll(db, sql: "SELECT file_id, source_id, sha256 FROM files WHERE status = 'current' ORDER BY file_id")
+            .map { ($0[0], $0[1], $0[2]) }
+    }
+
     /// Whether a current load of this source has this size: only such a load can be the
     /// same file, so a file of another size needs no checksum before it is loaded.
     public static func hasCurrentFile(sizeBytes: Int, sourceID: String, _ db: Database) throws -> Bool {
@@ -129,13 +174,19 @@ public enum FileJournal {
         try db.execute(sql: "UPDATE files SET sha256 = ?, size_bytes = ? WHERE file_id = ?", arguments: [sha256, sizeBytes, fileID])
     }
 
+    /// The current load of one identity (source, vintage, file name), the one a new load
+    /// of it replaces.
+    public static func currentFileID(sourceID: String, vintage: String, name: String, _ db: Database) throws -> Int64? {
+        try Int64.fetchOne(db, sql: """
+            SELECT file_id FROM files WHERE source_id = ? AND vintage = ? AND name = ? AND status = 'current'
+            """, arguments: [sourceID, vintage, name])
+    }
+
     /// Records a new load and retires the previous load of the same identity (source,
     /// vintage, file name), deleting its rows: the caller's transaction makes the swap atomic.
     /// - Returns: the new file id, and the id of the load it replaces.
     public static func begin(_ load: FileLoad, runID: Int64, _ db: Database) throws -> (fileID: Int64, replaced: Int64?) {
-        let previous = try Int64.fetchOne(db, sql: """
-            SELECT file_id FROM files WHERE source_id = ? AND vintage = ? AND name = ? AND status = 'current'
-            """, arguments: [load.sourceID, load.vintage, load.name])
+        let previous = try currentFileID(sourceID: load.sourceID, vintage: load.vintage, name: load.name, db)
         if let previous {
             try db.execute(sql: "UPDATE files SET status = 'replaced' WHERE file_id = ?", arguments: [previous])
             try deleteRows(ofFile: previous, db)

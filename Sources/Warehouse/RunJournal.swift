@@ -32,6 +32,36 @@ public enum RunJournal {
         }
     }
 
+    /// One run as the journal keeps it.
+    public struct Run: Sendable, Equatable {
+        public let id: Int64
+        public let command: String
+        public let startedAt: String
+        public let finishedAt: String?
+        public let status: String
+        public let message: String?
+    }
+
+    /// The last `limit` runs, the latest first.
+    public static func recent(limit: Int, _ db: Database) throws -> [Run] {
+        try Row.fetchAll(db, sql: """
+            SELECT run_id, command, started_at, finished_at, status, message FROM runs ORDER BY run_id DESC LIMIT ?
+            """, arguments: [limit]).map {
+            Run(id: $0[0], command: $0[1], startedAt: $0[2], finishedAt: $0[3], status: $0[4], message: $0[5])
+        }
+    }
+
+    /// The last successful run of `ingest`, `normalise` or `compute` by hand, outside a
+    /// pipeline run; 0 when none. Such a run may have changed what a stage produced
+    /// (portraits write only their report table, and change no stage's inputs).
+    public static func lastStageRunByHand(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: """
+            SELECT max(run_id) FROM runs
+            WHERE status IN ('succeeded', 'rejections')
+              AND (command LIKE 'observatoire ingest%' OR command LIKE 'observatoire normalise%' OR command LIKE 'observatoire compute%')
+            """) ?? 0
+    }
+
     /// Marks the runs left `running` by a process that ended without finishing (killed,
     /// crashed) as failed. Only the holder of the `WriterLock` may call it: no other
     /// writer can then be running. Returns how many there were.

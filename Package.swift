@@ -153,7 +153,7 @@ let package = Package(
         .testTarget(name: "CartographyTests", dependencies: ["Core", "TestSupport", "Cartography"], swiftSettings: strict),
         .testTarget(name: "TerritoriesTests", dependencies: ["TestSupport", "Territories", "Ingest", "Warehouse"], swiftSettings: strict),
         .testTarget(name: "NormaliseTests", dependencies: [
-            "Core", "TestSupport", "Normalise", "Territories", "Geography", "Ingest", "Catalog", "Warehouse",
+            "Core", "TestSupport", "Normalise", "Territories", "Geography", "Ingest", "Catalog", "Warehouse", "Cartography",
         ], swiftSettings: strict),
         // SQL-looking names and values through every path that reaches SQL.
         .testTarget(name: "SQLSafetyTests", dependencies: [

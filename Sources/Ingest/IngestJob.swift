@@ -65,7 +65,7 @@ public struct IngestJob {
                 var childIsDirectory: ObjCBool = false
                 guard !name.hasPrefix("."), manager.fileExists(atPath: full, isDirectory: &childIsDirectory),
                       !childIsDirectory.boolValue,
-                      !["md", "yaml", "yml", "json", "geojson"].contains((name as NSString).pathExtension.lowercased())
+                      !["md", "yaml", "yml", "json"].contains((name as NSString).pathExtension.lowercased())
                 else { continue }
                 found.append(full)
             }

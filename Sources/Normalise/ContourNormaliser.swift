@@ -54,9 +54,10 @@ public struct ContourNormaliser {
                 let drawn = members.compactMap { communes[$0] }
                 guard !drawn.isEmpty else { continue }
                 let union = try GeosGeometry.union(drawn.map(\.geometry), in: context)
-                let basis = drawn.count == members.count
-                    ? "union of its \(members.count) communes"
-                    : "union of \(drawn.count) of its \(members.count) communes (the others have no contour)"
+                let full = max(territory.communesExpected ?? members.count, members.count)
+                let basis = drawn.count == full
+                    ? "union of its \(full) communes"
+                    : "union of \(drawn.count) of its \(full) communes (the others have no contour or are not in the geography)"
                 contours.append(TerritoryContour(territory: territory.id, fileID: drawn[0].contour.fileID, wkb: try union.wkb(), basis: basis))
                 report.byLevel[level, default: 0] += 1
             }

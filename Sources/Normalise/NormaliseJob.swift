@@ -84,6 +84,8 @@ public struct NormaliseJob {
         }
         summary.territories = try TerritoryBuilder(geography: target, zones: zones, history: history, weighting: weighting).build(db)
         summary.partialTerritories = try MembershipCompleteness(geography: target, zoneEPCIs: summary.territories.zoneEPCIs).record(db)
+        summary.contours = try ContourNormaliser(target: target, history: history,
+                                                 passages: PassageBuilder(history: history, weighting: weighting)).build(db)
         return summary
     }
 

@@ -12,6 +12,9 @@ public struct Territory: Sendable, Equatable, Hashable {
     public let detail: String?
     /// The name without accents, case or punctuation, as searches compare it.
     public let searchName: String
+    /// How many communes it has in full, when a reference says so and the geography holds
+    /// fewer of them (a territory only partly loaded).
+    public let communesExpected: Int?
 
     /// Levels in the order people read them.
     public static let levelOrder = ["FR": 0, "REG": 1, "DEP": 2, "ZONE": 3, "EPCI": 4, "COM": 5, "ARM": 6]
@@ -25,6 +28,7 @@ public struct Territory: Sendable, Equatable, Hashable {
         name = row["name"]
         detail = row["detail"]
         searchName = row["search_name"]
+        communesExpected = row["communes_expected"]
     }
 
     /// `Lens (COM:62498)`.

@@ -70,6 +70,12 @@ public enum WarehouseDocumentation {
             "previous_value": "The value before the run", "value": "The value now (NULL when removed or not published)"]),
         "alerts": Table(description: "Values that break a data-quality rule of their indicator (plausible range, largest yearly change), per compute run.", columns: [
             "rule": "plausible-range, yearly-change", "files": "The files the indicator's values come from"]),
+        "contour_features": Table(description: "Features of the contours files (GeoJSON in WGS84) as loaded: code, name, geometry checked valid by GEOS.", columns: [
+            "feature": "Position of the feature in its file, from 1", "level": "COM, ARM, EPCI …, from the code's syntax",
+            "geometry": "ISO WKB, little-endian, longitude then latitude", "vertices": "Positions of its rings"]),
+        "territory_contours": Table(description: "The contour of each territory on a geography, made by normalise from the loaded contours.", columns: [
+            "geometry": "ISO WKB, little-endian, longitude then latitude",
+            "basis": "Where it comes from: a feature of a file, a union of former communes (a merger), a union of its communes"]),
         "indicator_sources": Table(description: "Files each indicator was computed from.", columns: [:]),
         "known_issues": Table(description: "Known errors of the sources (pipelines/known-issues.yaml), as applied.", columns: [
             "matched": "Observations concerned; NULL when the source is not loaded"]),

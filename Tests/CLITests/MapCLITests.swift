@@ -33,4 +33,20 @@ import Testing
         #expect(refused.errors.contains("294 communes of Bassin minier du Nord-Pas-de-Calais (ZONE:bassin-minier) have no contour in lens-only.geojson"), "\(refused.errors)")
         #expect(!FileManager.default.fileExists(atPath: missing))
     }
+
+    /// Without --contours, the contours the demo loaded and normalise put on its geography:
+    /// the 330 communes, and the outlines of the 9 EPCI made from them.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: Observatoire.binary.path), "the observatoire binary is not built"))
+    func aChoroplethFromTheWarehousesContours() throws {
+        let directory = try Observatoire.temporaryDirectory()
+        let warehouse = directory.appendingPathComponent("w.sqlite").path
+        #expect(try Observatoire.run(["run", "--warehouse", warehouse, "--raw", "raw/demo", "--quiet"]).status == 0)
+        let svg = directory.appendingPathComponent("pauvrete.svg").path
+        let map = try Observatoire.run(["map", "taux_pauvrete", "--warehouse", warehouse, "--territory", "ZONE:bassin-minier", "--output", svg])
+        #expect(map.status == 0, "\(map.errors)")
+        let text = try String(contentsOfFile: svg, encoding: .utf8)
+        #expect(text.components(separatedBy: "<title>").count - 1 == 330)
+        #expect(text.contains("contours : communes-mbm.geojson ;"))
+        #expect(text.components(separatedBy: "fill=\"none\" stroke=\"#333333\" stroke-width=\"1.2\"").count - 1 == 9, "the EPCI outlined")
+    }
 }

@@ -15,12 +15,14 @@ struct MapCommand: ParsableCommand {
         commandName: "map",
         abstract: "A choropleth of one indicator over the communes of a territory, as SVG, PNG or HTML.",
         discussion: """
-            The contours are read from a GeoJSON file of communes (WGS84, a code property such as \
-            `insee`), reprojected to Lambert-93 with PROJ and simplified with GEOS as a coverage: \
-            neighbouring communes keep their shared borders. Classes by quantiles (the default: \
+            The contours are those the warehouse holds for the geography (a contours source, put \
+            on the geography by normalise), or a GeoJSON file of communes given with --contours \
+            (WGS84, a code property such as `insee`); they are reprojected to Lambert-93 with \
+            PROJ and simplified with GEOS as a coverage: neighbouring communes keep their shared borders. Classes by quantiles (the default: \
             as many communes in each class, readable on skewed rates) or Jenks' natural breaks; \
             secret values hatched, communes without a published value in grey, each explained in \
-            the legend; --outlines draws larger territories (EPCI) over them.
+            the legend; the EPCI are outlined over the communes of a larger territory (--outlines \
+            FILE draws another layer).
             """
     )
 
@@ -32,10 +34,10 @@ struct MapCommand: ParsableCommand {
     @Option(name: .long, help: "The territory whose communes are mapped: code, prefixed code or name.")
     var territory: String
 
-    @Option(name: .long, help: "GeoJSON of the communes' contours (e.g. ../shared/data/bassin-minier/communes-mbm.geojson).")
-    var contours: String
+    @Option(name: .long, help: "GeoJSON of the communes' contours, instead of those of the warehouse.")
+    var contours: String?
 
-    @Option(name: .long, help: "GeoJSON of outlines drawn over the communes (e.g. the EPCI).")
+    @Option(name: .long, help: "GeoJSON of outlines drawn over the communes, instead of the warehouse's EPCI.")
     var outlines: String?
 
     @Option(name: .long, help: "The period; the latest the communes have by default.")
@@ -72,13 +74,17 @@ struct MapCommand: ParsableCommand {
         let directory = try TerritoryDirectory(warehouse: warehouse, geography: geography)
         let subject = try directory.resolve(territory)
         let projection = try Reprojection()
-        let communes = try GeoJSONPolygons(path: contours).features.map(projection.project)
+        let stored = StoredContours(warehouse: warehouse, geography: directory.geography)
+        let (features, source) = try contours.map { (try GeoJSONPolygons(path: $0).features, URL(fileURLWithPath: $0).lastPathComponent) }
+            ?? stored.communes(of: subject, in: directory)
+        let communes = try features.map(projection.project)
         let simplified = tolerance > 0 ? try CoverageSimplifier(tolerance: tolerance).simplify(communes).features : communes
         var map = try ChoroplethMapBuilder(warehouse: warehouse, directory: directory)
-            .map(indicator: indicator, territory: subject, period: period, contours: simplified,
-                 contoursName: URL(fileURLWithPath: contours).lastPathComponent)
+            .map(indicator: indicator, territory: subject, period: period, contours: simplified, contoursName: source)
         if let outlines {
             map.outlines = try GeoJSONPolygons(path: outlines).features.map { try projection.project($0).geometry }
+        } else if contours == nil, !["COM", "ARM", "EPCI"].contains(subject.level) {
+            map.outlines = try stored.outlines(level: "EPCI", within: subject, communes: simplified)
         }
         map.breaks = breaks
         map.classes = classes

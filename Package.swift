@@ -69,7 +69,7 @@ let package = Package(
         .target(name: "Output", dependencies: ["Core", "CXlsxWriter"], swiftSettings: strict),
         // Exports of indicator values: CSV, XLSX, JSON; long or wide.
         .target(name: "Export", dependencies: [
-            "Core", "Output", "Warehouse", .product(name: "GRDB", package: "GRDB.swift"),
+            "Core", "Cartography", "Output", "Warehouse", .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         // Territory lookup: search by name, resolve arguments, describe a territory.

@@ -22,11 +22,13 @@ public struct FeatureLayer: Sendable {
     }
 
     public struct Feature: Sendable {
-        public var geometry: MultiPolygon
+        /// Nil for a territory without a contour: written all the same, with its values,
+        /// and an empty geometry, rather than left out.
+        public var geometry: MultiPolygon?
         /// In the order of `fields`.
         public var values: [Value]
 
-        public init(geometry: MultiPolygon, values: [Value]) {
+        public init(geometry: MultiPolygon?, values: [Value]) {
             self.geometry = geometry
             self.values = values
         }

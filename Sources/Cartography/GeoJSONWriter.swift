@@ -16,9 +16,13 @@ public struct GeoJSONWriter {
                 if position > 0 { out += "," }
                 out += Self.quoted(field.name) + ":" + Self.json(value)
             }
-            out += "},\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":["
-            out += feature.geometry.polygons.map(Self.coordinates).joined(separator: ",")
-            out += "]}}"
+            if let geometry = feature.geometry {
+                out += "},\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":["
+                out += geometry.polygons.map(Self.coordinates).joined(separator: ",")
+                out += "]}}"
+            } else {
+                out += "},\"geometry\":null}"
+            }
         }
         out += "\n]}\n"
         return Data(out.utf8)

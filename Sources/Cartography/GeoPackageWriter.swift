@@ -87,10 +87,13 @@ public struct GeoPackageWriter {
         let insert = try db.makeStatement(sql: "INSERT INTO \"\(layer.name)\" (geom\(layer.fields.map { ", \"\($0.name)\"" }.joined())) VALUES (\(placeholders))")
         var extent: Envelope?
         for feature in layer.features {
-            let geometry = try GeosGeometry(feature.geometry, in: context)
-            let envelope = try geometry.envelope()
-            extent = extent.map { $0.union(envelope) } ?? envelope
-            var arguments: [(any DatabaseValueConvertible)?] = [Data(binary(srs: srs, envelope: envelope, wkb: try geometry.wkb()))]
+            var arguments: [(any DatabaseValueConvertible)?] = [nil]
+            if let polygons = feature.geometry {
+                let geometry = try GeosGeometry(polygons, in: context)
+                let envelope = try geometry.envelope()
+                extent = extent.map { $0.union(envelope) } ?? envelope
+                arguments[0] = Data(binary(srs: srs, envelope: envelope, wkb: try geometry.wkb()))
+            }
             for value in feature.values {
                 switch value {
                 case .text(let text): arguments.append(text)

@@ -19,6 +19,8 @@ public struct ExportRequest: Sendable {
 
     public enum Format: String, Sendable, CaseIterable {
         case csv, xlsx, json
+        /// On the territories' contours: an OGC GeoPackage (Lambert-93), RFC 7946 GeoJSON (WGS84).
+        case gpkg, geojson
     }
 
     public var indicators: [String]

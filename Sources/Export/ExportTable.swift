@@ -55,6 +55,8 @@ public struct ExportTable: Sendable {
     public let territories: [Territory]
     /// "Filosofi 2021 … (INSEE-DGFiP-Cnaf-Cnav-Ccmsa): cc_filosofi_2021_COM.csv", one per source.
     public let sources: [String]
+    /// For a GIS export: the territories written without a contour (none in the warehouse).
+    public var withoutContour: [String] = []
 
     /// Indicators that have at least one row, in the order asked.
     public var writtenIndicators: [String] {

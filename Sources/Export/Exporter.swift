@@ -1,3 +1,4 @@
+import Cartography
 import Foundation
 import Logging
 import Output
@@ -18,7 +19,8 @@ public struct Exporter {
     /// - Returns: the table written, for the summary line.
     @discardableResult
     public func export(_ request: ExportRequest, format: ExportRequest.Format, to path: String) throws -> ExportTable {
-        let table = try ExportTable(request: request, warehouse: warehouse)
+        var table = try ExportTable(request: request, warehouse: warehouse)
+        var withoutContour: [String] = []
         switch format {
         case .csv:
             let (csv, metadata) = CSVExportWriter().data(for: table)
@@ -28,7 +30,25 @@ public struct Exporter {
             try AtomicFile.write(to: path) { try JSONExportWriter().data(for: table).write(to: $0) }
         case .xlsx:
             try AtomicFile.write(to: path) { try XLSXExportWriter().write(table, to: $0.path) }
+        case .geojson:
+            let (layer, missing) = try GISExportWriter(warehouse: warehouse).layer(of: table, projection: nil)
+            withoutContour = missing
+            try AtomicFile.write(to: path) { try GeoJSONWriter().data(of: layer).write(to: $0) }
+        case .gpkg:
+            let gis = GISExportWriter(warehouse: warehouse)
+            let projection = try Reprojection()
+            var layers: [FeatureLayer] = []
+            for level in GISExportWriter.levels(for: request.level) {
+                var asked = request
+                asked.level = level
+                let (layer, missing) = try gis.layer(of: level == request.level ? table : try ExportTable(request: asked, warehouse: warehouse),
+                                                     projection: projection)
+                layers.append(layer)
+                withoutContour += missing
+            }
+            try AtomicFile.write(to: path) { try GeoPackageWriter().write(layers, to: $0.path) }
         }
+        table.withoutContour = withoutContour
         for missing in table.missing {
             logger.debug("Indicator without values", metadata: ["indicator": "\(missing.indicator)", "reason": "\(missing.reason)"])
         }

@@ -11,10 +11,10 @@ import Testing
         let first = try Observatoire.run(["ingest", "--warehouse", warehouse, "raw/demo"])
         #expect(first.status == 0, "\(first.errors)")
         #expect(first.output.contains("filosofi-commune-2021"))
-        #expect(first.output.contains("14 files: 14 loaded"))
+        #expect(first.output.contains("15 files: 15 loaded"))
         let second = try Observatoire.run(["ingest", "--warehouse", warehouse, "raw/demo"])
         #expect(second.status == 0)
-        #expect(second.output.contains("14 unchanged"))
+        #expect(second.output.contains("15 unchanged"))
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: Observatoire.binary.path), "the observatoire binary is not built"))
@@ -25,6 +25,7 @@ import Testing
         #expect(normalise.status == 0, "\(normalise.errors)")
         #expect(normalise.output.contains("territories: 1 FR, 1 REG, 2 DEP, 9 EPCI, 330 COM, 2 ZONE"))
         #expect(normalise.output.contains("inferred COG 2024: all 330 commune codes match exactly"))
+        #expect(normalise.output.contains("contours: 330 COM, 9 EPCI, 2 DEP, 1 REG, 2 ZONE"))
 
         let zone = try Observatoire.run(["territories", "show", "--warehouse", warehouse, "ZONE:bassin-minier"])
         #expect(zone.status == 0, "\(zone.errors)")

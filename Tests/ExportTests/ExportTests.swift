@@ -111,6 +111,23 @@ struct ExportTests {
         #expect(rows.first?["estimate"] as? Bool == false)
     }
 
+    /// Without contours in the warehouse every territory is still written, with an empty
+    /// geometry, and the table says which: nothing asked for is dropped.
+    @Test func aGISExportKeepsTheTerritoriesWithoutContour() throws {
+        let sandbox = try computed()
+        let request = ExportRequest(indicators: ["taux_chomage_15_64"], level: .commune, within: "DEP:62", geography: 2024)
+        let path = sandbox.directory.appendingPathComponent("dep62.geojson").path
+        let table = try Exporter(warehouse: sandbox.warehouse, logger: .quiet).export(request, format: .geojson, to: path)
+        #expect(table.withoutContour == ["COM:62001", "COM:62003"])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        let features = try #require(document["features"] as? [[String: Any]])
+        #expect(features.count == 2)
+        #expect(features.allSatisfy { $0["geometry"] is NSNull })
+        let alpha = try #require(features.first { ($0["properties"] as? [String: Any])?["code"] as? String == "62001" }?["properties"] as? [String: Any])
+        #expect(alpha["taux_chomage_15_64_2021"] as? Double == 15)
+        #expect(alpha["taux_chomage_15_64_2021_statut"] as? String == "ok")
+    }
+
     @Test func unknownIndicatorIsRefusedAndNoFileIsLeft() throws {
         let sandbox = try computed()
         let request = ExportRequest(indicators: ["taux_de_rien"], level: .commune, within: "FR", geography: 2024)

@@ -50,7 +50,7 @@ struct PipelineRunTests {
         let before = try content(sandbox)
         let second = try pipeline(sandbox).run(raw: [raw], geography: nil, force: false, command: "observatoire run")
         #expect(statuses(second) == ["ingest done", "normalise skipped", "compute skipped"])
-        #expect(second.ingest?.count(.unchanged) == 14)
+        #expect(second.ingest?.count(.unchanged) == 15)
         #expect(try content(sandbox) == before)
         let forced = try pipeline(sandbox).run(raw: [raw], geography: nil, force: true, command: "observatoire run")
         #expect(statuses(forced) == ["ingest done", "normalise done", "compute done"])

@@ -17,7 +17,7 @@ extension ExportRequest.Format: ExpressibleByArgument {}
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write indicator values to CSV, XLSX or JSON: long (one row per value) or wide.",
+        abstract: "Write indicator values to CSV, XLSX or JSON (long: one row per value, or wide), or on the territories' contours to GeoPackage or GeoJSON.",
         discussion: """
             Every row carries the territory's code, level and name, the period, the value, its \
             status in a column of its own (a value that is not ok or partial is never a number), \
@@ -25,7 +25,11 @@ struct ExportCommand: ParsableCommand {
             that has no value at this level gets rows (long) or a column (wide) saying why, and \
             a warning. Workbooks and --excel CSV have French headers and statuses; plain CSV \
             and JSON have ids and codes. The sources and each column's label are in the sidecar \
-            FILE.metadata.json of a CSV, the sheet Métadonnées of a workbook, the JSON document itself.
+            FILE.metadata.json of a CSV, the sheet Métadonnées of a workbook, the JSON document itself. \
+            gpkg and geojson write one feature per territory on the contours of the warehouse, \
+            each indicator and period a number column and a status column (taux_pauvrete_2021, \
+            taux_pauvrete_2021_statut): a GeoPackage in Lambert-93 with a layer of the communes and \
+            one of their EPCI for --level commune, GeoJSON in WGS84 for the level asked.
             """
     )
 
@@ -40,7 +44,7 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "Only territories inside this one (code, prefixed code or name), e.g. ZONE:bassin-minier; France by default.")
     var within = "FR"
 
-    @Option(name: .long, help: "csv, xlsx or json.")
+    @Option(name: .long, help: "csv, xlsx, json, or on the contours: gpkg (GeoPackage, Lambert-93, communes and their EPCI) or geojson (WGS84).")
     var format: ExportRequest.Format = .csv
 
     @Flag(name: .long, help: "One row per territory, one column per indicator and period.")

@@ -11,6 +11,11 @@ struct ExportPresenter {
         let notComputed = table.missing.isEmpty ? "" : " (\(table.missing.count) not computed: \(table.missing.map(\.indicator).joined(separator: ", ")))"
         console.say("\(table.rows.count) values of \(written) indicator\(written == 1 ? "" : "s")\(notComputed) for "
             + "\(Set(table.rows.map(\.territoryCode)).count) territories (\(scope)) → \(output)")
+        if !table.withoutContour.isEmpty {
+            console.warn("warning: \(table.withoutContour.count) territories have no contour in the warehouse and are written without geometry "
+                + "(\(table.withoutContour.prefix(5).joined(separator: ", "))\(table.withoutContour.count > 5 ? ", …" : "")): "
+                + "ingest a contours layer that covers them (docs/maps.md) and normalise again")
+        }
     }
 
     func warnNotComputed(_ missing: [ExportTable.Missing], scope: String) {

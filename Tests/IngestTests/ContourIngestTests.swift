@@ -38,6 +38,22 @@ struct ContourIngestTests {
         #expect(try sandbox.scalar("SELECT count(*) FROM contour_features WHERE hex(substr(geometry, 1, 5)) = '0106000000'") == 330)
     }
 
+    /// The national layer `fetch` downloads, in Etalab's layout: recognised by its
+    /// properties and name, its COG the vintage in its name.
+    @Test func etalabsNationalLayerIsRecognisedWithItsCOG() throws {
+        let sandbox = try Sandbox()
+        let ring = Self.square.map { "[\($0.0), \($0.1)]" }.joined(separator: ", ")
+        let path = try sandbox.write("contours/2024/communes-100m-2024.geojson", """
+            {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"code": "62498", "nom": "Lens", \
+            "departement": "62", "region": "32", "epci": "246200364", "plm": false}, "geometry": {"type": "Polygon", "coordinates": [[\(ring)]]}}]}
+            """)
+        let outcome = try sandbox.ingest(path)
+        #expect(outcome.status == .loaded, "\(outcome.message ?? "")")
+        #expect(outcome.sourceID == "etalab-contours-communes" && outcome.vintage == "2024")
+        #expect(outcome.unusedColumns.isEmpty)
+        #expect(try sandbox.scalar("SELECT geography FROM files") == 2024)
+    }
+
     @Test func aSelfIntersectingOrRepeatedFeatureIsRejectedNamingIt() throws {
         let sandbox = try Sandbox()
         let path = try sandbox.write("communes-2024.geojson", Self.layer([

@@ -4,14 +4,10 @@ import Warehouse
 /// What `observatoire status` shows the morning after: the last runs and their stages,
 /// per source what is loaded and since when, and per geography how sure its figures are.
 public struct WarehouseStatus: Sendable {
+    /// A run of the journal, and its stages as one line each.
     public struct Run: Sendable, Equatable {
-        public let id: Int64
-        public let command: String
-        public let startedAt: String
-        public let finishedAt: String?
-        public let status: String
-        public let message: String?
-        public var stages: [String] = []
+        public let run: RunJournal.Run
+        public let stages: [String]
     }
 
     public typealias SourceFreshness = FileJournal.SourceFreshness
@@ -35,14 +31,11 @@ public struct WarehouseStatus: Sendable {
 
     public init(warehouse: Warehouse, runs limit: Int = 10) throws {
         (runs, sources, figures) = try warehouse.read { db in
-            var runs = try RunJournal.recent(limit: limit, db).map {
-                Run(id: $0.id, command: $0.command, startedAt: $0.startedAt, finishedAt: $0.finishedAt, status: $0.status, message: $0.message)
-            }
-            for index in runs.indices {
-                runs[index].stages = try StageJournal.stages(ofRun: runs[index].id, db).map { stage in
+            let runs = try RunJournal.recent(limit: limit, db).map { run in
+                Run(run: run, stages: try StageJournal.stages(ofRun: run.id, db).map { stage in
                     "\(stage.stage) \(stage.status)" + (stage.seconds.map { String(format: " in %.2f s", $0) } ?? "")
                         + ": \(stage.message ?? "")"
-                }
+                })
             }
             let sources = try FileJournal.freshness(db)
             return (runs, sources, try Self.figures(db))

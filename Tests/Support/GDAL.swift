@@ -12,18 +12,9 @@ public enum GDAL {
     /// Runs a GDAL tool, standard output and error together; throws on a non-zero exit.
     @discardableResult
     public static func run(_ tool: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let output = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "\((tool as NSString).lastPathComponent) \(arguments.joined(separator: " ")) exited with \(process.terminationStatus): \(output)")
+        let (status, output) = try ToolProcess.run(tool, arguments)
+        guard status == 0 else {
+            throw Failure(description: "\((tool as NSString).lastPathComponent) \(arguments.joined(separator: " ")) exited with \(status): \(output)")
         }
         return output
     }

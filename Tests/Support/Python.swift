@@ -11,6 +11,14 @@ public enum Python {
 
     /// Runs `python3 arguments…`, with standard output and error together.
     public static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        try ToolProcess.run(path, arguments)
+    }
+}
+
+/// A program the tests read our outputs back with, run to its end.
+public enum ToolProcess {
+    /// Runs `path arguments…`; its exit status and its standard output and error together.
+    public static func run(_ path: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments

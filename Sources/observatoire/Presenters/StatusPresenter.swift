@@ -7,10 +7,11 @@ struct StatusPresenter {
 
     func present(_ status: WarehouseStatus) {
         console.show("runs (most recent first):")
-        for run in status.runs {
+        for entry in status.runs {
+            let run = entry.run
             console.show("  \(run.id)  \(run.status.padding(toLength: 10, withPad: " ", startingAt: 0)) \(run.startedAt)  \(run.command)")
             if let message = run.message { console.show("      \(message)") }
-            for stage in run.stages { console.show("      \(stage)") }
+            for stage in entry.stages { console.show("      \(stage)") }
         }
         console.show("sources (files currently loaded):")
         for source in status.sources {

@@ -38,6 +38,11 @@ public struct ChoroplethMap: Sendable {
     public var breaks: ClassBreaks = .quantiles
     public var classes = 5
     public var palette: Palette = .sequential
+    /// The code of an area drawn over the others with a thick border (a commune inside
+    /// its EPCI), if any.
+    public var highlight: String?
+    /// Prefix of the SVG's own ids (hatching, frame), distinct for each map of one page.
+    public var idPrefix = "map"
 
     public init(title: String, caption: String, unit: String, isCount: Bool, areas: [Area]) {
         self.title = title
@@ -82,7 +87,7 @@ public struct ChoroplethMap: Sendable {
                 shown = FrenchNumber.format(value, unit: unit, count: isCount) + (area.status == "partial" ? " (partiel)" : "")
             } else if area.status == "secret" {
                 secrets += 1
-                fill = "url(#secret)"
+                fill = "url(#\(idPrefix)-secret)"
                 shown = StatusLabel.french(area.status)
             } else {
                 missing += 1
@@ -95,6 +100,9 @@ public struct ChoroplethMap: Sendable {
         for outline in outlines {
             body += "<path d=\"\(path(outline))\" fill=\"none\" stroke=\"#333333\" stroke-width=\"1.2\"/>\n"
         }
+        for area in areas where area.code == highlight {
+            body += "<path d=\"\(path(area.geometry))\" fill=\"none\" stroke=\"#d62828\" stroke-width=\"3\"/>\n"
+        }
         // The legend: one line per class, then the areas without a figure.
         var legend: [(swatch: String, text: String)] = []
         for index in colours.indices where index + 1 < bounds.count {
@@ -103,7 +111,7 @@ public struct ChoroplethMap: Sendable {
             let upper = index + 2 == bounds.count ? "à \(high) inclus" : "à moins de \(high)"
             legend.append((colours[index], "de \(low) \(upper) (\(counts[index]))"))
         }
-        if secrets > 0 { legend.append(("url(#secret)", "secret statistique (\(secrets))")) }
+        if secrets > 0 { legend.append(("url(#\(idPrefix)-secret)", "secret statistique (\(secrets))")) }
         if missing > 0 {
             legend.append((Palette.missing, "pas de valeur publiée : non disponible, effectif trop faible ou couverture insuffisante (\(missing))"))
         }
@@ -114,13 +122,13 @@ public struct ChoroplethMap: Sendable {
             <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(Self.number(Self.width)) \(Self.number(height))" \
             width="\(Self.number(Self.width))" height="\(Self.number(height))" font-family="DejaVu Sans, Arial, sans-serif" role="img" \
             aria-label="\(Markup.escaped(title))">
-            <defs><pattern id="secret" patternUnits="userSpaceOnUse" width="6" height="6">\
+            <defs><pattern id="\(idPrefix)-secret" patternUnits="userSpaceOnUse" width="6" height="6">\
             <rect width="6" height="6" fill="#ffffff"/><path d="M0,6L6,0M-1,1L1,-1M5,7L7,5" stroke="\(Palette.secretHatch)" stroke-width="1"/></pattern></defs>
             <text x="\(Self.number(Self.margin))" y="24" font-size="16" font-weight="bold" fill="#1d3557">\(Markup.escaped(title))</text>
             <text x="\(Self.number(Self.margin))" y="44" font-size="12" fill="#1d3557">\(Markup.escaped(subtitle))</text>
-            <clipPath id="frame"><rect x="0" y="\(Self.number(Self.titleHeight - Self.margin))" width="\(Self.number(Self.width))" \
+            <clipPath id="\(idPrefix)-frame"><rect x="0" y="\(Self.number(Self.titleHeight - Self.margin))" width="\(Self.number(Self.width))" \
             height="\(Self.number(mapHeight + 2 * Self.margin))"/></clipPath>
-            <g clip-path="url(#frame)">
+            <g clip-path="url(#\(idPrefix)-frame)">
 
             """
         svg += body + "</g>\n"

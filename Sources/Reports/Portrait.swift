@@ -5,6 +5,14 @@ import Warehouse
 /// Everything a portrait shows of one territory, read from the warehouse and not yet
 /// formatted: every output (HTML, Markdown, CSV, XLSX, `report_portrait`) is made from it.
 public struct Portrait: Sendable {
+    /// A choropleth of the portrait: an indicator over the communes of the territory (or,
+    /// for a commune, of its EPCI), as self-contained SVG.
+    public struct Map: Sendable {
+        public let indicator: String
+        public let title: String
+        public let svg: String
+    }
+
     /// An indicator as the warehouse describes it.
     public struct Indicator: Sendable, Equatable {
         public let id: String
@@ -117,6 +125,8 @@ public struct Portrait: Sendable {
     /// Reasons of the known issues in `flags`, by issue id.
     public let knownIssues: [String: String]
     public let production: Production
+    /// The maps of the layout that could be drawn (contours loaded, values computed).
+    public var maps: [Map] = []
 
     public var geography: Int { subject.geography }
     public var entries: [Entry] { sections.flatMap(\.entries) }

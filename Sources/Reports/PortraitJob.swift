@@ -24,7 +24,7 @@ public struct PortraitJob {
     public func run(territories: [String], command: String, now: Date = Date()) throws -> [Portrait] {
         let geography = directory.geography
         let builder = PortraitBuilder(layout: layout, directory: directory)
-        let portraits: [Portrait] = try RunJournal.transaction(command: command, in: warehouse, headline: { "\($0.count) portrait\($0.count == 1 ? "" : "s"), geography \(geography)" }) { runID, db in
+        var portraits: [Portrait] = try RunJournal.transaction(command: command, in: warehouse, headline: { "\($0.count) portrait\($0.count == 1 ? "" : "s"), geography \(geography)" }) { runID, db in
             guard try IndicatorStore.hasComputedValues(geography: geography, db) else {
                 throw ObservatoireError(.report, "no indicator has been computed on geography \(geography): run `observatoire compute` first")
             }
@@ -39,8 +39,11 @@ public struct PortraitJob {
                 return portrait
             }
         }
+        let maps = try PortraitMapMaker(warehouse: warehouse, directory: directory, indicators: layout.maps, logger: logger)
+        for index in portraits.indices { portraits[index].maps = try maps.maps(of: portraits[index]) }
         logger.info("Made portraits", metadata: [
             "geography": "\(geography)", "portraits": "\(portraits.count)", "indicators": "\(portraits.map(\.entries.count).reduce(0, +))",
+            "maps": "\(portraits.map(\.maps.count).reduce(0, +))",
         ])
         return portraits
     }

@@ -20,10 +20,23 @@ public struct PortraitLayout: Sendable, Decodable {
     public var sections: [Section]
     /// Indicators of the table of member communes (EPCI and zone portraits).
     public var members: [String]
+    /// Indicators mapped over the communes of an EPCI or zone portrait; a commune's portrait
+    /// maps the first over its EPCI, the commune outlined.
+    public var maps: [String]
 
     enum CodingKeys: String, CodingKey {
-        case title, highlights, sections, members
+        case title, highlights, sections, members, maps
         case referenceZones = "reference_zones"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        title = try container.decode(String.self, forKey: .title)
+        referenceZones = try container.decode([String].self, forKey: .referenceZones)
+        highlights = try container.decode(Int.self, forKey: .highlights)
+        sections = try container.decode([Section].self, forKey: .sections)
+        members = try container.decode([String].self, forKey: .members)
+        maps = try container.decodeIfPresent([String].self, forKey: .maps) ?? []
     }
 
     /// Every indicator of the sections, in order.

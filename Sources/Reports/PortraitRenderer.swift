@@ -38,8 +38,18 @@ public struct PortraitRenderer: Sendable {
                 try JSONSerialization.data(withJSONObject: metadata, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
                     .write(to: temporary)
             }
-        case .html, .md:
+        case .html:
             let text = try text(portrait, format: format)
+            try AtomicFile.write(to: path) { temporary in try Data(text.utf8).write(to: temporary) }
+        case .md:
+            // The maps go beside the page as SVG files, which it links.
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+            let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+            let files = portrait.maps.map { "\(stem)-carte-\($0.indicator).svg" }
+            for (map, file) in zip(portrait.maps, files) {
+                try AtomicFile.write(to: folder.appendingPathComponent(file).path) { temporary in try Data(map.svg.utf8).write(to: temporary) }
+            }
+            let text = templates.markdown.render(PortraitView(portrait, mapFiles: files))
             try AtomicFile.write(to: path) { temporary in try Data(text.utf8).write(to: temporary) }
         }
     }

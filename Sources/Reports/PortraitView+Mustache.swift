@@ -24,6 +24,8 @@ extension PortraitView: MustacheParent {
         case "memberHeaders": memberHeaders
         case "members": members
         case "hasMembers": hasMembers
+        case "maps": maps
+        case "hasMaps": hasMaps
         case "notes": notes
         case "sources": sources
         case "production": production
@@ -124,6 +126,17 @@ extension Footnotes.Note: MustacheParent {
         switch name {
         case "mark": mark
         case "text": text
+        default: nil
+        }
+    }
+}
+
+extension PortraitView.MapView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "svg": svg
+        case "file": file
         default: nil
         }
     }

@@ -62,6 +62,13 @@ struct PortraitView {
         let sortKey: String
     }
 
+    /// A map: inline SVG in HTML; in Markdown, the SVG file written beside, when there is one.
+    struct MapView {
+        let title: String
+        let svg: String
+        let file: String?
+    }
+
     struct MemberLine {
         let name: String
         let code: String
@@ -85,6 +92,8 @@ struct PortraitView {
     let memberHeaders: [String]
     let members: [MemberLine]
     let hasMembers: Bool
+    let maps: [MapView]
+    let hasMaps: Bool
     let notes: [Footnotes.Note]
     let sources: [String]
     /// `Produit le 2026-12-07 18:40 UTC par observatoire 0.35.0, exécution n° 12`.
@@ -92,7 +101,9 @@ struct PortraitView {
     /// The version of Observatoire that made the portrait.
     let software: String
 
-    init(_ portrait: Portrait) {
+    /// - Parameter mapFiles: the file names of the maps written beside a Markdown portrait,
+    ///   in the order of `portrait.maps`; a Markdown portrait without them shows no map.
+    init(_ portrait: Portrait, mapFiles: [String]? = nil) {
         var footnotes = Footnotes()
         let subject = portrait.subject
         title = portrait.title
@@ -154,6 +165,8 @@ struct PortraitView {
             })
         }
         hasMembers = !members.isEmpty
+        maps = portrait.maps.enumerated().map { index, map in MapView(title: map.title, svg: map.svg, file: mapFiles?[index]) }
+        hasMaps = !maps.isEmpty
         notes = footnotes.all
         sources = portrait.sources.map(Self.sourceLine)
         production = Self.productionLine(portrait.production)

@@ -38,7 +38,7 @@ import Testing
         let svg = map.svg()
         #expect(svg.components(separatedBy: "<title>").count - 1 == 330, "a tooltip per commune")
         #expect(svg.contains("<title>Lens (62498) : 32,0\u{00A0}%</title>"))
-        #expect(svg.contains("fill=\"url(#secret)\""), "secret rates hatched")
+        #expect(svg.contains("fill=\"url(#map-secret)\""), "secret rates hatched")
         let bounds = map.bounds
         #expect(bounds.count == 6, "five classes")
         #expect(svg.contains("de \(FrenchNumber.format(bounds[0], unit: "%")) à moins de \(FrenchNumber.format(bounds[1], unit: "%"))"))

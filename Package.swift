@@ -87,7 +87,7 @@ let package = Package(
         // Cités minières: reference lists (GeoJSON) matched to communes, renovation progress
         // against the targets of pipelines/programmes.yaml, the priority ranking of pipelines/cites-priorite.yaml.
         .target(name: "Cites", dependencies: [
-            "Core", "Geography", "Output", "Territories", "Warehouse", "Yams",
+            "Core", "Cartography", "Geography", "Output", "Territories", "Warehouse", "Yams",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),

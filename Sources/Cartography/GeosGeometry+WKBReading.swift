@@ -11,3 +11,14 @@ extension GeosGeometry {
         self.init(owning: made, in: context)
     }
 }
+
+extension GeosGeometry {
+    /// The position of a point (as `pointOnSurface` gives).
+    public func coordinate() throws -> Coordinate {
+        var x = 0.0, y = 0.0
+        guard GEOSGeomGetX_r(context.handle, handle, &x) == 1, GEOSGeomGetY_r(context.handle, handle, &y) == 1 else {
+            throw context.failure("read a point's position")
+        }
+        return Coordinate(x: x, y: y)
+    }
+}

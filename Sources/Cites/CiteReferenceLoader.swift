@@ -1,3 +1,4 @@
+import Cartography
 import Core
 import Foundation
 import Geography
@@ -23,6 +24,9 @@ public struct CiteReferenceLoader {
         public let cites: Int
         public let geography: Int
         public let unmatched: [Unmatched]
+        /// Why the outlines were not kept, when the layer's geometries could not be read
+        /// (the names and communes are loaded all the same).
+        public var shapesNotRead: String?
     }
 
     public let warehouse: Warehouse
@@ -39,7 +43,8 @@ public struct CiteReferenceLoader {
     /// - Parameter departements: where to look for the names (all of France when empty).
     public func load(path: String, listID: String, geography: Int, departements: Set<String> = [], command: String) throws -> Summary {
         let features = try GeoJSONFeatures(path: path)
-        let summary: Summary = try RunJournal.transaction(command: command, in: warehouse, headline: { summary in
+        let (shapes, shapesNotRead) = Self.shapes(path: path)
+        var summary: Summary = try RunJournal.transaction(command: command, in: warehouse, headline: { summary in
             "\(summary.cites) cités of \(summary.listID), \(summary.unmatched.count) commune names unmatched"
         }) { runID, db in
             let index = try Self.communeIndex(geography: geography, db)
@@ -52,7 +57,8 @@ public struct CiteReferenceLoader {
                 let refID = properties["id_unesco"] ?? properties["id_lsm"] ?? properties["id"]
                 let cite = CiteStore.PublishedCite(position: position + 1, refID: refID, name: name, otherName: properties["nom_2"],
                                                    type: properties["type"], company: properties["compagnie"],
-                                                   interest: properties["interet"], owner: properties["proprietaire"])
+                                                   interest: properties["interet"], owner: properties["proprietaire"],
+                                                   geometry: shapes[position + 1])
                 try CiteStore.insertReferenceCite(cite, listID: listID, geography: geography, path: path, runID: runID, db)
                 for (rank, commune) in Self.communeNames(properties).enumerated() {
                     let match = index.match(commune, departements: departements)
@@ -73,11 +79,28 @@ public struct CiteReferenceLoader {
             }
             return Summary(listID: listID, cites: features.properties.count, geography: geography, unmatched: unmatched)
         }
+        summary.shapesNotRead = shapesNotRead
         logger.info("Loaded reference list", metadata: [
             "list": "\(listID)", "file.path": "\(path)", "geography": "\(geography)", "cites": "\(summary.cites)",
-            "communes.unmatched": "\(summary.unmatched.count)",
+            "communes.unmatched": "\(summary.unmatched.count)", "outlines": "\(shapes.count)",
         ])
         return summary
+    }
+
+    /// Each feature's outline as WKB, by position from 1, checked by GEOS (an invalid one is
+    /// left out); none, and why, when the layer's geometries cannot be read as polygons.
+    static func shapes(path: String) -> (byPosition: [Int: [UInt8]], notRead: String?) {
+        do {
+            let context = try GeosContext()
+            var shapes: [Int: [UInt8]] = [:]
+            for feature in try GeoJSONPolygons(path: path).features {
+                let geometry = try GeosGeometry(feature.geometry, in: context)
+                if try geometry.isValid() { shapes[feature.index] = try geometry.wkb() }
+            }
+            return (shapes, nil)
+        } catch {
+            return ([:], "\(error)")
+        }
     }
 
     /// `commune_1`, `commune_2`, … in order (or a single `commune`), the empty ones left out.

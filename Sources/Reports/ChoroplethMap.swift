@@ -43,6 +43,8 @@ public struct ChoroplethMap: Sendable {
     public var highlight: String?
     /// Prefix of the SVG's own ids (hatching, frame), distinct for each map of one page.
     public var idPrefix = "map"
+    /// Cités minières drawn over the areas, coloured by renovation progress.
+    public var cites: [CiteMark] = []
 
     public init(title: String, caption: String, unit: String, isCount: Bool, areas: [Area]) {
         self.title = title
@@ -103,6 +105,16 @@ public struct ChoroplethMap: Sendable {
         for area in areas where area.code == highlight {
             body += "<path d=\"\(path(area.geometry))\" fill=\"none\" stroke=\"#d62828\" stroke-width=\"3\"/>\n"
         }
+        // The cités of the inventory over those it does not hold, which are drawn smaller.
+        for cite in cites.filter({ $0.progress == .notInInventory }) + cites.filter({ $0.progress != .notInInventory }) {
+            let radius = cite.progress == .notInInventory ? "2.5" : "4"
+            let title = "<title>\(Markup.escaped(cite.name + " : " + cite.progress.legend + (cite.label.map { ", rang \($0)" } ?? "")))</title>"
+            let position = point(cite.anchor).split(separator: ",")
+            body += "<g class=\"cite\"><path d=\"\(path(cite.geometry))\" fill=\"\(cite.progress.colour)\" stroke=\"#000000\" stroke-width=\"0.6\"/>"
+                + "<circle cx=\"\(position[0])\" cy=\"\(position[1])\" r=\"\(radius)\" fill=\"\(cite.progress.colour)\" stroke=\"#000000\" stroke-width=\"0.8\"/>"
+                + (cite.label.map { "<text x=\"\(position[0])\" y=\"\(position[1])\" dx=\"5\" dy=\"-4\" font-size=\"9\">\(Markup.escaped($0))</text>" } ?? "")
+                + title + "</g>\n"
+        }
         // The legend: one line per class, then the areas without a figure.
         var legend: [(swatch: String, text: String)] = []
         for index in colours.indices where index + 1 < bounds.count {
@@ -114,6 +126,10 @@ public struct ChoroplethMap: Sendable {
         if secrets > 0 { legend.append(("url(#\(idPrefix)-secret)", "secret statistique (\(secrets))")) }
         if missing > 0 {
             legend.append((Palette.missing, "pas de valeur publiée : non disponible, effectif trop faible ou couverture insuffisante (\(missing))"))
+        }
+        for progress in CiteMark.Progress.allCases {
+            let count = cites.filter { $0.progress == progress }.count
+            if count > 0 { legend.append((progress.colour, "\(progress.legend) (\(count))")) }
         }
         let legendTop = Self.titleHeight + mapHeight + 16
         let height = legendTop + Double(legend.count) * Self.legendLine + 44

@@ -77,5 +77,5 @@ extension CiteStore {
     }
 
     /// Keeps an inventory table's rows to the current files: a replaced file's rows are history.
-    private static let current = "JOIN files f USING (file_id) WHERE f.status = 'current'"
+    static let current = "JOIN files f USING (file_id) WHERE f.status = 'current'"
 }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 extension CiteStore {
@@ -57,9 +58,12 @@ extension CiteStore {
         public var company: String?
         public var interest: String?
         public var owner: String?
+        /// The cité's outline as the list publishes it (ISO WKB, WGS84), when read.
+        public var geometry: [UInt8]?
 
         public init(position: Int, refID: String?, name: String, otherName: String?, type: String?, company: String?,
-                    interest: String?, owner: String?) {
+                    interest: String?, owner: String?, geometry: [UInt8]? = nil) {
+            self.geometry = geometry
             self.position = position
             self.refID = refID
             self.name = name
@@ -83,10 +87,11 @@ extension CiteStore {
     public static func insertReferenceCite(_ cite: PublishedCite, listID: String, geography: Int, path: String, runID: Int64,
                                            _ db: Database) throws {
         try db.execute(sql: """
-            INSERT INTO cite_references (list_id, position, ref_id, nom, nom_2, type, compagnie, interet, proprietaire, geography, path, run_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO cite_references (list_id, position, ref_id, nom, nom_2, type, compagnie, interet, proprietaire, geography, path, run_id,
+                                         geometry)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [listID, cite.position, cite.refID, cite.name, cite.otherName, cite.type, cite.company,
-                             cite.interest, cite.owner, geography, path, runID])
+                             cite.interest, cite.owner, geography, path, runID, cite.geometry.map { Data($0) }])
     }
 
     /// One commune name of a listed cité: its code when it matched one commune, else why not.

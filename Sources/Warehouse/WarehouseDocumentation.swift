@@ -94,7 +94,8 @@ public enum WarehouseDocumentation {
         "cite_reference_ids": Table(description: "Identifier of a cité of the inventory in a published list (column references), for `cites compare`.", columns: [
             "list_id": "The list, as loaded by `cites references --list`", "ref_id": "The cité's identifier in it (id_unesco, id_lsm)"]),
         "cite_references": Table(description: "Cités of a published list (UNESCO property, ERBM) loaded by `cites references`.", columns: [
-            "nom_2": "Another name of the cité in the list (ERBM's nom_2)"]),
+            "nom_2": "Another name of the cité in the list (ERBM's nom_2)",
+            "geometry": "Its outline as the list publishes it: ISO WKB, WGS84; NULL when not read"]),
         "cite_reference_communes": Table(description: "Commune names of the reference cités and the code each matched.", columns: [
             "reason": "Why the name matched no single commune; NULL when it did"]),
         "report_renovation_progress": Table(description: "Progress of each programme against its target, by year, EPCI and owner.", columns: [

@@ -34,3 +34,11 @@ extension WarehouseSchema {
         CREATE INDEX territory_contours_by_file ON territory_contours (file_id);
         """
 }
+
+extension WarehouseSchema {
+    /// Migration 018: the outline of each cité of a reference list, as the list publishes
+    /// it (ISO WKB, WGS84), so that maps draw the cités.
+    static let citeShapes = """
+        ALTER TABLE cite_references ADD COLUMN geometry BLOB;
+        """
+}

@@ -22,6 +22,7 @@ public enum WarehouseSchema {
         ("015-completeness", completeness),
         ("016-history", history),
         ("017-contours", contours),
+        ("018-cite-shapes", citeShapes),
     ]
 
     static var migrator: DatabaseMigrator {

@@ -28,6 +28,9 @@ struct CitesReferencesCommand: ParsableCommand {
         let summary = try CiteReferenceLoader(warehouse: warehouse, logger: global.makeLogger()).load(
             path: path, listID: list, geography: geography, departements: Set(departements), command: "cites references \(list)")
         global.console.show("\(summary.cites) cités of \(summary.listID) (COG \(summary.geography)): \(summary.unmatched.count) commune names unmatched")
+        if let reason = summary.shapesNotRead {
+            global.console.warn("warning: the outlines of \(summary.listID) were not kept (its names and communes are): \(reason)")
+        }
         for unmatched in summary.unmatched {
             global.console.show("  \(unmatched.refID ?? "-")  \(unmatched.cite): \(unmatched.reason)")
         }

@@ -9,6 +9,7 @@ import Territories
 extension ClassBreaks: ExpressibleByArgument {}
 extension Palette: ExpressibleByArgument {}
 extension MapFormat: ExpressibleByArgument {}
+extension StoredCites.Label: ExpressibleByArgument {}
 
 struct MapCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,7 +22,8 @@ struct MapCommand: ParsableCommand {
             PROJ and simplified with GEOS as a coverage: neighbouring communes keep their shared borders. Classes by quantiles (the default: \
             as many communes in each class, readable on skewed rates) or Jenks' natural breaks; \
             secret values hatched, communes without a published value in grey, each explained in \
-            the legend; the EPCI are outlined over the communes of a larger territory (--outlines \
+            the legend; --cites draws the cités minières of the reference lists, coloured by how far \
+            their renovation has gone (the operations of the inventory cité that names them); the EPCI are outlined over the communes of a larger territory (--outlines \
             FILE draws another layer).
             """
     )
@@ -64,6 +66,12 @@ struct MapCommand: ParsableCommand {
     @Option(name: .long, help: "The geography; the most recent normalised one by default.")
     var geography: Int?
 
+    @Flag(name: .long, help: "Draw the cités minières of the reference lists loaded (cites references), coloured by renovation progress.")
+    var cites = false
+
+    @Option(name: .long, help: "With --cites: rank (priority rank of the last cites rank), name, or none.")
+    var citeLabels: StoredCites.Label = .none
+
     func validate() throws {
         if !(3...7).contains(classes) { throw ValidationError("--classes is 3 to 7: more classes cannot be told apart on a map.") }
         if tolerance < 0 { throw ValidationError("--tolerance is a distance in metres, 0 or more.") }
@@ -85,6 +93,13 @@ struct MapCommand: ParsableCommand {
             map.outlines = try GeoJSONPolygons(path: outlines).features.map { try projection.project($0).geometry }
         } else if contours == nil, !["COM", "ARM", "EPCI"].contains(subject.level) {
             map.outlines = try stored.outlines(level: "EPCI", within: subject, communes: simplified)
+        }
+        if cites {
+            let members = try warehouse.read { db in Set(try directory.communeIDs(of: subject, db)) }
+            map.cites = try StoredCites(warehouse: warehouse).marks(in: members, projection: projection, label: citeLabels)
+            if map.cites.isEmpty {
+                global.console.warn("warning: no cité with an outline in \(subject.label): load a list with observatoire cites references FILE --list ID")
+            }
         }
         map.breaks = breaks
         map.classes = classes

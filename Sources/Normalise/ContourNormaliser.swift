@@ -89,6 +89,12 @@ public struct ContourNormaliser {
         let table = try passages.passage(from: vintage, to: target)
         var sourcesOf: [String: [Passage]] = [:]
         for row in table.rows { sourcesOf[row.toCode, default: []].append(row) }
+        let known = Set(table.rows.map(\.fromCode))
+        let unknown = byCode.keys.filter { !known.contains($0) }.sorted()
+        if !unknown.isEmpty {
+            report.notes.append("\(name): \(unknown.count) codes are no commune of COG \(vintage) (\(unknown.prefix(5).joined(separator: ", "))"
+                + "\(unknown.count > 5 ? ", …" : "")): not drawn")
+        }
         for (code, rows) in sourcesOf.sorted(by: { $0.key < $1.key }) {
             let id = (code.utf8.withContiguousStorageIfAvailable(CodeKind.communeLevel) ?? "COM") + ":" + code
             guard communes[id] == nil else { continue }

@@ -61,4 +61,11 @@ struct ContourNormaliseTests {
         #expect(summary.contours?.notes == ["communes-2023.geojson: 62001 is made of 62001, 62002 (COG 2023); 62002 not in the layer: no contour"])
         #expect(try Self.contour(sandbox, "DEP:62")?.basis == "union of 1 of its 2 communes (the others have no contour or are not in the geography)")
     }
+
+    @Test func aCodeThatIsNoCommuneIsSaidNotDropped() throws {
+        let sandbox = try Self.sandbox(features: [(code: "62003", x: 3.5, y: 50.25), (code: "62999", x: 4.5, y: 50.25)])
+        let summary = try sandbox.normalise(2024)
+        #expect(summary.contours?.notes == ["communes-2023.geojson: 1 codes are no commune of COG 2023 (62999): not drawn"])
+        #expect(try Self.contour(sandbox, "COM:62003") != nil)
+    }
 }

@@ -12,7 +12,8 @@ import Darwin
 /// Real portraits of the demo opened in headless Chromium (Debian's `chromium`), measured
 /// by a script injected into a copy of the page: at 1280 px, at the width of an A4 sheet
 /// on screen, and with the print style sheet on the A4 page, neither the document nor any
-/// table is wider than the page, and no cell's content spills out of its column.
+/// table is wider than the page, no cell's content spills out of its column, and the maps
+/// are drawn inside their column.
 @Suite("portraits fit the page in Chromium", .enabled(if: Chromium.isInstalled, "chromium is absent"), .serialized)
 struct PortraitBrowserTests {
     /// The widest zone (330 member communes), an EPCI, a commune with five references.
@@ -33,6 +34,13 @@ struct PortraitBrowserTests {
         }
         #expect(measured.document.scrollWidth <= measured.document.clientWidth,
                 "\(place): the document is \(measured.document.scrollWidth) px wide in a \(measured.document.clientWidth) px window")
+        // The maps: on the page, inside its column, drawn (the commune's one map; the
+        // EPCI's and the zone's maps of the layout).
+        #expect(measured.maps.count >= (territory.hasPrefix("COM:") ? 1 : 2), "\(place): \(measured.maps.count) maps")
+        for (index, map) in measured.maps.enumerated() {
+            #expect(map.width <= map.containerWidth && map.width > 300 && map.height > 200, "\(place): map \(index + 1) is \(map.width) × \(map.height) px in \(map.containerWidth) px")
+            #expect(map.drawnPaths >= 30, "\(place): map \(index + 1) draws \(map.drawnPaths) areas")
+        }
         for table in measured.tables {
             let name = "\(place): table \(table.index + 1) (\(table.section))"
             #expect(table.scrollWidth <= table.clientWidth, "\(name): scrollWidth \(table.scrollWidth) > clientWidth \(table.clientWidth)")
@@ -132,8 +140,18 @@ struct Measurements: Decodable {
         let overflowingCells: [Cell]
     }
 
+    /// A map of the page (`figure.map svg`) as laid out: its size, its column's width, and
+    /// how many of its paths have an area on screen.
+    struct Map: Decodable {
+        let width: Int
+        let height: Int
+        let containerWidth: Int
+        let drawnPaths: Int
+    }
+
     let document: Box
     let tables: [Table]
+    let maps: [Map]
     /// How many `@media print` rules were applied (print pages only).
     let printRules: Int
 }
@@ -252,11 +270,20 @@ enum Chromium {
                     clientWidth: table.clientWidth, width: table.offsetWidth, containerWidth: table.parentElement.clientWidth,
                     overflowingCells: cells};
           });
+          var maps = Array.prototype.map.call(document.querySelectorAll("figure.map svg"), function (svg) {
+            var box = svg.getBoundingClientRect();
+            var drawn = Array.prototype.filter.call(svg.querySelectorAll("path"), function (path) {
+              var b = path.getBoundingClientRect();
+              return b.width > 0 && b.height > 0;
+            }).length;
+            return {width: Math.round(box.width), height: Math.round(box.height),
+                    containerWidth: svg.parentElement.clientWidth, drawnPaths: drawn};
+          });
           var root = document.documentElement;
           var out = document.createElement("pre");
           out.id = "measurements";
           out.textContent = JSON.stringify({document: {scrollWidth: root.scrollWidth, clientWidth: root.clientWidth},
-                                            tables: tables, printRules: printRules});
+                                            tables: tables, maps: maps, printRules: printRules});
           document.body.appendChild(out);
         });
         </script>

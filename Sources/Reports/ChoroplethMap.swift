@@ -162,6 +162,13 @@ public struct ChoroplethMap: Sendable {
         return svg
     }
 
+    /// How many metres a pixel of the map of `geometries` stands for: finer detail than
+    /// that cannot be seen, so it is the simplification a map needs.
+    public static func pixelSize(of geometries: [MultiPolygon]) -> Double {
+        let box = extent(geometries)
+        return (box.maxX - box.minX) / (width - 2 * margin)
+    }
+
     private static func extent(_ geometries: [MultiPolygon]) -> (minX: Double, minY: Double, maxX: Double, maxY: Double) {
         var box = (minX: Double.infinity, minY: Double.infinity, maxX: -Double.infinity, maxY: -Double.infinity)
         for coordinate in geometries.flatMap(\.polygons).flatMap(\.exterior) {

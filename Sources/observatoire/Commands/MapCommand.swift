@@ -54,8 +54,8 @@ struct MapCommand: ParsableCommand {
     @Option(name: .long, help: "sequential (levels) or diverging (specificity index, changes).")
     var palette: Palette = .sequential
 
-    @Option(name: .long, help: "Simplification tolerance in metres.")
-    var tolerance = 100.0
+    @Option(name: .long, help: "Simplification tolerance in metres; by default a pixel of the map (about 130 m for the Bassin minier, 1.3 km for France).")
+    var tolerance: Double?
 
     @Option(name: .long, help: "svg, png (rendered by rsvg-convert) or html (the SVG in a page).")
     var format: MapFormat = .svg
@@ -74,7 +74,7 @@ struct MapCommand: ParsableCommand {
 
     func validate() throws {
         if !(3...7).contains(classes) { throw ValidationError("--classes is 3 to 7: more classes cannot be told apart on a map.") }
-        if tolerance < 0 { throw ValidationError("--tolerance is a distance in metres, 0 or more.") }
+        if let tolerance, tolerance < 0 { throw ValidationError("--tolerance is a distance in metres, 0 or more.") }
     }
 
     func run() throws {
@@ -86,6 +86,7 @@ struct MapCommand: ParsableCommand {
         let (features, source) = try contours.map { (try GeoJSONPolygons(path: $0).features, URL(fileURLWithPath: $0).lastPathComponent) }
             ?? stored.communes(of: subject, in: directory)
         let communes = try features.map(projection.project)
+        let tolerance = self.tolerance ?? ChoroplethMap.pixelSize(of: communes.map(\.geometry))
         let simplified = tolerance > 0 ? try CoverageSimplifier(tolerance: tolerance).simplify(communes).features : communes
         var map = try ChoroplethMapBuilder(warehouse: warehouse, directory: directory)
             .map(indicator: indicator, territory: subject, period: period, contours: simplified, contoursName: source)

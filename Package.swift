@@ -24,6 +24,7 @@ let package = Package(
         .systemLibrary(name: "CXlsxWriter", providers: [.apt(["libxlsxwriter-dev"])]),
         .systemLibrary(name: "CProj", providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CGeos", providers: [.apt(["libgeos-dev"])]),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
 
         // What every module shares: the one error type and its exit codes, where in an input
         // a problem is, the status of a value, and decimal numbers read from bytes.
@@ -99,6 +100,11 @@ let package = Package(
         .target(name: "Changes", dependencies: [
             "Core", "Warehouse", "Output", .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: strict),
+        // The warehouse on PostgreSQL (libpq): copying a SQLite warehouse into a schema, COPY
+        // for the rows, every table counted and checksummed before the commit.
+        .target(name: "Postgres", dependencies: [
+            "Core", "CLibPQ", "Warehouse", .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
         // Operations: the whole pipeline as one run for cron, stage fingerprints, log lines,
         // the demo's outputs.
         .target(name: "Pipeline", dependencies: [
@@ -109,7 +115,7 @@ let package = Package(
         ], swiftSettings: strict),
         .executableTarget(name: "observatoire", dependencies: [
             "Core", "Ingest", "Normalise", "Territories", "Indicators", "Compute", "Export", "Output", "Reports", "Catalog", "Warehouse", "Pipeline", "Fetch", "Cites",
-            "Changes", "Cartography",
+            "Changes", "Cartography", "Postgres",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
@@ -148,6 +154,10 @@ let package = Package(
         .testTarget(name: "CitesTests", dependencies: [
             "Core", "TestSupport", "Cites", "Geography", "Territories", "Ingest", "Warehouse",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
+        .testTarget(name: "PostgresTests", dependencies: [
+            "Core", "TestSupport", "Postgres", "Warehouse", .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .testTarget(name: "CartographyTests", dependencies: ["Core", "TestSupport", "Cartography"], swiftSettings: strict),

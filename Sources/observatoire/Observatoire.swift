@@ -13,7 +13,7 @@ struct Observatoire: ParsableCommand {
             """,
         version: "observatoire \(SoftwareVersion.current)",
         subcommands: [DemoCommand.self, RunCommand.self, StatusCommand.self, FetchCommand.self, IngestCommand.self, NormaliseCommand.self, ComputeCommand.self, DiffCommand.self, MapCommand.self, IndicatorsCommand.self,
-                      ReconcileCommand.self, ExportCommand.self, PortraitCommand.self, CitesCommand.self, RenovationCommand.self, TerritoriesCommand.self, SourcesCommand.self]
+                      ReconcileCommand.self, ExportCommand.self, PortraitCommand.self, CitesCommand.self, RenovationCommand.self, TerritoriesCommand.self, SourcesCommand.self, WarehouseCommand.self]
     )
 
     /// Runs the command; usage errors exit with 2 (the README's table) instead of

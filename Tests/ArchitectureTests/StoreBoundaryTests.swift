@@ -1,13 +1,15 @@
 import Foundation
 import Testing
 
-/// SQL text lives in the module Warehouse: the stages, reports and the CLI ask its typed
-/// stores, so that the warehouse's tables can change, or another engine take their
+/// SQL text lives in the warehouse's engines (Warehouse, and Postgres for PostgreSQL): the
+/// stages, reports and the CLI ask their typed stores, so that the warehouse's tables can change, or another engine take their
 /// calls, without touching them.
 struct StoreBoundaryTests {
     /// Files that speak SQL to something other than the warehouse: a GeoPackage is a GIS
     /// file format over SQLite, written for QGIS, not a table of ours.
     static let otherDatabases: Set<String> = ["Sources/Cartography/GeoPackageWriter.swift"]
+    /// The warehouse's engines: SQLite (Warehouse) and PostgreSQL (Postgres).
+    static let engines = ["Sources/Warehouse/", "Sources/Postgres/"]
 
     @Test func noSQLOutsideTheWarehouse() throws {
         let root = LayeringTests.root
@@ -18,10 +20,10 @@ struct StoreBoundaryTests {
         var offenders: [String] = []
         for file in files {
             let relative = String(file.path.dropFirst(root.path.count + 1))
-            guard !relative.hasPrefix("Sources/Warehouse/"), !Self.otherDatabases.contains(relative) else { continue }
+            guard !Self.engines.contains(where: relative.hasPrefix), !Self.otherDatabases.contains(relative) else { continue }
             let text = try String(contentsOf: file, encoding: .utf8)
             for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-            where line.contains("sql:") || line.contains("makeStatement(") || line.contains("cachedStatement(") {
+            where line.contains(/[(,]\s*sql:/) || line.contains("makeStatement(") || line.contains("cachedStatement(") {
                 offenders.append("\(relative):\(number + 1): \(line.trimmingCharacters(in: .whitespaces))")
             }
         }

@@ -26,23 +26,30 @@ public struct WarehouseCopy {
         self.logger = logger
     }
 
-    /// - Parameter replace: drop the tables a previous copy left in the schema; without it
-    ///   a schema that holds tables is refused.
+    /// - Parameter replace: drop the tables a previous copy left in the schema (the schema
+    ///   and its grants stay); without it a schema that holds tables is refused.
     public func run(replace: Bool) throws -> [TableReport] {
         let connection = try PostgresConnection(url)
         let schema = "\"\(url.schema)\""
         try connection.execute("BEGIN")
         do {
-            let existing = try connection.execute(
-                "SELECT count(*) FROM information_schema.tables WHERE table_schema = $1", [url.schema])[0][0].flatMap { Int($0) } ?? 0
-            if existing > 0 {
+            let existing = try connection.execute("""
+                SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE'
+                """, [url.schema]).compactMap { $0[0] }
+            if !existing.isEmpty {
                 guard replace else {
-                    throw ObservatoireError(.postgres, "schema \(url.schema) at \(url.redacted) already holds \(existing) tables: "
+                    throw ObservatoireError(.postgres, "schema \(url.schema) at \(url.redacted) already holds \(existing.count) tables: "
                         + "copy with --replace to replace them, or into another ?schema=")
                 }
-                try connection.execute("DROP SCHEMA \(schema) CASCADE")
+                // The tables go, not the schema: its grants (the reader role's) stay.
+                for table in existing {
+                    try connection.execute("DROP TABLE \(schema).\"\(table.replacingOccurrences(of: "\"", with: "\"\""))\" CASCADE")
+                }
             }
-            try connection.execute("CREATE SCHEMA IF NOT EXISTS \(schema)")
+            // Made only when absent: a loader that owns the schema needs no right on the database.
+            if try connection.execute("SELECT 1 FROM pg_namespace WHERE nspname = $1", [url.schema]).isEmpty {
+                try connection.execute("CREATE SCHEMA \(schema)")
+            }
             let tables = try warehouse.read { try TableDump.tables($0) }
             var reports: [TableReport] = []
             for table in tables {

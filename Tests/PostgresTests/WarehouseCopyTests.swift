@@ -85,6 +85,38 @@ struct WarehouseCopyTests {
         #expect(rows == [["1", "706c61696e2074657874", "00ff10"], ["2", "c328ff", nil]])
     }
 
+    /// The roles docs/postgresql.md describes: a loader that owns the schema and writes, a
+    /// reader for analysts and BI tools that reads every table the loader makes and can
+    /// write none, again after a copy with --replace.
+    @Test func theReaderRoleReadsAndCannotWrite() throws {
+        let sandbox = try Self.demo.get()
+        let admin = try PostgresConnection(try Self.url(schema: "public"))
+        let (loaderPassword, readerPassword) = (UUID().uuidString, UUID().uuidString)
+        for statement in [
+            "DROP SCHEMA IF EXISTS roles_test CASCADE", "DROP ROLE IF EXISTS obs_reader", "DROP ROLE IF EXISTS obs_loader",
+            "CREATE ROLE obs_loader LOGIN PASSWORD '\(loaderPassword)'", "CREATE ROLE obs_reader LOGIN PASSWORD '\(readerPassword)'",
+            "CREATE SCHEMA roles_test AUTHORIZATION obs_loader", "GRANT USAGE ON SCHEMA roles_test TO obs_reader",
+            "ALTER DEFAULT PRIVILEGES FOR ROLE obs_loader IN SCHEMA roles_test GRANT SELECT ON TABLES TO obs_reader",
+        ] {
+            try admin.execute(statement)
+        }
+        let server = try #require(PostgresServer.url)
+        func url(_ role: String, _ password: String) throws -> PostgresURL {
+            try PostgresURL(server.replacingOccurrences(of: "observatoire@", with: "\(role):\(password)@") + "?schema=roles_test")
+        }
+        let copy = WarehouseCopy(from: sandbox.warehouse, to: try url("obs_loader", loaderPassword), logger: Logger(label: "test"))
+        _ = try copy.run(replace: true)
+        _ = try copy.run(replace: true)
+        let reader = try PostgresConnection(try url("obs_reader", readerPassword))
+        #expect(try reader.execute("SELECT count(*) FROM roles_test.territories")[0][0].flatMap { Int($0) } ?? 0 > 300)
+        let insert = #expect(throws: ObservatoireError.self) {
+            try reader.execute("INSERT INTO roles_test.runs (run_id, command, started_at, status) VALUES (999, 'x', 'x', 'running')")
+        }
+        #expect(insert?.cause?.contains("permission denied") == true, "\(String(describing: insert))")
+        #expect(throws: ObservatoireError.self) { try reader.execute("CREATE TABLE roles_test.intruder (n int)") }
+        #expect(throws: ObservatoireError.self) { try reader.execute("DELETE FROM roles_test.territories") }
+    }
+
     @Test func aPasswordNeverAppearsInAnError() throws {
         let base = try #require(PostgresServer.url)
         let secret = "S3cret-\(UUID().uuidString.prefix(8))"

@@ -18,7 +18,7 @@ struct GISExportWriter {
         level == .commune ? [.commune, .epci] : [level]
     }
 
-    /// The layer of `table`'s territories, in WGS84 (`projected` nil) or reprojected.
+    /// The layer of the territories of `table`, in WGS84 (no `projection`) or reprojected.
     func layer(of table: ExportTable, projection: Reprojection?) throws -> (layer: FeatureLayer, withoutContour: [String]) {
         let request = table.request
         let ids = table.territories.map { Self.id(of: $0, level: request.level) }

@@ -5,14 +5,32 @@ import Foundation
 import Indicators
 import Logging
 import Pipeline
+import Postgres
 import Warehouse
 
 extension LineLogHandler.Format: ExpressibleByArgument {}
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: "The SQLite warehouse to read and write.")
-    var warehouse = "warehouse/observatoire.sqlite"
+    @Option(name: .customLong("warehouse"), help: ArgumentHelp(
+        "The SQLite warehouse to read and write; by default $OBSERVATOIRE_WAREHOUSE, or warehouse/observatoire.sqlite.",
+        valueName: "file"))
+    var warehouseOption: String?
+
+    /// The warehouse: `--warehouse`, else `$OBSERVATOIRE_WAREHOUSE`, else the default file.
+    var warehouse: String {
+        warehouseOption ?? ProcessInfo.processInfo.environment["OBSERVATOIRE_WAREHOUSE"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? "warehouse/observatoire.sqlite"
+    }
+
+    /// The stages read and write a SQLite file; a PostgreSQL warehouse is filled by
+    /// `warehouse copy` (docs/postgresql.md), and said so rather than taken for a path.
+    private func requireSQLite() throws {
+        if PostgresURL.isPostgres(warehouse) {
+            throw ValidationError("the warehouse \(warehouse.split(separator: "@").last.map { "…@" + $0 } ?? "") is a PostgreSQL URL: "
+                + "the stages run on a SQLite warehouse for now; copy one into PostgreSQL with `observatoire warehouse copy` (docs/postgresql.md).")
+        }
+    }
 
     @Option(name: .customLong("pipelines"), help: ArgumentHelp(
         "The folder of definitions (sources, indicators, reports); by default $OBSERVATOIRE_PIPELINES, ./pipelines, "
@@ -56,12 +74,14 @@ struct GlobalOptions: ParsableArguments {
     var console: Console { Console(quiet: quiet) }
 
     var warehouseExists: Bool {
-        FileManager.default.fileExists(atPath: warehouse)
+        if PostgresURL.isPostgres(warehouse) { return true }
+        return FileManager.default.fileExists(atPath: warehouse)
     }
 
     /// Opens the warehouse for a command that reads. It must exist: only the commands that
     /// load files create one (see `openOrCreateWarehouse`).
     func openWarehouse() throws -> Warehouse {
+        try requireSQLite()
         guard warehouseExists else { throw ObservatoireError(.missingWarehouse, "no warehouse at \(warehouse)") }
         return try Warehouse(path: warehouse)
     }
@@ -69,6 +89,7 @@ struct GlobalOptions: ParsableArguments {
     /// Opens the warehouse for a command that writes, holding the writer lock (see
     /// `Warehouse.openForWriting`). It must exist, as for `openWarehouse`.
     func openWarehouseForWriting() throws -> Warehouse {
+        try requireSQLite()
         guard warehouseExists else { throw ObservatoireError(.missingWarehouse, "no warehouse at \(warehouse)") }
         return try Warehouse.openForWriting(path: warehouse, wait: wait)
     }
@@ -81,6 +102,7 @@ struct GlobalOptions: ParsableArguments {
     /// writer lock, before the error goes on: a failed first command leaves no empty
     /// warehouse behind. A warehouse that was there before is never removed.
     func openOrCreateWarehouse<T>(_ firstWork: (Warehouse) throws -> T) throws -> (warehouse: Warehouse, result: T) {
+        try requireSQLite()
         if warehouseExists {
             let opened = try Warehouse.openForWriting(path: warehouse, wait: wait)
             return (opened, try firstWork(opened))

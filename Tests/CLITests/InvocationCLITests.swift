@@ -7,6 +7,21 @@ import Testing
 /// warehouse behind. The executable runs from temporary directories outside the repository.
 @Suite(.enabled(if: FileManager.default.fileExists(atPath: Observatoire.binary.path), "the observatoire binary is not built"))
 struct InvocationCLITests {
+    /// `$OBSERVATOIRE_WAREHOUSE` names the warehouse when `--warehouse` does not; a
+    /// PostgreSQL URL there is said to be one (the stages run on SQLite), its password hidden.
+    @Test func theWarehouseMayComeFromTheEnvironment() throws {
+        let directory = try Observatoire.temporaryDirectory()
+        let warehouse = directory.appendingPathComponent("env.sqlite").path
+        #expect(try Observatoire.run(["ingest", "--quiet", "--warehouse", warehouse, "raw/demo/cog"]).status == 0)
+        let status = try Observatoire.run(["status"], in: Observatoire.packageRoot, environment: ["OBSERVATOIRE_WAREHOUSE": warehouse])
+        #expect(status.status == 0 && status.output.contains("observatoire ingest"), "\(status.output)\(status.errors)")
+        let postgres = try Observatoire.run(["status"], in: Observatoire.packageRoot,
+                                            environment: ["OBSERVATOIRE_WAREHOUSE": "postgresql://loader:hunter2@db.example/observatoire"])
+        #expect(postgres.status == 2)
+        #expect(postgres.errors.contains("is a PostgreSQL URL") && postgres.errors.contains("observatoire warehouse copy"), "\(postgres.errors)")
+        #expect(!postgres.errors.contains("hunter2"))
+    }
+
     @Test func versionPrintsTheSoftwareVersion() throws {
         let source = try String(contentsOf: Observatoire.packageRoot.appendingPathComponent("Sources/Warehouse/SoftwareVersion.swift"), encoding: .utf8)
         let version = try #require(source.firstMatch(of: /current = "([0-9.]+)"/)?.1)

@@ -103,7 +103,7 @@ let package = Package(
         // The warehouse on PostgreSQL (libpq): copying a SQLite warehouse into a schema, COPY
         // for the rows, every table counted and checksummed before the commit.
         .target(name: "Postgres", dependencies: [
-            "Core", "CLibPQ", "Warehouse", .product(name: "Logging", package: "swift-log"),
+            "Core", "CLibPQ", "Warehouse", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         // Operations: the whole pipeline as one run for cron, stage fingerprints, log lines,
         // the demo's outputs.
@@ -157,7 +157,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .testTarget(name: "PostgresTests", dependencies: [
-            "Core", "TestSupport", "Postgres", "Warehouse", .product(name: "GRDB", package: "GRDB.swift"),
+            "Core", "TestSupport", "Postgres", "Reports", "Territories", "Warehouse", .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .testTarget(name: "CartographyTests", dependencies: ["Core", "TestSupport", "Cartography"], swiftSettings: strict),

@@ -76,3 +76,35 @@ public enum TableDump {
         }
     }
 }
+
+extension TableDump {
+    /// Inserts rows into `table` of this warehouse, one statement prepared for them all.
+    public struct Loader {
+        private let insert: Statement
+
+        public init(table: Table, _ db: Database) throws {
+            let columns = table.columns.map { "\"\($0.name)\"" }
+            insert = try db.makeStatement(sql: """
+                INSERT INTO "\(table.name)" (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))
+                """)
+        }
+
+        public func insert(_ cells: [Cell]) throws {
+            try insert.execute(arguments: StatementArguments(cells.map { cell -> (any DatabaseValueConvertible)? in
+                switch cell {
+                case .null: nil
+                case .integer(let number): number
+                case .real(let number): number
+                case .text(let text): text
+                case .blob(let bytes): Data(bytes)
+                }
+            }))
+        }
+    }
+
+    /// Checks the foreign keys at the commit rather than row by row, so that tables load
+    /// in any order.
+    public static func deferForeignKeys(_ db: Database) throws {
+        try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+    }
+}

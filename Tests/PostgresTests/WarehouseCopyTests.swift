@@ -3,6 +3,8 @@ import Foundation
 import GRDB
 import Logging
 import Postgres
+import Reports
+import Territories
 import TestSupport
 import Testing
 import Warehouse
@@ -42,6 +44,33 @@ struct WarehouseCopyTests {
         let lens: String? = try sandbox.scalar("SELECT cells FROM indicator_rows WHERE territory = 'COM:62498'")
         let copied = try connection.execute("SELECT cells FROM copy_demo.indicator_rows WHERE territory = 'COM:62498'")
         #expect(lens != nil && copied.first?.first == lens)
+    }
+
+    /// There and back: the demo into PostgreSQL, then into a new SQLite file, every table
+    /// checked both ways; the portrait of the basin made from the copy is the portrait made
+    /// from the demo, byte for byte but for when and in which run it was made.
+    @Test func thereAndBackTheBasinsPortraitIsTheSame() throws {
+        let sandbox = try Self.demo.get()
+        let url = try Self.url(schema: "copy_back")
+        let there = try WarehouseCopy(from: sandbox.warehouse, to: url, logger: Logger(label: "test")).run(replace: true)
+        let path = sandbox.directory.appendingPathComponent("back-\(UUID().uuidString).sqlite").path
+        let back = try WarehouseCopyBack(from: url, to: path, logger: Logger(label: "test")).run()
+        #expect(back.map(\.name) == there.map(\.name) && back.map(\.rows) == there.map(\.rows))
+        #expect(throws: ObservatoireError.self) { _ = try WarehouseCopyBack(from: url, to: path, logger: Logger(label: "test")).run() }
+
+        func portrait(_ warehouse: Warehouse) throws -> String {
+            let layout = try PortraitLayout(path: packageRoot.appendingPathComponent("pipelines/reports/portrait.yaml").path)
+            let directory = try TerritoryDirectory(warehouse: warehouse, geography: 2024)
+            let made = try PortraitJob(warehouse: warehouse, layout: layout, directory: directory, logger: Logger(label: "test"))
+                .run(territories: ["ZONE:bassin-minier"], command: "test", now: Date(timeIntervalSince1970: 1_800_000_000))[0]
+            let templates = try PortraitTemplates(directory: packageRoot.appendingPathComponent("pipelines/reports/templates").path)
+            return try PortraitRenderer(templates: templates).text(made, format: .html)
+                .replacing(/exécution n° [0-9]+/, with: "exécution n° N")
+        }
+        let original = try portrait(sandbox.warehouse)
+        let copied = try portrait(try Warehouse(path: path))
+        #expect(original.count > 100_000)
+        #expect(copied == original)
     }
 
     @Test func aSchemaAlreadyHoldingTablesIsRefusedUnlessReplaced() throws {

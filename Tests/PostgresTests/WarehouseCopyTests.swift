@@ -30,7 +30,7 @@ struct WarehouseCopyTests {
     @Test func theDemoIsCopiedTableByTableAndCountsAgree() throws {
         let sandbox = try Self.demo.get()
         let url = try Self.url(schema: "copy_demo")
-        let reports = try WarehouseCopy(from: sandbox.warehouse, to: url, logger: Logger(label: "test")).run(replace: true)
+        let reports = try WarehouseCopy(from: sandbox.warehouse, to: url, logger: .quiet).run(replace: true)
         let tables = try sandbox.warehouse.read { try TableDump.tables($0) }
         #expect(reports.map(\.name) == tables.map(\.name))
         #expect(reports.count > 40)
@@ -52,16 +52,16 @@ struct WarehouseCopyTests {
     @Test func thereAndBackTheBasinsPortraitIsTheSame() throws {
         let sandbox = try Self.demo.get()
         let url = try Self.url(schema: "copy_back")
-        let there = try WarehouseCopy(from: sandbox.warehouse, to: url, logger: Logger(label: "test")).run(replace: true)
+        let there = try WarehouseCopy(from: sandbox.warehouse, to: url, logger: .quiet).run(replace: true)
         let path = sandbox.directory.appendingPathComponent("back-\(UUID().uuidString).sqlite").path
-        let back = try WarehouseCopyBack(from: url, to: path, logger: Logger(label: "test")).run()
+        let back = try WarehouseCopyBack(from: url, to: path, logger: .quiet).run()
         #expect(back.map(\.name) == there.map(\.name) && back.map(\.rows) == there.map(\.rows))
-        #expect(throws: ObservatoireError.self) { _ = try WarehouseCopyBack(from: url, to: path, logger: Logger(label: "test")).run() }
+        #expect(throws: ObservatoireError.self) { _ = try WarehouseCopyBack(from: url, to: path, logger: .quiet).run() }
 
         func portrait(_ warehouse: Warehouse) throws -> String {
             let layout = try PortraitLayout(path: packageRoot.appendingPathComponent("pipelines/reports/portrait.yaml").path)
             let directory = try TerritoryDirectory(warehouse: warehouse, geography: 2024)
-            let made = try PortraitJob(warehouse: warehouse, layout: layout, directory: directory, logger: Logger(label: "test"))
+            let made = try PortraitJob(warehouse: warehouse, layout: layout, directory: directory, logger: .quiet)
                 .run(territories: ["ZONE:bassin-minier"], command: "test", now: Date(timeIntervalSince1970: 1_800_000_000))[0]
             let templates = try PortraitTemplates(directory: packageRoot.appendingPathComponent("pipelines/reports/templates").path)
             return try PortraitRenderer(templates: templates).text(made, format: .html)
@@ -76,7 +76,7 @@ struct WarehouseCopyTests {
     @Test func aSchemaAlreadyHoldingTablesIsRefusedUnlessReplaced() throws {
         let sandbox = try Self.demo.get()
         let url = try Self.url(schema: "copy_again")
-        let copy = WarehouseCopy(from: sandbox.warehouse, to: url, logger: Logger(label: "test"))
+        let copy = WarehouseCopy(from: sandbox.warehouse, to: url, logger: .quiet)
         _ = try copy.run(replace: true)
         let refused = #expect(throws: ObservatoireError.self) { _ = try copy.run(replace: false) }
         #expect(refused?.message.contains("already holds") == true, "\(String(describing: refused))")
@@ -93,7 +93,7 @@ struct WarehouseCopyTests {
         }
         let url = try Self.url(schema: "copy_failed")
         let error = #expect(throws: ObservatoireError.self) {
-            _ = try WarehouseCopy(from: sandbox.warehouse, to: url, logger: Logger(label: "test")).run(replace: true)
+            _ = try WarehouseCopy(from: sandbox.warehouse, to: url, logger: .quiet).run(replace: true)
         }
         #expect(error?.description.contains("odd") == true, "\(String(describing: error))")
         let left = try PostgresConnection(url).execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'copy_failed'")
@@ -109,7 +109,7 @@ struct WarehouseCopyTests {
             try db.execute(sql: "INSERT INTO packed VALUES (1, 'plain text', x'00FF10'), (2, CAST(x'C328FF' AS TEXT), NULL)")
         }
         let url = try Self.url(schema: "copy_bytes")
-        _ = try WarehouseCopy(from: sandbox.warehouse, to: url, logger: Logger(label: "test")).run(replace: true)
+        _ = try WarehouseCopy(from: sandbox.warehouse, to: url, logger: .quiet).run(replace: true)
         let rows = try PostgresConnection(url).execute("SELECT id, encode(cells, 'hex'), encode(data, 'hex') FROM copy_bytes.packed ORDER BY id")
         #expect(rows == [["1", "706c61696e2074657874", "00ff10"], ["2", "c328ff", nil]])
     }
@@ -133,7 +133,7 @@ struct WarehouseCopyTests {
         func url(_ role: String, _ password: String) throws -> PostgresURL {
             try PostgresURL(server.replacingOccurrences(of: "observatoire@", with: "\(role):\(password)@") + "?schema=roles_test")
         }
-        let copy = WarehouseCopy(from: sandbox.warehouse, to: try url("obs_loader", loaderPassword), logger: Logger(label: "test"))
+        let copy = WarehouseCopy(from: sandbox.warehouse, to: try url("obs_loader", loaderPassword), logger: .quiet)
         _ = try copy.run(replace: true)
         _ = try copy.run(replace: true)
         let reader = try PostgresConnection(try url("obs_reader", readerPassword))

@@ -20,7 +20,9 @@ import Warehouse
 public struct ContourNormaliser {
     let target: Int
     let history: CommuneHistory
-    let passages: PassageBuilder
+    /// The passage from a COG vintage to the target: the one normalise already built for
+    /// the observations of that vintage, when there is one.
+    let passage: (Int) throws -> PassageTable
 
     /// What was made, for the summary.
     public struct Report: Sendable, Equatable {
@@ -86,7 +88,7 @@ public struct ContourNormaliser {
             report.notes.append("\(name): its codes are of COG \(vintage), newer than the target \(target): left out")
             return
         }
-        let table = try passages.passage(from: vintage, to: target)
+        let table = try passage(vintage)
         var sourcesOf: [String: [Passage]] = [:]
         for row in table.rows { sourcesOf[row.toCode, default: []].append(row) }
         let known = Set(table.rows.map(\.fromCode))

@@ -47,6 +47,7 @@ public struct NormaliseJob {
         let weighting = PopulationWeights(tables: try ReferenceData.populationTables(db))
 
         var passages: [Int: PassageTable] = [:]
+        let builder = PassageBuilder(history: history, weighting: weighting)
         let converter = ObservationConverter(target: target)
         try ObservationStore.dropNormalisedIndex(db)  // built again at the end, in one sort
         try ObservationStore.removeNormalised(geography: target, db)
@@ -63,7 +64,7 @@ public struct NormaliseJob {
                 continue
             }
             if passages[geography] == nil {
-                let table = try PassageBuilder(history: history, weighting: weighting).passage(from: geography, to: target)
+                let table = try builder.passage(from: geography, to: target)
                 try PassageStore.replace(from: table.fromVintage, to: table.toVintage, with: table.rows.lazy.map(Self.stored), db)
                 passages[geography] = table
             }
@@ -84,8 +85,9 @@ public struct NormaliseJob {
         }
         summary.territories = try TerritoryBuilder(geography: target, zones: zones, history: history, weighting: weighting).build(db)
         summary.partialTerritories = try MembershipCompleteness(geography: target, zoneEPCIs: summary.territories.zoneEPCIs).record(db)
-        summary.contours = try ContourNormaliser(target: target, history: history,
-                                                 passages: PassageBuilder(history: history, weighting: weighting)).build(db)
+        summary.contours = try ContourNormaliser(target: target, history: history) { vintage in
+            try passages[vintage] ?? builder.passage(from: vintage, to: target)
+        }.build(db)
         return summary
     }
 

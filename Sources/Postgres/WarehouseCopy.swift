@@ -29,32 +29,24 @@ public struct WarehouseCopy {
     /// - Parameter replace: drop the tables a previous copy left in the schema (the schema
     ///   and its grants stay); without it a schema that holds tables is refused.
     public func run(replace: Bool) throws -> [TableReport] {
-        let connection = try PostgresConnection(url)
-        let schema = "\"\(url.schema)\""
-        try connection.execute("BEGIN")
+        let schema = PostgresSchema(connection: try PostgresConnection(url), name: url.schema)
+        try schema.begin()
         do {
-            let existing = try connection.execute("""
-                SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE'
-                """, [url.schema]).compactMap { $0[0] }
+            let existing = try schema.tableNames()
             if !existing.isEmpty {
                 guard replace else {
                     throw ObservatoireError(.postgres, "schema \(url.schema) at \(url.redacted) already holds \(existing.count) tables: "
                         + "copy with --replace to replace them, or into another ?schema=")
                 }
                 // The tables go, not the schema: its grants (the reader role's) stay.
-                for table in existing {
-                    try connection.execute("DROP TABLE \(schema).\"\(table.replacingOccurrences(of: "\"", with: "\"\""))\" CASCADE")
-                }
+                for table in existing { try schema.drop(table) }
             }
-            // Made only when absent: a loader that owns the schema needs no right on the database.
-            if try connection.execute("SELECT 1 FROM pg_namespace WHERE nspname = $1", [url.schema]).isEmpty {
-                try connection.execute("CREATE SCHEMA \(schema)")
-            }
+            try schema.createIfAbsent()
             let tables = try warehouse.read { try TableDump.tables($0) }
             var reports: [TableReport] = []
             for table in tables {
-                let written = try copy(table, into: schema, connection)
-                let found = try readBack(table, from: schema, connection)
+                let written = try copy(table, into: schema)
+                let found = try readBack(table, from: schema)
                 guard found == written else {
                     throw ObservatoireError(.copyMismatch, "table \(table.name): \(written.rows) rows copied, \(found.rows) found at "
                         + "\(url.redacted), checksums \(written.checksum) and \(found.checksum)")
@@ -62,26 +54,25 @@ public struct WarehouseCopy {
                 reports.append(written)
                 logger.debug("Copied table", metadata: ["table": "\(table.name)", "rows": "\(written.rows)"])
             }
-            try connection.execute("COMMIT")
+            try schema.commit()
             logger.info("Copied warehouse", metadata: [
                 "from": "\(warehouse.path)", "to": "\(url.redacted)", "tables": "\(reports.count)", "rows": "\(reports.map(\.rows).reduce(0, +))",
             ])
             return reports
         } catch {
-            _ = try? connection.execute("ROLLBACK")
+            schema.rollback()
             throw error
         }
     }
 
     /// Creates the table and copies its rows; its count and checksum as sent.
-    private func copy(_ table: TableDump.Table, into schema: String, _ connection: PostgresConnection) throws -> TableReport {
+    private func copy(_ table: TableDump.Table, into schema: PostgresSchema) throws -> TableReport {
         let types = table.columns.map(ColumnType.init(column:))
-        let columns = table.columns.map { "\"\($0.name)\"" }
-        let definition = zip(columns, types).map { "\($0) \($1.postgres)" }.joined(separator: ", ")
-        try connection.execute("CREATE TABLE \(schema).\"\(table.name)\" (\(definition))")
+        let columns = table.columns.map(\.name)
+        try schema.create(table.name, columns: zip(columns, types).map { ($0, $1.postgres) })
         var rows = 0
         var checksum: UInt64 = 0
-        try connection.copy(into: "\(schema).\"\(table.name)\"", columns: columns) { send in
+        try schema.copy(into: table.name, columns: columns) { send in
             try warehouse.read { db in
                 try TableDump.forEachRow(of: table, db) { cells in
                     let texts = zip(cells, types).map { $1.text(of: $0) }
@@ -95,11 +86,10 @@ public struct WarehouseCopy {
     }
 
     /// The table as PostgreSQL holds it, counted and hashed the same way.
-    private func readBack(_ table: TableDump.Table, from schema: String, _ connection: PostgresConnection) throws -> TableReport {
+    private func readBack(_ table: TableDump.Table, from schema: PostgresSchema) throws -> TableReport {
         let types = table.columns.map(ColumnType.init(column:))
-        let columns = table.columns.map { "\"\($0.name)\"" }.joined(separator: ", ")
+        let rows = try schema.rows(of: table.name, columns: table.columns.map(\.name))
         var checksum: UInt64 = 0
-        let rows = try connection.execute("SELECT \(columns) FROM \(schema).\"\(table.name)\"")
         for row in rows {
             checksum &+= Self.hash(zip(row, types).map { $1.canonical(postgres: $0) })
         }

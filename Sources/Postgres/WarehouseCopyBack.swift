@@ -23,13 +23,13 @@ public struct WarehouseCopyBack {
         guard !FileManager.default.fileExists(atPath: path) else {
             throw ObservatoireError(.postgres, "\(path) exists: copy into a new file")
         }
-        let connection = try PostgresConnection(url)
+        let schema = PostgresSchema(connection: try PostgresConnection(url), name: url.schema)
         do {
             let warehouse = try Warehouse(path: path)
             let tables = try warehouse.read { try TableDump.tables($0) }
             let reports = try warehouse.write { db in
                 try TableDump.deferForeignKeys(db)
-                return try tables.map { table in try copy(table, connection, db) }
+                return try tables.map { table in try copy(table, schema, db) }
             }
             try warehouse.checkpoint()
             logger.info("Copied warehouse", metadata: [
@@ -44,12 +44,8 @@ public struct WarehouseCopyBack {
 
     /// One table: its columns' types as PostgreSQL holds them, the rows inserted, then the
     /// SQLite table read back and hashed as the rows that came.
-    private func copy(_ table: TableDump.Table, _ connection: PostgresConnection, _ db: Database) throws -> WarehouseCopy.TableReport {
-        let types = try connection.execute("""
-            SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2
-            """, [url.schema, table.name]).reduce(into: [String: ColumnType]()) { types, row in
-            if let name = row[0], let type = row[1] { types[name] = ColumnType(postgres: type) }
-        }
+    private func copy(_ table: TableDump.Table, _ schema: PostgresSchema, _ db: Database) throws -> WarehouseCopy.TableReport {
+        let types = try schema.columnTypes(of: table.name).mapValues(ColumnType.init(postgres:))
         guard !types.isEmpty else {
             throw ObservatoireError(.postgres, "schema \(url.schema) at \(url.redacted) has no table \(table.name): copy a warehouse of this version into it first")
         }
@@ -59,8 +55,7 @@ public struct WarehouseCopyBack {
             }
             return type
         }
-        let quoted = table.columns.map { "\"\($0.name)\"" }.joined(separator: ", ")
-        let rows = try connection.execute("SELECT \(quoted) FROM \"\(url.schema)\".\"\(table.name)\"")
+        let rows = try schema.rows(of: table.name, columns: table.columns.map(\.name))
         let loader = try TableDump.Loader(table: table, db)
         var sent: UInt64 = 0
         for row in rows {

@@ -7,6 +7,9 @@ public enum WarehouseDocumentation {
         public let columns: [String: String]
     }
 
+    /// The first query to try on a new warehouse, as `demo` suggests it.
+    public static let firstQuery = "SELECT * FROM v_indicator_values LIMIT 5"
+
     public static let tables: [String: Table] = [
         "runs": Table(description: "One row per command that wrote to the warehouse.", columns: [
             "status": "running, succeeded, rejections (rows rejected), failed", "message": "What the run did, or why it failed"]),

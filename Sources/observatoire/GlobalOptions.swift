@@ -73,24 +73,23 @@ struct GlobalOptions: ParsableArguments {
     /// Where the command's words go, quiet or not.
     var console: Console { Console(quiet: quiet) }
 
-    var warehouseExists: Bool {
-        if PostgresURL.isPostgres(warehouse) { return true }
+    /// Whether the SQLite warehouse is there yet (a PostgreSQL URL is refused first).
+    func warehouseExists() throws -> Bool {
+        try requireSQLite()
         return FileManager.default.fileExists(atPath: warehouse)
     }
 
     /// Opens the warehouse for a command that reads. It must exist: only the commands that
     /// load files create one (see `openOrCreateWarehouse`).
     func openWarehouse() throws -> Warehouse {
-        try requireSQLite()
-        guard warehouseExists else { throw ObservatoireError(.missingWarehouse, "no warehouse at \(warehouse)") }
+        guard try warehouseExists() else { throw ObservatoireError(.missingWarehouse, "no warehouse at \(warehouse)") }
         return try Warehouse(path: warehouse)
     }
 
     /// Opens the warehouse for a command that writes, holding the writer lock (see
     /// `Warehouse.openForWriting`). It must exist, as for `openWarehouse`.
     func openWarehouseForWriting() throws -> Warehouse {
-        try requireSQLite()
-        guard warehouseExists else { throw ObservatoireError(.missingWarehouse, "no warehouse at \(warehouse)") }
+        guard try warehouseExists() else { throw ObservatoireError(.missingWarehouse, "no warehouse at \(warehouse)") }
         return try Warehouse.openForWriting(path: warehouse, wait: wait)
     }
 
@@ -102,8 +101,7 @@ struct GlobalOptions: ParsableArguments {
     /// writer lock, before the error goes on: a failed first command leaves no empty
     /// warehouse behind. A warehouse that was there before is never removed.
     func openOrCreateWarehouse<T>(_ firstWork: (Warehouse) throws -> T) throws -> (warehouse: Warehouse, result: T) {
-        try requireSQLite()
-        if warehouseExists {
+        if try warehouseExists() {
             let opened = try Warehouse.openForWriting(path: warehouse, wait: wait)
             return (opened, try firstWork(opened))
         }

@@ -62,7 +62,7 @@ struct DiffCommand: ParsableCommand {
             }
             report = try reader.changes(from: try Warehouse(path: from), to: try Warehouse(path: to))
         } else {
-            guard global.warehouseExists else { throw ValidationError("no warehouse at \(global.warehouse) yet: nothing to compare.") }
+            guard try global.warehouseExists() else { throw ValidationError("no warehouse at \(global.warehouse) yet: nothing to compare.") }
             let warehouse = try global.openWarehouse()
             report = try reader.changes(in: warehouse, since: try since.map { try Self.run(of: $0, in: warehouse) })
         }

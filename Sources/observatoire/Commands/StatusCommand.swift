@@ -21,7 +21,7 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         // Reading never creates a warehouse.
-        guard global.warehouseExists else {
+        guard try global.warehouseExists() else {
             global.console.show("no warehouse at \(global.warehouse) yet: `observatoire demo`, `observatoire run` or `observatoire ingest` builds one")
             return
         }

@@ -1,4 +1,5 @@
 import Pipeline
+import Warehouse
 
 /// Where `demo` put everything, and the first command to try on each.
 struct DemoPresenter {
@@ -6,7 +7,7 @@ struct DemoPresenter {
 
     func present(_ summary: PipelineSummary, written: DemoOutputs.Written, warehouse: String) {
         console.say("demo: \(summary.headline)")
-        console.say("  warehouse            \(warehouse)   (sqlite3 -box \(warehouse) \"SELECT * FROM v_indicator_values LIMIT 5\")")
+        console.say("  warehouse            \(warehouse)   (sqlite3 -box \(warehouse) \"\(WarehouseDocumentation.firstQuery)\")")
         console.say("  portraits            \(written.portraitsFolder)/   (\(written.portraits.count) files: the Bassin minier and its \(written.epcis) EPCI, HTML and Markdown)")
         console.say("  open first           \(written.portraits.first ?? "")")
         console.say("  indicator table      \(written.table)")
